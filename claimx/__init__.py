@@ -1,0 +1,31 @@
+"""claimx: find the numeric claims in essays.
+
+>>> import claimx
+>>> [(c.text, c.kind.value, c.value) for c in claimx.extract("Exports rose 12 percent in 2019.")]
+[('12 percent', 'percent', Decimal('12')), ('2019', 'date', '2019')]
+"""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from claimx.model import FIELDS, Claim, Direction, Kind, Qualifier
+
+__version__ = "0.1.0"
+__all__ = ["extract", "extract_texts", "load_nlp", "Claim", "Kind", "Qualifier", "Direction", "FIELDS", "__version__"]
+
+if TYPE_CHECKING:  # pragma: no cover
+    from claimx.api import extract, extract_texts
+    from claimx.nlp import load_nlp
+
+
+def __getattr__(name: str) -> Any:
+    # The API pulls in spaCy; import it on first use so `claimx --help` stays fast.
+    if name in ("extract", "extract_texts"):
+        from claimx import api
+
+        return getattr(api, name)
+    if name == "load_nlp":
+        from claimx.nlp import load_nlp
+
+        return load_nlp
+    raise AttributeError(f"module 'claimx' has no attribute {name!r}")

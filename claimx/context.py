@@ -1,0 +1,249 @@
+"""Read a candidate's context from the dependency parse: the noun it counts, its subject, direction, place, time.
+
+Pure functions over a spaCy ``Doc``; nothing here changes the document. Dependency rules are named sets,
+in the manner of textacy's ``extract/triples.py``.
+"""
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterable
+
+from claimx._data import load
+from claimx.model import Direction, Kind
+
+SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
+MODIFIER_DEPS = {"nummod", "amod", "compound", "quantmod", "npadvmod", "nmod"}
+# how a number hangs from the verb whose subject it describes
+CLIMB_DEPS = {"dobj", "pobj", "prep", "npadvmod", "attr", "acomp", "advmod", "nummod", "quantmod", "appos",
+              "conj", "nmod", "oprd", "dative", "amod", "compound", "pcomp", "advcl", "xcomp", "ccomp", "acl"}
+NP_KEEP_LEFT = {"det", "poss", "amod", "compound", "nmod", "nummod", "case", "predet", "quantmod", "advmod", "npadvmod"}
+NP_PREPS = {"of", "in", "to", "for", "from", "on", "at", "with", "by", "among"}
+PRONOUNS = {"it", "its", "they", "them", "their", "this", "that", "these", "those", "which", "who", "he", "she",
+            "we", "i", "you", "one", "there", "what", "some", "many", "most", "all"}
+# nouns that name a share or a change of something else: the subject is their of/in-object
+RELATIONAL_NOUNS = {"share", "proportion", "percentage", "portion", "part", "fraction", "rate", "total", "number",
+                    "amount", "level", "majority", "minority", "half", "third", "quarter", "bulk", "sum", "average"}
+PLACE_LABELS = {"GPE", "LOC"}
+
+
+@functools.cache
+def _cues():
+    c = load("cues")
+    return {
+        "inc_v": set(c["increase_verbs"]), "dec_v": set(c["decrease_verbs"]),
+        "inc_n": set(c["increase_nouns"]), "dec_n": set(c["decrease_nouns"]),
+        "inc_c": set(c["increase_comparatives"]), "dec_c": set(c["decrease_comparatives"]),
+        "level": set(c["level_prepositions"]),
+    }
+
+
+def claim_tokens(doc, start: int, end: int):
+    """The tokens overlapping a character range (never None: a regex hit is never dropped)."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is not None and len(span):
+        return span
+    toks = [t for t in doc if t.idx < end and t.idx + len(t.text) > start]
+    if not toks:
+        return None
+    return doc[toks[0].i: toks[-1].i + 1]
+
+
+def anchor_of(span):
+    """The syntactic head of a claim's tokens."""
+    return span.root
+
+
+def noun_phrase(tok, exclude: Iterable[int] = (), max_tokens: int = 12) -> str | None:
+    """A short noun phrase headed by ``tok``: its left modifiers and its first prepositional object,
+    never a relative clause, apposition or conjunct clause, and never the claim's own tokens."""
+    excluded = set(exclude)
+    keep = {tok.i}
+
+    def add_subtree(t, depth):
+        for child in t.children:
+            if child.i in excluded:
+                continue
+            if child.i < t.i and child.dep_ in NP_KEEP_LEFT:
+                keep.add(child.i)
+                add_subtree(child, depth)
+            elif child.i > t.i and child.dep_ == "prep" and child.lower_ in NP_PREPS and depth < 2:
+                objs = [g for g in child.children if g.dep_ == "pobj" and g.i not in excluded]
+                if objs:
+                    keep.add(child.i)
+                    keep.add(objs[0].i)
+                    add_subtree(objs[0], depth + 1)
+                    break  # the first prepositional phrase only
+            elif child.i > t.i and child.dep_ in ("compound", "amod") and child.i == t.i + 1:
+                keep.add(child.i)
+
+    add_subtree(tok, 0)
+    lo, hi = min(keep), max(keep)
+    # the phrase is contiguous; cut it where the claim sits
+    if excluded and lo < min(excluded) <= hi and tok.i > max(excluded):
+        lo = max(excluded) + 1
+    while lo < hi and (tok.doc[lo].is_punct or tok.doc[lo].dep_ in ("cc", "prep") or tok.doc[lo].i in excluded):
+        lo += 1
+    while hi > lo and (tok.doc[hi].is_punct or tok.doc[hi].dep_ in ("cc", "det", "prep") or tok.doc[hi].i in excluded):
+        hi -= 1
+    if hi - lo + 1 > max_tokens:
+        hi = lo + max_tokens - 1
+    text = tok.doc[lo: hi + 1].text.strip()
+    return text or None
+
+
+def counted_noun(span):
+    """The noun a bare number counts: '31,416 apprehensions', '12,000 of its troops', 'millions of people'."""
+    anchor = anchor_of(span)
+    ids = {t.i for t in span}
+    for child in anchor.children:  # 12,000 of its troops
+        if child.dep_ == "prep" and child.lower_ == "of" and child.i > anchor.i:
+            objs = [g for g in child.children if g.dep_ == "pobj"]
+            if objs and objs[0].pos_ in ("NOUN", "PROPN"):
+                return objs[0]
+    head = anchor.head
+    if anchor.dep_ in ("nummod", "quantmod", "amod", "compound", "nmod") and head.i not in ids:
+        if head.pos_ in ("NOUN", "PROPN") and head.i > anchor.i:
+            return head
+    return None
+
+
+def is_anaphoric(span, noun) -> bool:
+    """'the two countries', 'both sides': a number word that refers back rather than counts."""
+    if any(t.like_num and t.text[:1].isdigit() for t in span):
+        return False
+    first = span[0]
+    prev = first.doc[first.i - 1] if first.i > 0 else None
+    return prev is not None and prev.lower_ in ("the", "these", "those", "both", "all", "its", "their", "his", "her", "our", "my", "your", "each", "every")
+
+
+def governing_verb(tok):
+    """The verb or copula a number hangs from, climbing through prepositions and noun modifiers."""
+    t = tok
+    for _ in range(8):
+        if t.pos_ in ("VERB", "AUX") and t is not tok:
+            return t
+        if t.dep_ == "ROOT" or t.head is t:
+            return t if t.pos_ in ("VERB", "AUX") else None
+        if t.dep_ not in CLIMB_DEPS and t.dep_ not in SUBJECT_DEPS:
+            return None
+        t = t.head
+    return None
+
+
+def verb_subject(verb):
+    """The nominal subject of a verb, taken from the verb it is chained to when it has none."""
+    v = verb
+    for _ in range(4):
+        subs = [c for c in v.children if c.dep_ in SUBJECT_DEPS]
+        if subs:
+            return subs[0]
+        if v.dep_ in ("xcomp", "conj", "advcl", "ccomp", "acl", "relcl", "pcomp") and v.head is not v:
+            if v.dep_ in ("acl", "relcl") and v.head.pos_ in ("NOUN", "PROPN"):
+                return v.head
+            v = v.head
+            continue
+        return None
+    return None
+
+
+def subject_of(span, kind: Kind, noun=None) -> str | None:
+    """The phrase naming what the number measures or counts."""
+    ids = {t.i for t in span}
+    if noun is not None:
+        return noun_phrase(noun, ids)
+    anchor = anchor_of(span)
+    # 53 percent of the popular vote
+    for child in anchor.children:
+        if child.dep_ == "prep" and child.lower_ == "of" and child.i > anchor.i:
+            objs = [g for g in child.children if g.dep_ == "pobj"]
+            if objs:
+                return noun_phrase(objs[0], ids)
+    head = anchor.head
+    # a 1.25 percent commission / a 57 percent reduction in the prices of X
+    if anchor.dep_ in MODIFIER_DEPS and head.pos_ in ("NOUN", "PROPN") and head.i > anchor.i:
+        if _is_change_noun(head) or head.lemma_.lower() in RELATIONAL_NOUNS:
+            for child in head.children:
+                if child.dep_ == "prep" and child.lower_ in ("in", "of", "for", "to", "on"):
+                    objs = [g for g in child.children if g.dep_ == "pobj"]
+                    if objs:
+                        return noun_phrase(objs[0], ids)
+            if _is_change_noun(head):
+                verb = governing_verb(head)
+                sub = verb_subject(verb) if verb is not None else None
+                if sub is not None and sub.lower_ not in PRONOUNS:
+                    return noun_phrase(sub, ids)
+        return noun_phrase(head, ids)
+    # X rose 40 percent / the rate is 99 percent / costs were 40 percent lower
+    verb = governing_verb(anchor)
+    if verb is not None:
+        sub = verb_subject(verb)
+        if sub is not None and sub.i not in ids and sub.lower_ not in PRONOUNS:
+            return noun_phrase(sub, ids)
+        objs = [c for c in verb.children if c.dep_ in ("dobj",) and c.i not in ids and c.pos_ in ("NOUN", "PROPN")]
+        if objs:
+            return noun_phrase(objs[0], ids)
+    return None
+
+
+def _is_change_noun(tok) -> bool:
+    c = _cues()
+    lemma = tok.lemma_.lower()
+    return lemma in c["inc_n"] or lemma in c["dec_n"] or tok.lower_ in c["inc_n"] or tok.lower_ in c["dec_n"]
+
+
+def direction_of(span, text: str, end: int) -> Direction | None:
+    """Increase or decrease when the number measures a change; None for a level."""
+    c = _cues()
+    # 40 percent lower, 8 to 17 percent cheaper, three times greater
+    after = text[end: end + 40].split()
+    for word in after[:3]:
+        w = word.strip(".,;:()").lower()
+        if w in c["inc_c"] and w != "more":
+            return Direction.increase
+        if w in c["dec_c"]:
+            return Direction.decrease
+        if w in ("than",):
+            break
+    anchor = anchor_of(span)
+    head = anchor.head
+    # a 57 percent reduction, a 25 percentage point increase
+    if anchor.dep_ in MODIFIER_DEPS and head.pos_ == "NOUN":
+        lemma = head.lemma_.lower()
+        if lemma in c["inc_n"] or head.lower_ in c["inc_n"]:
+            return Direction.increase
+        if lemma in c["dec_n"] or head.lower_ in c["dec_n"]:
+            return Direction.decrease
+    # an increase of 40 percent
+    if anchor.dep_ == "pobj" and head.lower_ in ("of", "by") and head.head.pos_ == "NOUN":
+        lemma = head.head.lemma_.lower()
+        if lemma in c["inc_n"]:
+            return Direction.increase
+        if lemma in c["dec_n"]:
+            return Direction.decrease
+    # rose 40 percent / fell by a third; 'rose to 50 percent' is a level
+    t, via = anchor, None
+    for _ in range(4):
+        if t.dep_ == "pobj":
+            via = t.head.lower_
+        if t.head is t:
+            break
+        t = t.head
+        if t.pos_ in ("VERB", "AUX"):
+            break
+    if t.pos_ == "VERB" and via not in c["level"]:
+        lemma = t.lemma_.lower()
+        if lemma in c["inc_v"]:
+            return Direction.increase
+        if lemma in c["dec_v"]:
+            return Direction.decrease
+    return None
+
+
+def place_of(span) -> str | None:
+    """The nearest place (GPE or LOC entity) named in the claim's sentence."""
+    sent = span.sent
+    places = [e for e in sent.ents if e.label_ in PLACE_LABELS and not (e.start < span.end and span.start < e.end)]
+    if not places:
+        return None
+    best = min(places, key=lambda e: abs(e.start - span.start))
+    return best.text

@@ -1,0 +1,13 @@
+"""Errors that claimx reports to the user; the CLI turns each into one line on stderr."""
+
+
+class ClaimxError(Exception):
+    """An error with a message meant for the user (no traceback)."""
+
+
+class ModelNotFound(ClaimxError):
+    """No usable spaCy model could be loaded."""
+
+
+class UnreadableInput(ClaimxError):
+    """An input file could not be read or decoded as text."""

@@ -1,0 +1,87 @@
+"""The claim record: one definition of the columns every writer uses.
+
+Field names follow ``shared/gold/SCHEMA.md``; see README "Output columns".
+"""
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+from decimal import Decimal
+from enum import Enum
+from typing import Any, Union
+
+Number = Union[Decimal, int, float]
+Value = Union[Number, str, None]
+
+
+class Kind(str, Enum):
+    percent = "percent"
+    money = "money"
+    count = "count"
+    ratio = "ratio"
+    multiplier = "multiplier"
+    quantity = "quantity"
+    date = "date"
+
+
+class Qualifier(str, Enum):
+    approx = "approx"
+    over = "over"
+    under = "under"
+
+
+class Direction(str, Enum):
+    increase = "increase"
+    decrease = "decrease"
+
+
+@dataclass(frozen=True)
+class Claim:
+    """One numeric claim found in a text.
+
+    ``start``/``end`` are character offsets into the decoded text the caller gave, so
+    ``text == source[start:end]`` always holds. ``value`` is a Decimal for numbers and an
+    ISO 8601 string for dates; ``low``/``high`` are set instead of ``value`` for ranges.
+    """
+
+    file: str | None
+    start: int
+    end: int
+    text: str
+    kind: Kind
+    value: Value = None
+    low: Value = None
+    high: Value = None
+    unit: str | None = None
+    qualifier: Qualifier | None = None
+    direction: Direction | None = None
+    subject: str | None = None
+    place: str | None = None
+    time: str | None = None
+    sentence: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        """The claim as plain JSON-ready values (enums as strings, Decimals as int or float)."""
+        return {name: json_value(getattr(self, name)) for name in FIELDS}
+
+
+FIELDS: tuple[str, ...] = tuple(f.name for f in dataclasses.fields(Claim))
+
+
+def json_value(x: Any) -> Any:
+    """A JSON-ready form of a field value.
+
+    >>> json_value(Decimal("4000000000.0"))
+    4000000000
+    >>> json_value(Decimal("1.25"))
+    1.25
+    >>> json_value(Kind.money)
+    'money'
+    """
+    if isinstance(x, Enum):
+        return x.value
+    if isinstance(x, Decimal):
+        if x == x.to_integral_value():
+            return int(x)
+        return float(x)
+    return x

@@ -1,0 +1,199 @@
+"""Turn written numbers into values: digits, number words, scale words.
+
+All functions are pure and return :class:`decimal.Decimal` so that money keeps its
+exact value ("2.35 million" is 2350000, not 2349999.9999).
+"""
+from __future__ import annotations
+
+import functools
+from decimal import Decimal, InvalidOperation
+
+import regex
+
+from claimx._data import alternation, load
+
+MINUS_SIGNS = "-−–"
+
+
+@functools.cache
+def _words() -> dict[str, dict[str, int]]:
+    return load("number_words")
+
+
+def parse_number(text: str) -> Decimal | None:
+    """Parse a number written in digits, with thousands separators and sign.
+
+    >>> parse_number("1,234")
+    Decimal('1234')
+    >>> parse_number("-1.7")
+    Decimal('-1.7')
+    >>> parse_number("−3")
+    Decimal('-3')
+    >>> parse_number("12 000") is None
+    True
+    >>> parse_number("abc") is None
+    True
+    """
+    s = text.strip()
+    neg = s[:1] in MINUS_SIGNS
+    if neg:
+        s = s[1:]
+    if not regex.fullmatch(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d*\.?\d+", s):
+        return None
+    try:
+        value = Decimal(s.replace(",", ""))
+    except InvalidOperation:
+        return None
+    return -value if neg else value
+
+
+def scale_value(word: str) -> Decimal | None:
+    """The multiplier of a scale word or abbreviation.
+
+    >>> scale_value("billion")
+    Decimal('1000000000')
+    >>> scale_value("bn")
+    Decimal('1000000000')
+    >>> scale_value("Million")
+    Decimal('1000000')
+    >>> scale_value("apples") is None
+    True
+    """
+    w = word.lower().rstrip(".")
+    table = _words()["scale_abbreviations"]
+    return Decimal(table[w]) if w in table else None
+
+
+def words_to_number(text: str) -> Decimal | None:
+    """Read a number written in English words.
+
+    >>> words_to_number("seven")
+    Decimal('7')
+    >>> words_to_number("twenty-five")
+    Decimal('25')
+    >>> words_to_number("a dozen")
+    Decimal('12')
+    >>> words_to_number("a million")
+    Decimal('1000000')
+    >>> words_to_number("two hundred and fifty thousand")
+    Decimal('250000')
+    >>> words_to_number("one and a half")
+    Decimal('1.5')
+    >>> words_to_number("hundreds of thousands")
+    Decimal('100000')
+    >>> words_to_number("a few dozen") is None
+    True
+    >>> words_to_number("the") is None
+    True
+    """
+    w = _words()
+    tokens = [t for t in regex.split(r"[\s\-‐‑]+", text.lower().strip()) if t]
+    if not tokens:
+        return None
+    # "hundreds of thousands", "millions": the least value the words imply
+    if tokens[0] in w["vague_plurals"]:
+        value = Decimal(w["vague_plurals"][tokens[0]])
+        rest = tokens[1:]
+        if rest[:1] == ["of"] and len(rest) == 2 and rest[1] in w["vague_plurals"]:
+            return value * Decimal(w["vague_plurals"][rest[1]])
+        return value if not rest else None
+    total = Decimal(0)
+    current = Decimal(0)
+    seen = False
+    i = 0
+    while i < len(tokens):
+        t = tokens[i]
+        if t in ("a", "an") and i + 1 < len(tokens) and (
+            tokens[i + 1] in w["scales"] or tokens[i + 1] in w["dozen"] or tokens[i + 1] == "half"
+        ):
+            if tokens[i + 1] == "half":  # "one and a half"
+                current += Decimal("0.5")
+                seen = True
+                i += 2
+                continue
+            current += 1
+            seen = True
+        elif t == "and" and seen:
+            pass
+        elif t in w["units"]:
+            current += w["units"][t]
+            seen = True
+        elif t in w["tens"]:
+            current += w["tens"][t]
+            seen = True
+        elif t in w["dozen"] and seen:
+            current *= w["dozen"][t]
+        elif t == "hundred" and seen:
+            current *= 100
+        elif t in w["scales"] and seen:
+            total += current * w["scales"][t]
+            current = Decimal(0)
+        else:
+            return None
+        i += 1
+    return (total + current) if seen else None
+
+
+def fraction_value(text: str) -> Decimal | None:
+    """Value of a fraction written in words: "two-thirds", "a third", "three quarters".
+
+    >>> fraction_value("two-thirds")
+    Decimal('0.6666666666666666666666666667')
+    >>> fraction_value("a quarter")
+    Decimal('0.25')
+    >>> fraction_value("half")
+    Decimal('0.5')
+    >>> fraction_value("three") is None
+    True
+    """
+    w = _words()
+    tokens = [t for t in regex.split(r"[\s\-‐‑]+", text.lower().strip()) if t]
+    if not tokens or tokens[-1] not in w["fractions"]:
+        return None
+    denominator = Decimal(w["fractions"][tokens[-1]])
+    head = tokens[:-1]
+    if not head or head in (["a"], ["an"], ["one"]):
+        numerator = Decimal(1)
+    else:
+        numerator = words_to_number(" ".join(head))
+        if numerator is None:
+            return None
+    return numerator / denominator
+
+
+def number_value(text: str) -> Decimal | None:
+    """A number in digits or words, with an optional scale word ("4.5 million", "$2bn" without the $).
+
+    >>> number_value("4.5 million")
+    Decimal('4500000.0')
+    >>> number_value("2bn")
+    Decimal('2000000000')
+    >>> number_value("twenty-five")
+    Decimal('25')
+    >>> number_value("1.5 trillion")
+    Decimal('1500000000000.0')
+    """
+    s = text.strip()
+    m = regex.fullmatch(r"([-−–]?[\d.,]+)\s*([A-Za-z]+)?\.?", s)
+    if m:
+        base = parse_number(m.group(1))
+        if base is None:
+            return None
+        if m.group(2):
+            scale = scale_value(m.group(2))
+            return None if scale is None else base * scale
+        return base
+    return words_to_number(s)
+
+
+@functools.cache
+def number_word_pattern() -> str:
+    """A regex (no groups) matching numbers written in words: "twenty-five", "a million", "two and a half"."""
+    w = _words()
+    small = alternation(list(w["units"]) + list(w["tens"]))
+    tens = alternation(list(w["tens"]))
+    units = alternation([u for u in w["units"] if w["units"][u] < 10 and w["units"][u] > 0])
+    scale = alternation(list(w["scales"]) + list(w["dozen"]))
+    word = rf"(?:(?:{tens})[\-‐‑](?:{units})|{small})"
+    core = rf"(?:{word}(?:\s+(?:and\s+)?(?:{scale}|{word}))*|an?\s+(?:{scale})(?:\s+(?:and\s+)?(?:{scale}|{word}))*)"
+    return rf"(?:{core}(?:\s+and\s+a\s+half)?)"

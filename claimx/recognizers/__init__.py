@@ -1,0 +1,114 @@
+"""Find claim candidates in text: every recognizer runs, then overlaps are resolved once, longest first.
+
+Each recognizer module has ``find(text) -> Iterator[Candidate]`` and knows nothing of the others.
+"""
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterable
+
+import regex
+
+from claimx._data import alternation, load
+from claimx.model import Kind, Qualifier
+from claimx.recognizers import count, dates, money, multiplier, percent, quantity, ratio
+from claimx.recognizers.base import Candidate
+
+RECOGNIZERS = (money.find, percent.find, dates.find, ratio.find, multiplier.find, quantity.find, count.find)
+
+# Spans whose numbers are never claims: web addresses, e-mail and file names, Markdown link targets, HTML tags.
+NOT_PROSE = regex.compile(
+    r"(?:https?://|www\.)[^\s<>\")\]]+"
+    r"|[\w.+-]+@[\w-]+\.[\w.]+"
+    r"|\]\([^)\s]*\)"
+    r"|</?[A-Za-z][^<>\n]{0,200}>"
+    r"|\b[\w-]+\.(?:jpe?g|png|gif|pdf|docx?|xlsx?|csv|html?|txt|md)\b"
+    r"|\bFile:[^\s]+"
+    r"|#\w+"
+)
+
+
+@functools.cache
+def _qualifier_patterns() -> tuple[regex.Pattern, regex.Pattern, dict[str, Qualifier]]:
+    cues = load("cues")
+    lookup: dict[str, Qualifier] = {}
+    for q, phrases in cues["qualifiers_before"].items():
+        for p in phrases:
+            lookup[p] = Qualifier(q)
+    after: dict[str, Qualifier] = {}
+    for q, phrases in cues["qualifiers_after"].items():
+        for p in phrases:
+            after[p] = Qualifier(q)
+    before_re = regex.compile(rf"(?<![\w-])(?P<q>(?i:{alternation(lookup)}))\s+\[?$")
+    after_re = regex.compile(rf"^\s+(?P<q>(?i:{alternation(after)}))(?![\w-])")
+    return before_re, after_re, {**lookup, **after}
+
+
+@functools.cache
+def _label_pattern() -> regex.Pattern:
+    words = load("labels")["label_words"]
+    codes = set(load("currencies")["codes"])
+    units = {f for e in load("units")["units"].values() for f in e["forms"]}
+    caps_exclusions = "|".join(sorted(codes | {u for u in units if u.isupper()}))
+    return regex.compile(
+        rf"(?:(?<![\w.])(?:{alternation(words)})\s*[\s#]\s*|(?<![\w.])(?!(?:{caps_exclusions})\b)\p{{Lu}}{{2,}}[\s\-‐‑]?)$"
+    )
+
+
+def attach_qualifier(text: str, cand: Candidate) -> Candidate:
+    """Extend a candidate over the qualifier before or after it ('nearly 12,000', '40 percent or more')."""
+    if cand.kind == Kind.date:
+        return cand
+    before_re, after_re, lookup = _qualifier_patterns()
+    m = before_re.search(text, max(0, cand.start - 40), cand.start)
+    if m:
+        cand.qualifier = cand.qualifier or lookup[" ".join(m.group("q").lower().split())]
+        cand.start = m.start("q")
+    m = after_re.match(text[cand.end: cand.end + 30])
+    if m:
+        cand.qualifier = cand.qualifier or lookup[" ".join(m.group("q").lower().split())]
+        cand.end += m.end()
+    return cand
+
+
+def is_label(text: str, cand: Candidate) -> bool:
+    """A count or year right after a label word: 'Article 102', 'Round 1', 'COVID 19', 'Vision 2030'."""
+    if cand.kind not in (Kind.count, Kind.date) or cand.value is None:
+        return False
+    if cand.kind == Kind.date and not (isinstance(cand.value, str) and cand.value.isdigit()):
+        return False
+    if _label_pattern().search(text, max(0, cand.start - 40), cand.start):
+        return True
+    # list markers '1)' and footnote marks '[3]'
+    nxt = text[cand.end: cand.end + 1]
+    prev = text[max(0, cand.start - 1): cand.start]
+    return (nxt == ")" and prev != "(") or (prev == "[" and nxt == "]")
+
+
+def resolve_overlaps(cands: Iterable[Candidate]) -> list[Candidate]:
+    """Keep the longest of overlapping candidates (ties: higher priority, then earlier), in text order."""
+    kept: list[Candidate] = []
+    taken: list[tuple[int, int]] = []
+    for c in sorted(cands, key=lambda c: (-c.length, -c.priority, c.start)):
+        if any(c.start < e and s < c.end for s, e in taken):
+            continue
+        kept.append(c)
+        taken.append((c.start, c.end))
+    return sorted(kept, key=lambda c: c.start)
+
+
+def find_candidates(text: str, skip: Iterable[tuple[int, int]] = ()) -> list[Candidate]:
+    """All claim candidates in ``text``, overlaps resolved, qualifiers attached.
+
+    ``skip`` lists character ranges handled elsewhere (table rows).
+    """
+    blocked = [m.span() for m in NOT_PROSE.finditer(text)] + list(skip)
+    cands = []
+    for find in RECOGNIZERS:
+        for c in find(text):
+            if any(c.start < e and s < c.end for s, e in blocked):
+                continue
+            if is_label(text, c):
+                continue
+            cands.append(c)
+    return [attach_qualifier(text, c) for c in resolve_overlaps(cands)]

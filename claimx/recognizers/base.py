@@ -1,0 +1,87 @@
+"""The candidate record every recognizer yields, and the shared number patterns."""
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from decimal import Decimal
+
+import regex
+
+from claimx._data import alternation, load
+from claimx.model import Direction, Kind, Qualifier
+from claimx.numbers import number_word_pattern, number_value
+
+
+@dataclass
+class Candidate:
+    """A claim found by a recognizer, before context (subject, direction ...) is read.
+
+    ``core`` is the character range of the number itself, used to anchor the claim in the parse.
+    ``needs_noun`` marks bare numbers that are claims only when they count a noun.
+    """
+
+    start: int
+    end: int
+    kind: Kind
+    value: Decimal | str | None = None
+    low: Decimal | str | None = None
+    high: Decimal | str | None = None
+    unit: str | None = None
+    qualifier: Qualifier | None = None
+    direction: Direction | None = None
+    core: tuple[int, int] | None = None
+    needs_noun: bool = False
+    subject: str | None = None
+    time: str | None = None
+    sentence: tuple[int, int] | None = None
+    priority: int = 0
+
+    @property
+    def length(self) -> int:
+        return self.end - self.start
+
+
+# A number in digits: 1,234.5 / 12.5 / .5; never glued to a word, a hyphenated name (COVID-19) or 3×1.
+BEFORE_NUMBER = r"(?<![\w.,#@/\\×]|\w[-‐‑])"
+AFTER_NUMBER = r"(?![\w×]|[.,]\d|[-‐‑]\d)"
+DIGITS = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
+SIGNED_DIGITS = rf"(?:(?:(?<=^|[\s(\[])[-−])?{DIGITS})"
+SCALE_WORDS = r"(?:thousand|million|billion|trillion)"
+DASH = r"\s?[-‐‑–—]\s?"
+
+
+@functools.cache
+def word_number() -> str:
+    return rf"(?<![\w-])(?i:{number_word_pattern()})(?![\w-])"
+
+
+@functools.cache
+def vague_number() -> str:
+    w = load("number_words")["vague_plurals"]
+    alt = alternation(list(w))
+    return rf"(?<![\w-])(?i:(?:{alt})(?:\s+of\s+(?:{alt}))?)(?![\w-])"
+
+
+@functools.cache
+def number() -> str:
+    """Digits with an optional scale word, or a number in words: '4.5 million', 'twenty-five'."""
+    return rf"(?:{BEFORE_NUMBER}{SIGNED_DIGITS}(?:\s+{SCALE_WORDS})?{AFTER_NUMBER}|{word_number()})"
+
+
+@functools.cache
+def dashed_range() -> str:
+    """Two numbers joined by a dash, '2-9', '1.4–3.6', '20-30 billion', with groups low and high."""
+    return (rf"(?P<low>{BEFORE_NUMBER}{SIGNED_DIGITS}(?:\s+{SCALE_WORDS})?){DASH}"
+            rf"(?P<high>{DIGITS}(?:\s+{SCALE_WORDS})?){AFTER_NUMBER}")
+
+
+def value_of(text: str) -> Decimal | None:
+    """The value of text matched by :func:`number` (or a vague plural such as 'millions')."""
+    from claimx.numbers import words_to_number
+
+    t = " ".join(text.split())
+    return number_value(t) if number_value(t) is not None else words_to_number(t)
+
+
+def compile_pattern(pattern: str) -> regex.Pattern:
+    return regex.compile(pattern)

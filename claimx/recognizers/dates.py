@@ -1,0 +1,104 @@
+"""Dates with a digit: 'December 21, 2020', 'July 1st' (--07-01), 'June 2019', 'mid-2019', '2013',
+'the 1980s', "'90s", '2002-13', 'between 2015 and 2018', 'the second quarter of 2025' (2025-Q2)."""
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterator
+
+from claimx._data import load
+from claimx.model import Kind
+from claimx.recognizers.base import Candidate, compile_pattern
+
+
+def _months() -> dict[str, int]:
+    return load("dates")["months"]
+
+
+@functools.cache
+def _patterns():
+    d = load("dates")
+    months = sorted(d["months"], key=len, reverse=True)
+    # Month names are capitalized in running text; 'may' and 'march' in lower case are verbs.
+    month = r"(?P<month>" + "|".join(m.capitalize() + (r"\.?" if len(m) <= 4 and m != "june" and m != "july" else "") for m in months) + r")(?![\w])"
+    lo, hi = d["year_min"], d["year_max"]
+    year = r"(?P<year>(?:1[7-9]|20)\d\d)"
+    year_end = r"(?![\w%‰]|[.,]\d|\s?%|\s+(?i:percent|per\s?cent))"
+    before = r"(?<![\w$€£¥.,#@/\\×-]|\w[-‐‑])"
+    day = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+    ordinal = "|".join(sorted(d["ordinals"], key=len, reverse=True))
+    return [
+        ("mdy", compile_pattern(rf"{month}\s+{day},?\s+{year}{year_end}")),
+        ("dmy", compile_pattern(rf"{before}{day}\s+(?:of\s+)?{month},?\s+{year}{year_end}")),
+        ("md", compile_pattern(rf"{month}\s+{day}(?![\w,.]?\d)")),
+        ("my", compile_pattern(rf"{month},?\s+(?:of\s+)?{year}{year_end}")),
+        ("quarter", compile_pattern(rf"(?i:(?:the\s+)?(?P<ord>{ordinal})\s+(?P<part>quarter|half)\s+of\s+){year}{year_end}")),
+        ("quarter", compile_pattern(rf"(?<!\w)(?P<q>[QH][1-4])\s*{year}{year_end}")),
+        ("quarter", compile_pattern(rf"{before}{year}[\s-]?(?P<q>[QH][1-4])\b")),
+        ("decade", compile_pattern(rf"(?:(?i:the)\s+)?(?:(?P<mod>(?i:early|mid|late))[-‐‑\s])?(?P<decade>(?:1[7-9]|20)\d0)['’]?s\b")),
+        ("short_decade", compile_pattern(r"(?:(?i:the)\s+)?[‘'’](?P<decade2>\d0)s\b")),
+        ("year_range", compile_pattern(rf"(?i:between)\s+{year}\s+(?i:and)\s+(?P<year2>(?:1[7-9]|20)\d\d){year_end}")),
+        ("year_range", compile_pattern(rf"(?i:from)\s+{year}\s+(?i:to|until|through)\s+(?P<year2>(?:1[7-9]|20)\d\d){year_end}")),
+        ("year_range", compile_pattern(rf"{before}{year}\s?[-‐‑–—/]\s?(?P<year2>(?:1[7-9]|20)\d\d|\d\d){year_end}")),
+        ("mod_year", compile_pattern(rf"(?<![\w])(?P<mod>(?i:early|mid|late|end))[-‐‑]{year}{year_end}")),
+        ("year", compile_pattern(rf"{before}{year}{year_end}")),
+    ], lo, hi
+
+
+def _in_range(y: int) -> bool:
+    _, lo, hi = _patterns()
+    return lo <= y <= hi
+
+
+def find(text: str) -> Iterator[Candidate]:
+    patterns, _, _ = _patterns()
+    months = _months()
+    ordinals = load("dates")["ordinals"]
+    for name, pattern in patterns:
+        for m in pattern.finditer(text):
+            g = m.groupdict()
+            value = low = high = None
+            if g.get("month"):
+                mon = months[m.group("month").rstrip(".").lower()]
+            if name in ("mdy", "dmy"):
+                dd = int(m.group("day"))
+                if not 1 <= dd <= 31:
+                    continue
+                value = f"{m.group('year')}-{mon:02d}-{dd:02d}"
+            elif name == "md":
+                dd = int(m.group("day"))
+                if not 1 <= dd <= 31:
+                    continue
+                value = f"--{mon:02d}-{dd:02d}"
+            elif name == "my":
+                value = f"{m.group('year')}-{mon:02d}"
+            elif name == "quarter":
+                if g.get("q"):
+                    q = m.group("q").upper()
+                else:
+                    n = ordinals[m.group("ord").lower()]
+                    part = m.group("part").lower()
+                    if part == "half" and n > 2:
+                        continue
+                    q = ("H" if part == "half" else "Q") + str(n)
+                value = f"{m.group('year')}-{q}"
+            elif name in ("decade", "short_decade"):
+                if g.get("decade"):
+                    start = int(m.group("decade"))
+                else:
+                    d2 = int(m.group("decade2"))
+                    start = 1900 + d2 if d2 >= 30 else 2000 + d2
+                mod = (g.get("mod") or "").lower()
+                offsets = {"early": (0, 3), "mid": (4, 6), "late": (7, 9)}.get(mod, (0, 9))
+                low, high = str(start + offsets[0]), str(start + offsets[1])
+            elif name == "year_range":
+                y1, y2s = int(m.group("year")), m.group("year2")
+                y2 = int(y2s) if len(y2s) == 4 else (y1 // 100) * 100 + int(y2s)
+                if not y1 < y2 <= y1 + 100 or not _in_range(y1):
+                    continue
+                low, high = str(y1), str(y2)
+            else:  # year, mod_year
+                if not _in_range(int(m.group("year"))):
+                    continue
+                value = m.group("year")
+            yield Candidate(m.start(), m.end(), Kind.date, value=value, low=low, high=high, core=m.span(),
+                            priority=2 if name != "year" else 0)

@@ -1,0 +1,101 @@
+"""Money: '$4 billion', 'US$2,600 per person', 'US\\$220 billion' (Markdown escape), '€5m', '4 billion dollars',
+'250bn-peso', '$20-30 billion a year'. The unit is the ISO 4217 code."""
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterator
+from decimal import Decimal
+
+from claimx._data import alternation, load
+from claimx.model import Kind
+from claimx.numbers import scale_value
+from claimx.recognizers.base import (
+    AFTER_NUMBER, BEFORE_NUMBER, DASH, DIGITS, SCALE_WORDS, SIGNED_DIGITS, Candidate, compile_pattern, value_of,
+    word_number,
+)
+
+
+@functools.cache
+def currency_tables() -> tuple[dict[str, str], dict[str, str], list[str]]:
+    cur = load("currencies")
+    symbols = {**cur["ambiguous_symbols"], **cur["safe_symbols"]}
+    words = cur["words"]
+    return symbols, words, cur["codes"]
+
+
+def _symbol_pattern() -> str:
+    symbols, _, codes = currency_tables()
+    # a Markdown-escaped dollar (\$) is still a dollar; specific symbols (US$) before the bare one ($)
+    alts = sorted(symbols, key=len, reverse=True)
+    parts = [s.replace("$", r"\\?\$") if "$" in s else s for s in (regex_escape(a) for a in alts)]
+    code_alt = "|".join(codes)
+    return rf"(?P<sym>(?:{'|'.join(parts)})|(?<![\w])(?:{code_alt})\s?)"
+
+
+def regex_escape(s: str) -> str:
+    import regex
+
+    return regex.escape(s).replace(r"\$", "$")
+
+
+SCALE_ABBR = r"(?:bn|mn|mln|m|b|k|tn|trn)\b\.?"
+
+
+@functools.cache
+def _patterns():
+    _, words, codes = currency_tables()
+    sym = _symbol_pattern()
+    scale = rf"(?:\s*{SCALE_ABBR}|\s+{SCALE_WORDS}|\s+(?i:thousand|million|billion|trillion))"
+    digits = rf"(?P<num>{SIGNED_DIGITS})(?:(?P<scale>{scale})|{AFTER_NUMBER})"
+    rate = alternation(load("currencies")["rate_suffixes"])
+    rate_part = rf"(?P<rate>\s+(?:{rate})\b)?"
+    word_alt = alternation(list(words))
+    code_alt = "|".join(codes)
+    return [
+        # $20-30 billion
+        compile_pattern(rf"{sym}(?P<low>{DIGITS}){DASH}(?:\\?\$)?(?P<high>{DIGITS})(?P<scale>{scale})?{rate_part}"),
+        # US$2.35 million, $4bn, \$220 billion, USD 5 million
+        compile_pattern(rf"{sym}{digits}{rate_part}"),
+        # 4 billion dollars, a million dollars a minute, 250bn-peso, 5 million USD
+        compile_pattern(
+            rf"(?:(?P<num>{BEFORE_NUMBER}{SIGNED_DIGITS})(?:(?P<scale>{scale})|{AFTER_NUMBER})|(?P<wnum>{word_number()}))"
+            rf"(?:\s+|[-‐])(?P<word>(?i:{word_alt})|{code_alt})\b{rate_part}"
+        ),
+    ]
+
+
+def _currency(m) -> str | None:
+    symbols, words, codes = currency_tables()
+    if m.groupdict().get("sym"):
+        s = m.group("sym").replace("\\", "").strip()
+        return symbols.get(s) or (s if s in codes else None)
+    w = " ".join(m.group("word").lower().split())
+    return words.get(w) or (m.group("word") if m.group("word") in codes else None)
+
+
+def _scale(m) -> Decimal:
+    s = (m.groupdict().get("scale") or "").strip()
+    if not s:
+        return Decimal(1)
+    return scale_value(s) or Decimal(1)
+
+
+def find(text: str) -> Iterator[Candidate]:
+    for pattern in _patterns():
+        for m in pattern.finditer(text):
+            unit = _currency(m)
+            if unit is None:
+                continue
+            factor = _scale(m)
+            end = m.end()
+            if m.groupdict().get("low"):
+                lo, hi = value_of(m.group("low")), value_of(m.group("high"))
+                if lo is None or hi is None or lo >= hi:
+                    continue
+                yield Candidate(m.start(), end, Kind.money, low=lo * factor, high=hi * factor, unit=unit,
+                                core=(m.start("low"), m.end("high")), priority=1)
+                continue
+            v = value_of(m.group("num") or m.group("wnum"))
+            if v is None:
+                continue
+            yield Candidate(m.start(), end, Kind.money, value=v * factor, unit=unit, core=m.span("num") if m.group("num") else m.span("wnum"), priority=1)

@@ -1,0 +1,53 @@
+"""Multipliers: 'three times greater' (3), 'twice as many', 'doubled' (2), 'halved' (0.5), 'a tenfold rise',
+'more than double'."""
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterator
+from decimal import Decimal
+
+from claimx.model import Direction, Kind
+from claimx.recognizers.base import AFTER_NUMBER, BEFORE_NUMBER, DIGITS, Candidate, compile_pattern, value_of, word_number
+
+VERBS = {"doubl": 2, "tripl": 3, "quadrupl": 4, "halv": Decimal("0.5")}
+ADVERBS = {"twice": 2, "double": 2, "thrice": 3, "triple": 3, "quadruple": 4, "half": Decimal("0.5")}
+COMPARATIVE = r"(?:as\s+\w+|more|greater|higher|larger|bigger|faster|longer|the\s+\w+|than|over|smaller|less|lower|fewer)"
+
+
+@functools.cache
+def _patterns():
+    n = rf"(?:{BEFORE_NUMBER}{DIGITS}{AFTER_NUMBER}|{word_number()})"
+    return [
+        ("times", compile_pattern(rf"(?P<n>{n})\s+times\s+(?P<cmp>{COMPARATIVE})\b")),
+        ("fold", compile_pattern(rf"(?P<n>(?:{BEFORE_NUMBER}{DIGITS}|{word_number()}))[\s\-‐‑]?fold\b")),
+        ("verb", compile_pattern(r"(?<![\w-])(?i:(?P<stem>doubl|tripl|quadrupl|halv)(?:ed|ing|es))\b")),
+        ("adverb", compile_pattern(r"(?<![\w-])(?i:(?P<adv>twice|thrice)\s+(?:as|the|that|what|its|their)\b)")),
+        # 'more than double', 'nearly triple', 'by half': need a cue before them to be a statistic
+        ("bare", compile_pattern(r"(?<=(?i:than|nearly|almost|about|roughly|over|by|to)\s+)(?P<adv>double|triple|quadruple|half)\b(?![\w-])")),
+    ]
+
+
+def find(text: str) -> Iterator[Candidate]:
+    for name, pattern in _patterns():
+        for m in pattern.finditer(text):
+            direction = None
+            if name in ("times", "fold"):
+                v = value_of(m.group("n"))
+                if v is None or v <= 1:
+                    continue
+                cmp = (m.groupdict().get("cmp") or "").lower()
+                if cmp in ("smaller", "less", "lower", "fewer"):
+                    direction = Direction.decrease
+                elif name == "fold" or cmp in ("more", "greater", "higher", "larger", "bigger", "faster"):
+                    direction = Direction.increase
+                # 'three times greater' keeps its comparative; 'three times the size' ends at 'times'
+                end = m.start("cmp") - 1 if cmp.startswith(("the", "than", "over")) else m.end()
+                yield Candidate(m.start(), end, Kind.multiplier, value=Decimal(v), direction=direction,
+                                core=m.span("n"), priority=1)
+            elif name == "verb":
+                v = Decimal(VERBS[m.group("stem").lower()])
+                direction = Direction.increase if v > 1 else Direction.decrease
+                yield Candidate(m.start(), m.end(), Kind.multiplier, value=v, direction=direction, core=m.span())
+            else:
+                v = Decimal(ADVERBS[m.group("adv").lower()])
+                yield Candidate(m.start(), m.end("adv"), Kind.multiplier, value=v, core=m.span("adv"))

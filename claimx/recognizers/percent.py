@@ -1,0 +1,53 @@
+"""Percentages: '40 percent', '80%', '-1.7%', 'per cent', percentage points and basis points (unit pp)."""
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterator
+from decimal import Decimal
+
+from claimx.model import Kind
+from claimx.recognizers.base import Candidate, compile_pattern, dashed_range, number, value_of
+
+PERCENT = r"(?:\s?%|\s*(?:percent|per\s?cent|pct)\b)"
+POINTS = r"(?:\s+percentage[\s-]points?\b|\s*pp\b|\s+ppts?\b)"
+BASIS = r"(?:\s+basis[\s-]points?\b|\s*bps?\b)"
+UNIT = rf"(?P<unit>{POINTS}|{BASIS}|{PERCENT})"
+
+
+@functools.cache
+def _patterns():
+    n = number()
+    return [
+        # between 8% and 17% / between 47 and 48 percent / from 10 to 20 percent
+        compile_pattern(rf"(?i:between|from)\s+(?P<low>{n})(?:{PERCENT}|{POINTS})?\s+(?i:and|to)\s+(?P<high>{n}){UNIT}"),
+        # 2-9 percent / 1.4–3.6 percent / 8 to 17 percent / 8% to 17%
+        compile_pattern(rf"{dashed_range()}{UNIT}"),
+        compile_pattern(rf"(?P<low>{n})(?:{PERCENT})?\s+to\s+(?P<high>{n}){UNIT}"),
+        compile_pattern(rf"(?P<num>{n}){UNIT}"),
+    ]
+
+
+def _unit(text: str) -> tuple[str, Decimal]:
+    t = text.lower()
+    if "basis" in t or t.strip() in ("bp", "bps"):
+        return "pp", Decimal("0.01")
+    if "point" in t or t.strip() in ("pp", "ppt", "ppts"):
+        return "pp", Decimal(1)
+    return "%", Decimal(1)
+
+
+def find(text: str) -> Iterator[Candidate]:
+    for pattern in _patterns():
+        for m in pattern.finditer(text):
+            unit, factor = _unit(m.group("unit"))
+            if "num" in m.groupdict() and m.group("num") is not None:
+                v = value_of(m.group("num"))
+                if v is None:
+                    continue
+                yield Candidate(m.start(), m.end(), Kind.percent, value=v * factor, unit=unit, core=m.span("num"))
+            else:
+                lo, hi = value_of(m.group("low")), value_of(m.group("high"))
+                if lo is None or hi is None or lo >= hi:
+                    continue
+                yield Candidate(m.start(), m.end(), Kind.percent, low=lo * factor, high=hi * factor, unit=unit,
+                                core=(m.start("low"), m.end("high")))

@@ -1,0 +1,100 @@
+"""Measured quantities with a unit that is neither money nor percent: '1.5 million barrels per day', '7000 MW',
+'88,646 km2', '75 years', 'a 10-year period', 'one homicide every 18 minutes', '4.5 per 100,000 people'."""
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterator
+from decimal import Decimal
+
+import regex
+
+from claimx._data import load
+from claimx.model import Kind
+from claimx.recognizers.base import (
+    AFTER_NUMBER, BEFORE_NUMBER, DIGITS, SCALE_WORDS, SIGNED_DIGITS, Candidate, compile_pattern, dashed_range,
+    number, value_of, word_number,
+)
+
+
+@functools.cache
+def _unit_forms() -> dict[str, tuple[str, Decimal]]:
+    """Every written form of a unit -> (normalized unit, factor)."""
+    data = load("units")
+    forms: dict[str, tuple[str, Decimal]] = {}
+    for entry in data["units"].values():
+        for form in entry["forms"]:
+            forms[form] = (entry["unit"], Decimal(entry.get("scale", 1)))
+    return forms
+
+
+@functools.cache
+def _unit_pattern(singular_only: bool = False) -> str:
+    data = load("units")
+    sensitive = set(data["case_sensitive"])
+    parts = []
+    for form in sorted(_unit_forms(), key=len, reverse=True):
+        if singular_only and (form.endswith("s") or form not in _singular_time_forms()):
+            continue
+        esc = r"\s+".join(regex.escape(w) for w in form.split())
+        parts.append(esc if form in sensitive else f"(?i:{esc})")
+    return "(?:" + "|".join(parts) + ")"
+
+
+@functools.cache
+def _singular_time_forms() -> frozenset[str]:
+    return frozenset({"year", "month", "week", "day", "hour", "minute", "second", "decade", "century", "mile",
+                      "kilometer", "kilometre", "meter", "metre", "acre", "hectare", "foot", "ton", "tonne",
+                      "megawatt", "gigawatt", "barrel", "liter", "litre", "gallon"})
+
+
+def _lookup(unit_text: str) -> tuple[str, Decimal] | None:
+    forms = _unit_forms()
+    key = " ".join(unit_text.split())
+    if key in forms:
+        return forms[key]
+    low = {k.lower(): v for k, v in forms.items() if k not in load("units")["case_sensitive"]}
+    return low.get(key.lower())
+
+
+@functools.cache
+def _patterns():
+    unit = _unit_pattern()
+    n = number()
+    after_unit = r"(?![\w²])"
+    return [
+        ("range", compile_pattern(rf"{dashed_range()}\s*(?P<unit>{unit}){after_unit}")),
+        # one homicide every 18 minutes
+        ("every", compile_pattern(rf"(?<![\w-])(?i:one|a|an)\s+[\w-]+\s+every\s+(?P<num>{n})\s+(?P<unit>{unit}){after_unit}")),
+        # 4.5 per 100,000 people
+        ("rate", compile_pattern(rf"(?P<num>{BEFORE_NUMBER}{SIGNED_DIGITS}{AFTER_NUMBER})\s+per\s+(?P<per>{DIGITS}(?:\s+{SCALE_WORDS})?\s+\p{{L}}[\w-]*)")),
+        # a 10-year period, six-year term, decade-long
+        ("adjective", compile_pattern(rf"(?P<num>{BEFORE_NUMBER}{DIGITS}|(?<![\w-])(?i:{word_number()}))[-‐‑](?P<unit>{_unit_pattern(True)})(?:[-‐‑](?:long|old))?\b")),
+        ("plain", compile_pattern(rf"(?P<num>{n})\s*(?P<unit>{unit}){after_unit}")),
+    ]
+
+
+def find(text: str) -> Iterator[Candidate]:
+    for name, pattern in _patterns():
+        for m in pattern.finditer(text):
+            if name == "rate":
+                v = value_of(m.group("num"))
+                if v is None:
+                    continue
+                yield Candidate(m.start(), m.end(), Kind.quantity, value=v, unit="per " + " ".join(m.group("per").split()),
+                                core=m.span("num"))
+                continue
+            found = _lookup(m.group("unit"))
+            if found is None:
+                continue
+            unit, factor = found
+            if name == "range":
+                lo, hi = value_of(m.group("low")), value_of(m.group("high"))
+                if lo is None or hi is None or lo >= hi:
+                    continue
+                yield Candidate(m.start(), m.end(), Kind.quantity, low=lo * factor, high=hi * factor, unit=unit,
+                                core=(m.start("low"), m.end("high")))
+                continue
+            v = value_of(m.group("num"))
+            if v is None:
+                continue
+            yield Candidate(m.start(), m.end(), Kind.quantity, value=v * factor, unit=unit, core=m.span("num"))

@@ -1,0 +1,42 @@
+"""Ratios, a part of a whole: 'one in ten' (0.1), 'seven out of 10' (0.7), '28 of 32 states' (0.875),
+'26 of the country's 32 states', 'two-thirds', 'three quarters', 'a third of'."""
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterator
+
+from claimx._data import alternation, load
+from claimx.model import Kind
+from claimx.numbers import fraction_value
+from claimx.recognizers.base import AFTER_NUMBER, BEFORE_NUMBER, DIGITS, Candidate, compile_pattern, value_of, word_number
+
+POSSESSOR = r"(?:(?:the|its|their|his|her|our|these|those|all)\s+|\p{Lu}[\w.]*(?:\s+\p{Lu}[\w.]*)?['’]s?\s+)"
+
+
+@functools.cache
+def _patterns():
+    small = rf"(?:{BEFORE_NUMBER}{DIGITS}{AFTER_NUMBER}|{word_number()})"
+    fractions = load("number_words")["fractions"]
+    plural = alternation([f for f in fractions if f.endswith("s") and f != "halves"])
+    singular = alternation([f for f in fractions if not f.endswith("s") and f != "half"])
+    return [
+        ("pair", compile_pattern(rf"(?P<a>{small})\s+(?:out\s+of|in)\s+(?P<b>{small})(?!\s*(?:%|percent|per\s?cent))")),
+        ("of", compile_pattern(rf"(?P<a>{small})\s+of\s+{POSSESSOR}?(?P<b>{small})(?=\s+\p{{L}})(?!\s+(?:percent|per\s?cent)\b)")),
+        ("frac", compile_pattern(rf"(?<![\w-])(?i:(?:{word_number()})[\s\-‐‑](?:{plural}))(?![\w-])")),
+        ("frac", compile_pattern(rf"(?<![\w-])(?i:(?:one|a)[\s\-‐‑](?:{singular}))(?=\s+of\b)")),
+    ]
+
+
+def find(text: str) -> Iterator[Candidate]:
+    for name, pattern in _patterns():
+        for m in pattern.finditer(text):
+            if name == "frac":
+                v = fraction_value(m.group())
+                if v is None or not 0 < v <= 1:
+                    continue
+                yield Candidate(m.start(), m.end(), Kind.ratio, value=v, core=m.span(), priority=1)
+                continue
+            a, b = value_of(m.group("a")), value_of(m.group("b"))
+            if a is None or b is None or not 0 < a < b or b > 1000 or (1700 <= b <= 2099 and "," not in m.group("b")):
+                continue
+            yield Candidate(m.start(), m.end(), Kind.ratio, value=a / b, core=m.span(), priority=1)
