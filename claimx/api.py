@@ -63,15 +63,17 @@ def claims_from_doc(doc: "Doc", source: str, *, offset: int = 0, file: str | Non
     cands = table_cands + find_candidates(text, skip=tables.table_spans(text))
     cands.sort(key=lambda c: c.start)
     dates = [c for c in cands if c.kind == Kind.date]
+    places = context.places_in(doc)
     claims = []
     for c in cands:
-        claim = _claim(doc, c, dates, source, offset, file)
+        claim = _claim(doc, text, c, dates, places, source, offset, file)
         if claim is not None and (kinds is None or claim.kind in kinds):
             claims.append(claim)
     return claims
 
 
-def _claim(doc: "Doc", c: Candidate, dates: list[Candidate], source: str, offset: int, file: str | None) -> Claim | None:
+def _claim(doc: "Doc", text: str, c: Candidate, dates: list[Candidate], places: list, source: str, offset: int,
+           file: str | None) -> Claim | None:
     span = context.claim_tokens(doc, c.core[0] if c.core else c.start, c.end)
     if span is None:
         return None
@@ -93,20 +95,21 @@ def _claim(doc: "Doc", c: Candidate, dates: list[Candidate], source: str, offset
         if subject is None:
             subject = context.subject_of(span, c.kind, noun)
         if direction is None:
-            direction = context.direction_of(span, doc.text, c.end)
-        place = context.place_of(span)
+            direction = context.direction_of(span, text, c.end)
+        place = context.place_of(span, places)
     sent_start, sent_end = c.sentence or (span.sent.start_char, span.sent.end_char)
     time = c.time
     if time is None and c.kind != Kind.date:
         near = [d for d in dates if d is not c and sent_start <= d.start and d.end <= sent_end]
         if near:
-            time = min(near, key=lambda d: abs(d.start - c.start)).value or doc.text[near[0].start:near[0].end]
+            best = min(near, key=lambda d: abs(d.start - c.start))
+            time = best.value or text[best.start:best.end]
     start, end = c.start + offset, c.end + offset
     return Claim(
         file=file, start=start, end=end, text=source[start:end], kind=c.kind,
         value=c.value, low=c.low, high=c.high, unit=unit, qualifier=c.qualifier, direction=direction,
         subject=subject, place=place, time=time,
-        sentence=" ".join(doc.text[sent_start:sent_end].split()),
+        sentence=" ".join(text[sent_start:sent_end].split()),
     )
 
 

@@ -239,11 +239,16 @@ def direction_of(span, text: str, end: int) -> Direction | None:
     return None
 
 
-def place_of(span) -> str | None:
-    """The nearest place (GPE or LOC entity) named in the claim's sentence."""
+def places_in(doc) -> list:
+    """The place entities (GPE, LOC) of a document, computed once per document."""
+    return [e for e in doc.ents if e.label_ in PLACE_LABELS]
+
+
+def place_of(span, places: list) -> str | None:
+    """The nearest place named in the claim's sentence; ``places`` comes from :func:`places_in`."""
     sent = span.sent
-    places = [e for e in sent.ents if e.label_ in PLACE_LABELS and not (e.start < span.end and span.start < e.end)]
-    if not places:
+    near = [e for e in places if sent.start <= e.start and e.end <= sent.end
+            and not (e.start < span.end and span.start < e.end)]
+    if not near:
         return None
-    best = min(places, key=lambda e: abs(e.start - span.start))
-    return best.text
+    return min(near, key=lambda e: abs(e.start - span.start)).text

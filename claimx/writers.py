@@ -81,62 +81,110 @@ QUALIFIER_MARKS = {"approx": "~", "over": ">", "under": "<"}
 DIRECTION_MARKS = {"increase": " ▲", "decrease": " ▼"}
 
 
-def display_value(c: Claim) -> str:
-    """The value as a person reads it: '~4,000,000,000', '8–17', '0.875', '2019-06', with ▲/▼ for changes."""
-    def fmt(v: Any) -> str:
-        v = json_value(v)
+SCALES = ((10**12, "tn"), (10**9, "bn"), (10**6, "mn"))
+
+
+def human_number(v: Any) -> str:
+    """A number for the table: thousands separators, 'bn'/'mn' for large amounts, at most 4 decimals.
+
+    >>> human_number(4500000000), human_number(31416), human_number(0.875), human_number(2350000)
+    ('4.5 bn', '31,416', '0.875', '2.35 mn')
+    """
+    v = json_value(v)
+    if isinstance(v, (int, float)) and not isinstance(v, bool):
+        for size, name in SCALES:
+            if abs(v) >= size:
+                return f"{v / size:,.3f}".rstrip("0").rstrip(".") + " " + name
         if isinstance(v, int):
             return f"{v:,}"
-        if isinstance(v, float):
-            return f"{v:,.4f}".rstrip("0").rstrip(".")
-        return "" if v is None else str(v)
+        return f"{v:,.4f}".rstrip("0").rstrip(".")
+    return "" if v is None else str(v)
 
+
+def display_value(c: Claim) -> str:
+    """The value as a person reads it: '~4 bn', '8–17', '0.875', '2019-06', with ▲/▼ for changes."""
     if c.low is not None or c.high is not None:
-        text = f"{fmt(c.low)}–{fmt(c.high)}"
+        text = f"{human_number(c.low)}–{human_number(c.high)}"
     else:
-        text = fmt(c.value)
+        text = human_number(c.value)
     q = QUALIFIER_MARKS.get(json_value(c.qualifier) or "", "")
     d = DIRECTION_MARKS.get(json_value(c.direction) or "", "")
     return f"{q}{text}{d}"
 
 
+EXCERPT_CHARS = 60
+
+
+def excerpt(c: Claim, width: int = EXCERPT_CHARS) -> str:
+    """The part of the sentence around the claim, for the table (CSV and JSON keep the whole sentence).
+
+    >>> from claimx.model import Kind
+    >>> c = Claim(None, 0, 2, "12", Kind.count, sentence="a " * 40 + "so 12 troops went " + "b " * 40)
+    >>> excerpt(c, 30)
+    '… a a a a so 12 troops went b b b …'
+    """
+    s = c.sentence or ""
+    if len(s) <= width:
+        return s
+    at = s.find(c.text)
+    if at < 0:
+        return s[: width - 1] + "…"
+    lo = max(0, at + len(c.text) // 2 - width // 2)
+    hi = min(len(s), lo + width)
+    lo = max(0, hi - width)
+    # cut at word boundaries
+    if lo > 0:
+        lo = s.find(" ", lo) + 1 or lo
+    if hi < len(s):
+        hi = s.rfind(" ", 0, hi) if s.rfind(" ", 0, hi) > at + len(c.text) else hi
+    return ("… " if lo > 0 else "") + s[lo:hi].strip() + (" …" if hi < len(s) else "")
+
+
 def render_table(claims: list[Claim], *, title: str | None = None) -> "Table":
-    """A Rich table for the terminal: numbers right-aligned and never wrapped; subject and sentence wrap."""
+    """A Rich table of one file's claims: numbers right-aligned and never wrapped; subject and sentence wrap."""
+    from rich import box
     from rich.markup import escape
     from rich.table import Table
 
-    files = list(dict.fromkeys(c.file or "-" for c in claims))
-    table = Table(title=title, show_lines=False, expand=False, highlight=False, pad_edge=False)
-    if len(files) > 1:
-        table.add_column("File", overflow="fold", max_width=14)
+    table = Table(title=escape(title) if title else None, box=box.SIMPLE_HEAD, pad_edge=False, highlight=False,
+                  caption_justify="left", title_justify="left", title_style="bold")
     table.add_column("Kind", no_wrap=True)
-    table.add_column("Claim", overflow="fold", max_width=18)
+    table.add_column("Claim", overflow="fold", max_width=16)
     table.add_column("Value", justify="right", no_wrap=True)
     table.add_column("Unit", overflow="fold", max_width=10)
-    table.add_column("Subject", overflow="fold", ratio=2, min_width=12)
-    table.add_column("Sentence", overflow="fold", ratio=3, min_width=14)
+    table.add_column("Subject", overflow="fold", ratio=2)
+    table.add_column("Sentence", overflow="fold", ratio=3)
     for c in claims:
-        row = [escape(c.kind.value), escape(c.text), escape(display_value(c)), escape(c.unit or ""),
-               escape(c.subject or ""), escape(c.sentence or "")]
-        if len(files) > 1:
-            row.insert(0, escape(c.file or "-"))
-        table.add_row(*row)
-    kinds = Counter(c.kind.value for c in claims)
-    per_file = Counter(c.file or "-" for c in claims)
-    caption = f"{len(claims)} claims" + (": " + ", ".join(f"{k} {n}" for k, n in sorted(kinds.items())) if kinds else "")
-    if per_file:
-        caption += " | " + ", ".join(f"{f} {n}" for f, n in per_file.items())
-    caption += " | ~ about, > over, < under, ▲ increase, ▼ decrease"
-    table.caption = escape(caption)
+        table.add_row(escape(c.kind.value), escape(c.text), escape(display_value(c)), escape(c.unit or ""),
+                      escape(c.subject or ""), escape(excerpt(c)))
+    table.caption = escape(count_line(claims))
     return table
 
 
-def write_table(claims: Iterable[Claim], out: TextIO) -> int:
-    from rich.console import Console
+def count_line(claims: list[Claim]) -> str:
+    """'12 claims: date 5, percent 7'."""
+    kinds = Counter(c.kind.value for c in claims)
+    return f"{len(claims)} claim{'s' if len(claims) != 1 else ''}" + (
+        ": " + ", ".join(f"{k} {n}" for k, n in sorted(kinds.items())) if kinds else "")
 
-    rows = list(claims)
-    Console(file=out, highlight=False).print(render_table(rows))
-    return len(rows)
+
+def write_table(claims: Iterable[Claim], out: TextIO) -> int:
+    """One table per file, then a line with the totals per file and the legend of the value marks."""
+    from rich.console import Console
+    from rich.markup import escape
+
+    console = Console(file=out, highlight=False)
+    by_file: dict[str, list[Claim]] = {}
+    for c in claims:
+        by_file.setdefault(c.file or "-", []).append(c)
+    for name, rows in by_file.items():
+        console.print(render_table(rows, title="standard input" if name == "-" else name))
+    total = [c for rows in by_file.values() for c in rows]
+    if len(by_file) > 1:
+        console.print(escape(f"Total {count_line(total)} in {len(by_file)} files: "
+                             + ", ".join(f"{f} {len(r)}" for f, r in by_file.items())))
+    console.print("Value marks: ~ about, > over, < under, ▲ increase, ▼ decrease", style="dim")
+    return len(total)
 
 
 WRITERS: dict[Format, Callable[[Iterable[Claim], TextIO], int]] = {
