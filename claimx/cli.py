@@ -120,7 +120,6 @@ def extract_cmd(
         from claimx.nlp import load_nlp
 
         def claims() -> Iterator[Claim]:
-            nlp = None
             for claim_list in extract_texts(texts(), nlp=_Lazy(lambda: load_nlp(model)), kinds=kinds):
                 yield from claim_list
 

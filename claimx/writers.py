@@ -121,7 +121,7 @@ def excerpt(c: Claim, width: int = EXCERPT_CHARS) -> str:
     >>> from claimx.model import Kind
     >>> c = Claim(None, 0, 2, "12", Kind.count, sentence="a " * 40 + "so 12 troops went " + "b " * 40)
     >>> excerpt(c, 30)
-    '… a a a a so 12 troops went b b b …'
+    '… a a a a a so 12 troops went …'
     """
     s = c.sentence or ""
     if len(s) <= width:

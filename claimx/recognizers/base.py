@@ -56,6 +56,12 @@ def word_number() -> str:
 
 
 @functools.cache
+def word_number_prefix() -> str:
+    """A number in words that may run on into a hyphen: the 'six' of 'six-year', the 'ten' of 'ten-fold'."""
+    return rf"(?<![\w-])(?i:{number_word_pattern()})"
+
+
+@functools.cache
 def vague_number() -> str:
     w = load("number_words")["vague_plurals"]
     alt = alternation(list(w))

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from claimx.model import Direction, Kind
-from claimx.recognizers.base import AFTER_NUMBER, BEFORE_NUMBER, DIGITS, Candidate, compile_pattern, value_of, word_number
+from claimx.recognizers.base import AFTER_NUMBER, BEFORE_NUMBER, DIGITS, Candidate, compile_pattern, value_of, word_number, word_number_prefix
 
 VERBS = {"doubl": 2, "tripl": 3, "quadrupl": 4, "halv": Decimal("0.5")}
 ADVERBS = {"twice": 2, "double": 2, "thrice": 3, "triple": 3, "quadruple": 4, "half": Decimal("0.5")}
@@ -19,7 +19,7 @@ def _patterns():
     n = rf"(?:{BEFORE_NUMBER}{DIGITS}{AFTER_NUMBER}|{word_number()})"
     return [
         ("times", compile_pattern(rf"(?P<n>{n})\s+times\s+(?P<cmp>{COMPARATIVE})\b")),
-        ("fold", compile_pattern(rf"(?P<n>(?:{BEFORE_NUMBER}{DIGITS}|{word_number()}))[\s\-‐‑]?fold\b")),
+        ("fold", compile_pattern(rf"(?P<n>(?:{BEFORE_NUMBER}{DIGITS}|{word_number_prefix()}))[\s\-‐‑]?fold\b")),
         ("verb", compile_pattern(r"(?<![\w-])(?i:(?P<stem>doubl|tripl|quadrupl|halv)(?:ed|ing|es))\b")),
         ("adverb", compile_pattern(r"(?<![\w-])(?i:(?P<adv>twice|thrice)\s+(?:as|the|that|what|its|their)\b)")),
         # 'more than double', 'nearly triple', 'by half': need a cue before them to be a statistic

@@ -12,7 +12,7 @@ from claimx._data import load
 from claimx.model import Kind
 from claimx.recognizers.base import (
     AFTER_NUMBER, BEFORE_NUMBER, DIGITS, SCALE_WORDS, SIGNED_DIGITS, Candidate, compile_pattern, dashed_range,
-    number, value_of, word_number,
+    number, value_of, word_number_prefix,
 )
 
 
@@ -68,7 +68,7 @@ def _patterns():
         # 4.5 per 100,000 people
         ("rate", compile_pattern(rf"(?P<num>{BEFORE_NUMBER}{SIGNED_DIGITS}{AFTER_NUMBER})\s+per\s+(?P<per>{DIGITS}(?:\s+{SCALE_WORDS})?\s+\p{{L}}[\w-]*)")),
         # a 10-year period, six-year term, decade-long
-        ("adjective", compile_pattern(rf"(?P<num>{BEFORE_NUMBER}{DIGITS}|(?<![\w-])(?i:{word_number()}))[-‐‑](?P<unit>{_unit_pattern(True)})(?:[-‐‑](?:long|old))?\b")),
+        ("adjective", compile_pattern(rf"(?P<num>{BEFORE_NUMBER}{DIGITS}|{word_number_prefix()})[-‐‑](?P<unit>{_unit_pattern(True)})(?:[-‐‑](?:long|old))?\b")),
         ("plain", compile_pattern(rf"(?P<num>{n})\s*(?P<unit>{unit}){after_unit}")),
     ]
 

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from claimx._data import alternation, load
 from claimx.model import Kind
-from claimx.numbers import fraction_value
+from claimx.numbers import fraction_value, number_word_pattern
 from claimx.recognizers.base import AFTER_NUMBER, BEFORE_NUMBER, DIGITS, Candidate, compile_pattern, value_of, word_number
 
 POSSESSOR = r"(?:(?:the|its|their|his|her|our|these|those|all)\s+|\p{Lu}[\w.]*(?:\s+\p{Lu}[\w.]*)?['’]s?\s+)"
@@ -22,7 +22,7 @@ def _patterns():
     return [
         ("pair", compile_pattern(rf"(?P<a>{small})\s+(?:out\s+of|in)\s+(?P<b>{small})(?!\s*(?:%|percent|per\s?cent))")),
         ("of", compile_pattern(rf"(?P<a>{small})\s+of\s+{POSSESSOR}?(?P<b>{small})(?=\s+\p{{L}})(?!\s+(?:percent|per\s?cent)\b)")),
-        ("frac", compile_pattern(rf"(?<![\w-])(?i:(?:{word_number()})[\s\-‐‑](?:{plural}))(?![\w-])")),
+        ("frac", compile_pattern(rf"(?<![\w-])(?i:(?:{number_word_pattern()})[\s\-‐‑](?:{plural}))(?![\w-])")),
         ("frac", compile_pattern(rf"(?<![\w-])(?i:(?:one|a)[\s\-‐‑](?:{singular}))(?=\s+of\b)")),
     ]
 

