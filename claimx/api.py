@@ -8,6 +8,7 @@ from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
 from claimx import context, tables
+from claimx.clean import CleanText, clean_text
 from claimx.model import Claim, Kind
 from claimx.nlp import load_nlp
 from claimx.recognizers import find_candidates
@@ -36,28 +37,30 @@ def extract_texts(items: Iterable[tuple[str, str | None]], *, nlp: "Language | N
     """For each ``(text, file)`` pair, yield the list of its claims; texts are parsed in batches."""
     nlp = nlp or load_nlp()
     wanted = {Kind(k) for k in kinds} if kinds else None
-    pending: list[tuple[str, str | None, list[tuple[int, str]]]] = []
+    pending: list[tuple[CleanText, str | None, list[tuple[int, str]]]] = []
 
     def flush() -> Iterator[list[Claim]]:
         pieces = [(piece, (i, off)) for i, (_, _, segs) in enumerate(pending) for off, piece in segs]
         results: list[list[Claim]] = [[] for _ in pending]
         for doc, (i, off) in nlp.pipe(pieces, as_tuples=True, batch_size=batch_size):
-            text, file, _ = pending[i]
-            results[i].extend(claims_from_doc(doc, text, offset=off, file=file, kinds=wanted))
+            clean, file, _ = pending[i]
+            results[i].extend(claims_from_doc(doc, clean, offset=off, file=file, kinds=wanted))
         pending.clear()
         yield from results
 
     for text, file in items:
-        pending.append((text, file, list(segments(text))))
+        clean = clean_text(text)
+        pending.append((clean, file, list(segments(clean.text))))
         if len(pending) >= batch_size:
             yield from flush()
     if pending:
         yield from flush()
 
 
-def claims_from_doc(doc: "Doc", source: str, *, offset: int = 0, file: str | None = None,
+def claims_from_doc(doc: "Doc", source: CleanText, *, offset: int = 0, file: str | None = None,
                     kinds: set[Kind] | None = None) -> list[Claim]:
-    """The claims of one parsed piece of ``source`` that starts at ``offset``; offsets index ``source``."""
+    """The claims of one parsed piece of ``source.text`` that starts at ``offset`` there; the claims'
+    offsets index ``source.original``, the text as the user gave it."""
     text = doc.text
     table_cands = list(tables.find(text))
     cands = table_cands + find_candidates(text, skip=tables.table_spans(text))
@@ -72,8 +75,8 @@ def claims_from_doc(doc: "Doc", source: str, *, offset: int = 0, file: str | Non
     return claims
 
 
-def _claim(doc: "Doc", text: str, c: Candidate, dates: list[Candidate], places: list, source: str, offset: int,
-           file: str | None) -> Claim | None:
+def _claim(doc: "Doc", text: str, c: Candidate, dates: list[Candidate], places: list, source: CleanText,
+           offset: int, file: str | None) -> Claim | None:
     span = context.claim_tokens(doc, c.core[0] if c.core else c.start, c.end)
     if span is None:
         return None
@@ -104,9 +107,9 @@ def _claim(doc: "Doc", text: str, c: Candidate, dates: list[Candidate], places: 
         if near:
             best = min(near, key=lambda d: abs(d.start - c.start))
             time = best.value or text[best.start:best.end]
-    start, end = c.start + offset, c.end + offset
+    start, end = source.span(c.start + offset, c.end + offset)
     return Claim(
-        file=file, start=start, end=end, text=source[start:end], kind=c.kind,
+        file=file, start=start, end=end, text=source.original[start:end], kind=c.kind,
         value=c.value, low=c.low, high=c.high, unit=unit, qualifier=c.qualifier, direction=direction,
         subject=subject, place=place, time=time,
         sentence=" ".join(text[sent_start:sent_end].split()),
