@@ -34,6 +34,7 @@ def _cues():
         "inc_n": set(c["increase_nouns"]), "dec_n": set(c["decrease_nouns"]),
         "inc_c": set(c["increase_comparatives"]), "dec_c": set(c["decrease_comparatives"]),
         "level": set(c["level_prepositions"]),
+        "measure": set(c["measure_verbs"]),
     }
 
 
@@ -49,7 +50,13 @@ def claim_tokens(doc, start: int, end: int):
 
 
 def anchor_of(span):
-    """The syntactic head of a claim's tokens."""
+    """The syntactic head of a claim's tokens; of several, the number ('a million trees': 'million', not 'a')."""
+    lo, hi = span.start, span.end
+    heads = [t for t in span if not lo <= t.head.i < hi or t.head is t]
+    if len(heads) > 1:
+        numeric = [t for t in heads if t.like_num or t.pos_ == "NUM"]
+        if numeric:
+            return numeric[-1]
     return span.root
 
 
@@ -92,7 +99,8 @@ def noun_phrase(tok, exclude: Iterable[int] = (), max_tokens: int = 12) -> str |
 
 
 def counted_noun(span):
-    """The noun a bare number counts: '31,416 apprehensions', '12,000 of its troops', 'millions of people'."""
+    """The noun a bare number counts: '31,416 apprehensions', '12,000 of its troops', 'millions of people',
+    'the ministry's four' (the noun said before), 'arrests reached 31,416', 'homicides, nearly 30,000,'."""
     anchor = anchor_of(span)
     ids = {t.i for t in span}
     for child in anchor.children:  # 12,000 of its troops
@@ -101,15 +109,52 @@ def counted_noun(span):
             if objs and objs[0].pos_ in ("NOUN", "PROPN"):
                 return objs[0]
     head = anchor.head
-    if anchor.dep_ in ("nummod", "quantmod", "amod", "compound", "nmod") and head.i not in ids:
-        if head.pos_ in ("NOUN", "PROPN") and head.i > anchor.i:
+    if head.i in ids:
+        return None
+    if anchor.dep_ in ("nummod", "quantmod", "amod", "compound", "nmod") and head.pos_ in ("NOUN", "PROPN"):
+        # 'the ministry's four' counts the noun said before it; a name before a number is a label ('Route 66')
+        if head.i > anchor.i or (anchor.dep_ == "nummod" and head.tag_ == "NNS"):
             return head
+    written_in_digits = any(t.text[:1].isdigit() for t in span)
+    if not written_in_digits and not any(t.lower_ in ("million", "billion", "thousand", "trillion") for t in span):
+        return None
+    # homicides — nearly 30,000 —
+    if anchor.dep_ == "appos" and head.pos_ in ("NOUN", "PROPN") and head.tag_ in ("NNS", "NNPS"):
+        return head
+    # arrests reached 31,416 / the total is estimated to be more than a million
+    if anchor.dep_ in ("dobj", "attr", "oprd") or (anchor.dep_ == "pobj" and head.lower_ in ("to", "at")):
+        verb = governing_verb(anchor)
+        if verb is not None and verb.lemma_.lower() in _cues()["measure"]:
+            sub = verb_subject(verb)
+            if sub is not None and sub.pos_ in ("NOUN", "PROPN") and sub.lower_ not in PRONOUNS:
+                return sub
     return None
 
 
+ANAPHORIC_MAX = 3
+# 'two sides', 'three things': small numbers in words rarely state a statistic
+SMALL_WORD_MAX = 3
+
+
+def is_small_word_count(span) -> bool:
+    """'one', 'two' or 'three' written as a word, without a scale: not reported as a count."""
+    if any(t.text[:1].isdigit() for t in span):
+        return False
+    from claimx.numbers import words_to_number
+
+    value = words_to_number(span.text)
+    return value is not None and value <= SMALL_WORD_MAX
+
+
 def is_anaphoric(span, noun) -> bool:
-    """'the two countries', 'both sides': a number word that refers back rather than counts."""
+    """'the two countries', 'both sides': a small number word after a determiner refers back to things
+    already named rather than counting them ('the four main routes' still counts)."""
     if any(t.like_num and t.text[:1].isdigit() for t in span):
+        return False
+    from claimx.numbers import words_to_number
+
+    value = words_to_number(span.text)
+    if value is None or value > ANAPHORIC_MAX:
         return False
     first = span[0]
     prev = first.doc[first.i - 1] if first.i > 0 else None

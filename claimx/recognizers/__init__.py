@@ -11,6 +11,7 @@ import regex
 
 from claimx._data import alternation, load
 from claimx.model import Kind, Qualifier
+from claimx.numbers import words_to_number
 from claimx.recognizers import count, dates, money, multiplier, percent, quantity, ratio
 from claimx.recognizers.base import Candidate
 
@@ -85,6 +86,23 @@ def is_label(text: str, cand: Candidate) -> bool:
     return (nxt == ")" and prev != "(") or (prev == "[" and nxt == "]")
 
 
+SENTENCE_START = regex.compile(r"(?:^|[.!?:;]\s+|\n\s*|[\"“‘(]\s*)$")
+
+
+def in_title_case(text: str, cand: Candidate) -> bool:
+    """A number word written with a capital inside a sentence belongs to a title or a name
+    ('Four Years Later', 'the Five-Step Plan')."""
+    first = text[cand.start: cand.end]
+    if not first[:1].isupper() or cand.kind == Kind.date:
+        return False
+    words = regex.findall(r"[^\W\d_]+", first)
+    if not words or words_to_number(words[0]) is None:
+        return False
+    if len(words) < 2 and not regex.match(r"\s*[-‐‑]?\s*\p{Lu}", text[cand.end: cand.end + 3]):
+        return False
+    return not SENTENCE_START.search(text, max(0, cand.start - 3), cand.start)
+
+
 def resolve_overlaps(cands: Iterable[Candidate]) -> list[Candidate]:
     """Keep the longest of overlapping candidates (ties: higher priority, then earlier), in text order."""
     kept: list[Candidate] = []
@@ -108,7 +126,7 @@ def find_candidates(text: str, skip: Iterable[tuple[int, int]] = ()) -> list[Can
         for c in find(text):
             if any(c.start < e and s < c.end for s, e in blocked):
                 continue
-            if is_label(text, c):
+            if is_label(text, c) or in_title_case(text, c):
                 continue
             cands.append(c)
     return [attach_qualifier(text, c) for c in resolve_overlaps(cands)]
