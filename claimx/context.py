@@ -24,6 +24,8 @@ PRONOUNS = {"it", "its", "they", "them", "their", "this", "that", "these", "thos
 RELATIONAL_NOUNS = {"share", "proportion", "percentage", "portion", "part", "fraction", "rate", "total", "number",
                     "amount", "level", "majority", "minority", "half", "third", "quarter", "bulk", "sum", "average"}
 PLACE_LABELS = {"GPE", "LOC"}
+# how a number hangs directly from a change verb: 'rose 40 percent', 'cut 300 jobs'
+DIRECT_DEPS = {"dobj", "npadvmod", "advmod", "nummod", "oprd", "attr", "acomp"}
 
 
 @functools.cache
@@ -52,7 +54,7 @@ def claim_tokens(doc, start: int, end: int):
 def anchor_of(span):
     """The syntactic head of a claim's tokens; of several, the number ('a million trees': 'million', not 'a')."""
     lo, hi = span.start, span.end
-    heads = [t for t in span if not lo <= t.head.i < hi or t.head is t]
+    heads = [t for t in span if not lo <= t.head.i < hi or t.head.i == t.i]
     if len(heads) > 1:
         numeric = [t for t in heads if t.like_num or t.pos_ == "NUM"]
         if numeric:
@@ -111,6 +113,15 @@ def counted_noun(span):
     head = anchor.head
     if head.i in ids:
         return None
+    # a population of 383,997 / a total of 500
+    if anchor.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ == "NOUN" and head.head.i < anchor.i \
+            and any(t.text[:1].isdigit() for t in span):
+        return _counted_of(head.head)
+    # 42 people were killed and more than 300 injured
+    if anchor.dep_ == "conj" and (head.like_num or head.pos_ == "NUM"):
+        sibling = counted_noun(head.doc[head.i: head.i + 1])
+        if sibling is not None:
+            return sibling
     if anchor.dep_ in ("nummod", "quantmod", "amod", "compound", "nmod") and head.pos_ in ("NOUN", "PROPN"):
         # 'the ministry's four' counts the noun said before it; a name before a number is a label ('Route 66')
         if head.i > anchor.i or (anchor.dep_ == "nummod" and head.tag_ == "NNS"):
@@ -127,8 +138,19 @@ def counted_noun(span):
         if verb is not None and verb.lemma_.lower() in _cues()["measure"]:
             sub = verb_subject(verb)
             if sub is not None and sub.pos_ in ("NOUN", "PROPN") and sub.lower_ not in PRONOUNS:
-                return sub
+                return _counted_of(sub)
     return None
+
+
+def _counted_of(noun):
+    """'the number of children' counts children; other nouns count themselves."""
+    if noun.lemma_.lower() in RELATIONAL_NOUNS:
+        for child in noun.children:
+            if child.dep_ == "prep" and child.lower_ == "of":
+                objs = [g for g in child.children if g.dep_ == "pobj" and g.pos_ in ("NOUN", "PROPN")]
+                if objs:
+                    return objs[0]
+    return noun
 
 
 ANAPHORIC_MAX = 3
@@ -165,9 +187,9 @@ def governing_verb(tok):
     """The verb or copula a number hangs from, climbing through prepositions and noun modifiers."""
     t = tok
     for _ in range(8):
-        if t.pos_ in ("VERB", "AUX") and t is not tok:
+        if t.pos_ in ("VERB", "AUX") and t.i != tok.i:
             return t
-        if t.dep_ == "ROOT" or t.head is t:
+        if t.dep_ == "ROOT" or t.head.i == t.i:
             return t if t.pos_ in ("VERB", "AUX") else None
         if t.dep_ not in CLIMB_DEPS and t.dep_ not in SUBJECT_DEPS:
             return None
@@ -182,7 +204,7 @@ def verb_subject(verb):
         subs = [c for c in v.children if c.dep_ in SUBJECT_DEPS]
         if subs:
             return subs[0]
-        if v.dep_ in ("xcomp", "conj", "advcl", "ccomp", "acl", "relcl", "pcomp") and v.head is not v:
+        if v.dep_ in ("xcomp", "conj", "advcl", "ccomp", "acl", "relcl", "pcomp") and v.head.i != v.i:
             if v.dep_ in ("acl", "relcl") and v.head.pos_ in ("NOUN", "PROPN"):
                 return v.head
             v = v.head
@@ -191,11 +213,23 @@ def verb_subject(verb):
     return None
 
 
+def conjoined_to(span):
+    """For '60 percent in A and 90 percent in B', the first figure's tokens, when ``span`` is the second."""
+    anchor = anchor_of(span)
+    head = anchor.head
+    if anchor.dep_ == "conj" and head.i < anchor.i and (head.like_num or head.pos_ == "NUM" or head.lower_ in ("percent", "%")):
+        return head.doc[head.i: head.i + 1]
+    return None
+
+
 def subject_of(span, kind: Kind, noun=None) -> str | None:
     """The phrase naming what the number measures or counts."""
     ids = {t.i for t in span}
     if noun is not None:
         return noun_phrase(noun, ids)
+    first = conjoined_to(span)
+    if first is not None:
+        return subject_of(first, kind)
     anchor = anchor_of(span)
     # 53 percent of the popular vote
     for child in anchor.children:
@@ -218,9 +252,15 @@ def subject_of(span, kind: Kind, noun=None) -> str | None:
                 if sub is not None and sub.lower_ not in PRONOUNS:
                     return noun_phrase(sub, ids)
         return noun_phrase(head, ids)
-    # X rose 40 percent / the rate is 99 percent / costs were 40 percent lower
-    verb = governing_verb(anchor)
+    # X rose 40 percent / the rate is 99 percent / costs were 40 percent lower / profit tripled
+    verb = anchor if anchor.pos_ == "VERB" else governing_verb(anchor)
     if verb is not None:
+        # the bank raised the rate by 50 basis points: what changed is the object
+        by = anchor.dep_ == "pobj" and anchor.head.lower_ == "by" and anchor.head.head.i == verb.i
+        if by or anchor.i == verb.i:
+            objs = [c for c in verb.children if c.dep_ == "dobj" and c.i not in ids and c.pos_ in ("NOUN", "PROPN")]
+            if objs and _is_change_verb(verb):
+                return noun_phrase(objs[0], ids)
         sub = verb_subject(verb)
         if sub is not None and sub.i not in ids and sub.lower_ not in PRONOUNS:
             return noun_phrase(sub, ids)
@@ -228,6 +268,11 @@ def subject_of(span, kind: Kind, noun=None) -> str | None:
         if objs:
             return noun_phrase(objs[0], ids)
     return None
+
+
+def _is_change_verb(tok) -> bool:
+    c = _cues()
+    return tok.lemma_.lower() in c["inc_v"] or tok.lemma_.lower() in c["dec_v"]
 
 
 def _is_change_noun(tok) -> bool:
@@ -239,6 +284,9 @@ def _is_change_noun(tok) -> bool:
 def direction_of(span, text: str, end: int) -> Direction | None:
     """Increase or decrease when the number measures a change; None for a level."""
     c = _cues()
+    first = conjoined_to(span)
+    if first is not None:
+        return direction_of(first, text, first.end_char)
     # 40 percent lower, 8 to 17 percent cheaper, three times greater
     after = text[end: end + 40].split()
     for word in after[:3]:
@@ -265,18 +313,20 @@ def direction_of(span, text: str, end: int) -> Direction | None:
             return Direction.increase
         if lemma in c["dec_n"]:
             return Direction.decrease
-    # rose 40 percent / fell by a third; 'rose to 50 percent' is a level
-    t, via = anchor, None
-    for _ in range(4):
-        if t.dep_ == "pobj":
-            via = t.head.lower_
-        if t.head is t:
-            break
-        t = t.head
-        if t.pos_ in ("VERB", "AUX"):
-            break
-    if t.pos_ == "VERB" and via not in c["level"]:
-        lemma = t.lemma_.lower()
+    # up 5 percent / down 3 percent
+    before = text[max(0, span.start_char - 6): span.start_char].lower().split()
+    if before and before[-1] in ("up", "down"):
+        return Direction.increase if before[-1] == "up" else Direction.decrease
+    # rose 40 percent / fell by a third / profit tripled; 'rose to 50 percent' and 'rose in 3 months' are not changes
+    verb = None
+    if anchor.pos_ == "VERB":
+        verb = anchor
+    elif anchor.dep_ in DIRECT_DEPS and head.pos_ == "VERB":
+        verb = head
+    elif anchor.dep_ == "pobj" and head.lower_ == "by" and head.head.pos_ == "VERB":
+        verb = head.head
+    if verb is not None:
+        lemma = verb.lemma_.lower()
         if lemma in c["inc_v"]:
             return Direction.increase
         if lemma in c["dec_v"]:

@@ -38,7 +38,7 @@ def regex_escape(s: str) -> str:
     return regex.escape(s).replace(r"\$", "$")
 
 
-SCALE_ABBR = r"(?:bn|mn|mln|m|b|k|tn|trn)\b\.?"
+SCALE_ABBR = r"(?:bn|mn|mln|m|b|k|tn|trn)\b"
 
 
 @functools.cache

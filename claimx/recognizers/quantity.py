@@ -57,10 +57,16 @@ def _lookup(unit_text: str) -> tuple[str, Decimal] | None:
 
 
 @functools.cache
+def _rate() -> str:
+    periods = "|".join(load("units")["rate_periods"])
+    return rf"(?P<rate>\s+(?:per|a|an|each)\s+(?:{periods})\b)?"
+
+
+@functools.cache
 def _patterns():
     unit = _unit_pattern()
     n = number()
-    after_unit = r"(?![\w²])"
+    after_unit = rf"(?![\w²³]){_rate()}"
     return [
         ("range", compile_pattern(rf"{dashed_range()}\s*(?P<unit>{unit}){after_unit}")),
         # one homicide every 18 minutes
@@ -87,6 +93,9 @@ def find(text: str) -> Iterator[Candidate]:
             if found is None:
                 continue
             unit, factor = found
+            rate = (m.groupdict().get("rate") or "").split()
+            if rate and not unit.startswith("per") and " per " not in unit:
+                unit = f"{unit} per {rate[-1]}"
             if name == "range":
                 lo, hi = value_of(m.group("low")), value_of(m.group("high"))
                 if lo is None or hi is None or lo >= hi:
