@@ -83,7 +83,9 @@ def _claim(doc: "Doc", text: str, c: Candidate, dates: list[Candidate], places: 
     unit, subject, direction, place = c.unit, c.subject, c.direction, None
     if c.needs_noun:
         noun = context.counted_noun(span)
-        if noun is None or context.is_anaphoric(span, noun) or context.is_small_word_count(span):
+        if noun is None or context.is_anaphoric(span, noun):
+            return None
+        if c.low is None and context.is_small_word_count(span):
             return None
         unit = _noun_unit(noun)
     else:

@@ -26,6 +26,9 @@ NOT_PROSE = regex.compile(
     r"|\b[\w-]+\.(?:jpe?g|png|gif|pdf|docx?|xlsx?|csv|html?|txt|md)\b"
     r"|\bFile:[^\s]+"
     r"|#\w+"
+    r"|\[\^[^\]\s]+\]"  # Markdown footnote references [^3]
+    r"|(?<![\w.,])(?:\+\d{1,3}[\s.-]?)?(?:\(\d{2,4}\)\s?|0\d{2,4}[\s.-])\d{3,4}[\s.-]?\d{3,4}(?![\w,])"  # phone numbers
+    r"|(?<![\w.,])\d{3}[.-]\d{3}[.-]\d{4}(?![\w,])"
 )
 
 

@@ -1,4 +1,5 @@
-"""Bare numbers: '31,416', 'nearly 12,000', 'more than a million', 'hundreds of thousands', 'a dozen'.
+"""Bare numbers: '31,416', 'nearly 12,000', 'more than a million', 'hundreds of thousands', 'a dozen',
+'3.5m', 'one to two', 'between 5,000 and 10,000'.
 
 They become count claims only when the parse shows they count a noun (see ``claimx.context``).
 """
@@ -8,17 +9,52 @@ import functools
 from collections.abc import Iterator
 
 from claimx.model import Kind
-from claimx.recognizers.base import Candidate, compile_pattern, number, value_of, vague_number
+from claimx.numbers import scale_value
+from claimx.recognizers.base import (
+    BEFORE_NUMBER, Candidate, SIGNED_DIGITS, compile_pattern, dashed_range, number, value_of, vague_number,
+)
+
+SCALE_ABBR = r"(?:k|m|mn|bn|tn)"
+
+
+def _year_like(text: str) -> bool:
+    return text.isdigit() and len(text) == 4 and 1700 <= int(text) <= 2099
 
 
 @functools.cache
 def _patterns():
-    return [compile_pattern(number()), compile_pattern(vague_number())]
+    n = number()
+    return [
+        ("range", compile_pattern(rf"(?i:between)\s+(?P<low>{n})\s+(?i:and)\s+(?P<high>{n})")),
+        ("range", compile_pattern(rf"(?P<low>{n})\s+(?i:to)\s+(?P<high>{n})")),
+        ("range", compile_pattern(dashed_range())),
+        # 3.5m people, 250k jobs: a scale letter glued to the digits
+        ("abbr", compile_pattern(rf"(?P<num>{BEFORE_NUMBER}{SIGNED_DIGITS})(?P<scale>{SCALE_ABBR})\b(?=\s+\p{{L}})")),
+        ("plain", compile_pattern(n)),
+        ("plain", compile_pattern(vague_number())),
+    ]
 
 
 def find(text: str) -> Iterator[Candidate]:
-    for pattern in _patterns():
+    for name, pattern in _patterns():
         for m in pattern.finditer(text):
+            if name == "range":
+                lo_text, hi_text = m.group("low"), m.group("high")
+                if _year_like(lo_text.strip()) and _year_like(hi_text.strip()[-4:]):
+                    continue
+                lo, hi = value_of(lo_text), value_of(hi_text)
+                if lo is None or hi is None or lo >= hi:
+                    continue
+                yield Candidate(m.start(), m.end(), Kind.count, low=lo, high=hi, core=(m.start("high"), m.end("high")),
+                                needs_noun=True, priority=-1)
+                continue
+            if name == "abbr":
+                base, scale = value_of(m.group("num")), scale_value(m.group("scale"))
+                if base is None or scale is None:
+                    continue
+                yield Candidate(m.start(), m.end(), Kind.count, value=base * scale, core=m.span(), needs_noun=True,
+                                priority=-1)
+                continue
             v = value_of(m.group())
             if v is None:
                 continue

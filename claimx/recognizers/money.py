@@ -51,7 +51,11 @@ def _patterns():
     rate_part = rf"(?P<rate>\s+(?:{rate})\b)?"
     word_alt = alternation(list(words))
     code_alt = "|".join(codes)
+    sym2 = sym.replace("(?P<sym>", "(?:")
     return [
+        # between $5 and $10 million / from $5m to $10m / $5 to $10 billion
+        compile_pattern(rf"(?:(?i:between|from)\s+)?{sym}(?P<low>{DIGITS})(?P<lscale>{scale})?\s+(?i:and|to)\s+{sym2}"
+                        rf"(?P<high>{DIGITS})(?P<scale>{scale})?{rate_part}"),
         # $20-30 billion
         compile_pattern(rf"{sym}(?P<low>{DIGITS}){DASH}(?:\\?\$)?(?P<high>{DIGITS})(?P<scale>{scale})?{rate_part}"),
         # US$2.35 million, $4bn, \$220 billion, USD 5 million
@@ -90,9 +94,11 @@ def find(text: str) -> Iterator[Candidate]:
             end = m.end()
             if m.groupdict().get("low"):
                 lo, hi = value_of(m.group("low")), value_of(m.group("high"))
-                if lo is None or hi is None or lo >= hi:
+                lscale = (m.groupdict().get("lscale") or "").strip()
+                lfactor = (scale_value(lscale) or factor) if lscale else factor
+                if lo is None or hi is None or lo * lfactor >= hi * factor:
                     continue
-                yield Candidate(m.start(), end, Kind.money, low=lo * factor, high=hi * factor, unit=unit,
+                yield Candidate(m.start(), end, Kind.money, low=lo * lfactor, high=hi * factor, unit=unit,
                                 core=(m.start("low"), m.end("high")), priority=1)
                 continue
             v = value_of(m.group("num") or m.group("wnum"))

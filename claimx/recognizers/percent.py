@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from claimx.model import Kind
+from claimx.numbers import fraction_value
 from claimx.recognizers.base import Candidate, compile_pattern, dashed_range, number, value_of
 
 PERCENT = r"(?:\s?%|\s*(?:percent|per\s?cent|pct)\b)"
@@ -24,6 +25,9 @@ def _patterns():
         compile_pattern(rf"{dashed_range()}{UNIT}"),
         compile_pattern(rf"(?P<low>{n})(?:{PERCENT})?\s+to\s+(?P<high>{n}){UNIT}"),
         compile_pattern(rf"(?P<num>{n}){UNIT}"),
+        # half a percentage point, a quarter of a percentage point, three quarters of a point
+        compile_pattern(rf"(?<![\w-])(?P<frac>(?i:(?:a\s+|one\s+)?half|(?:a|one|three)[\s-]quarters?|(?:a|one|two)[\s-]thirds?))"
+                        rf"(?:\s+of)?\s+(?i:a|one)(?P<unit>\s+percentage[\s-]points?\b|\s+point\b|\s+(?:percent|per\s?cent)\b)"),
     ]
 
 
@@ -40,6 +44,13 @@ def find(text: str) -> Iterator[Candidate]:
     for pattern in _patterns():
         for m in pattern.finditer(text):
             unit, factor = _unit(m.group("unit"))
+            if m.groupdict().get("frac"):
+                v = fraction_value(m.group("frac"))
+                if v is None:
+                    continue
+                unit = "pp" if "point" in m.group("unit").lower() else "%"
+                yield Candidate(m.start(), m.end(), Kind.percent, value=v, unit=unit, core=m.span("frac"))
+                continue
             if "num" in m.groupdict() and m.group("num") is not None:
                 v = value_of(m.group("num"))
                 if v is None:

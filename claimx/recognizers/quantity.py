@@ -69,6 +69,7 @@ def _patterns():
     after_unit = rf"(?![\w²³]){_rate()}"
     return [
         ("range", compile_pattern(rf"{dashed_range()}\s*(?P<unit>{unit}){after_unit}")),
+        ("range", compile_pattern(rf"(?:(?i:between)\s+)?(?P<low>{n})\s+(?i:to|and)\s+(?P<high>{n})\s*(?P<unit>{unit}){after_unit}")),
         # one homicide every 18 minutes
         ("every", compile_pattern(rf"(?<![\w-])(?i:one|a|an)\s+[\w-]+\s+every\s+(?P<num>{n})\s+(?P<unit>{unit}){after_unit}")),
         # 4.5 per 100,000 people
