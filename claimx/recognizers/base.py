@@ -34,6 +34,7 @@ class Candidate:
     subject: str | None = None
     time: str | None = None
     sentence: tuple[int, int] | None = None
+    relative: tuple[str, int, int | None] | None = None  # (unit, shift, month) of 'last year', 'last July'
     priority: int = 0
 
     @property

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from claimx._data import load
 from claimx.model import Kind
-from claimx.recognizers.base import Candidate, compile_pattern
+from claimx.recognizers.base import Candidate, compile_pattern, value_of, word_number_prefix
 
 
 def _months() -> dict[str, int]:
@@ -41,6 +41,11 @@ def _patterns():
         ("year_range", compile_pattern(rf"{before}{year}\s?[-‐‑–—/]\s?(?P<year2>(?:1[7-9]|20)\d\d|\d\d){year_end}")),
         ("mod_year", compile_pattern(rf"(?<![\w])(?P<mod>(?i:early|mid|late|end))[-‐‑]{year}{year_end}")),
         ("year", compile_pattern(rf"{before}{year}{year_end}")),
+        # relative: last year, this month, next decade, last July, the past decade, two years ago
+        ("rel_month", compile_pattern(rf"(?<![\w-])(?P<rel>(?i:last|next|this|past|previous|coming))\s+{month}")),
+        ("rel_unit", compile_pattern(r"(?<![\w-])(?:(?i:the)\s+)?(?P<rel>(?i:last|next|this|past|previous|coming|current))\s+"
+                                     r"(?P<unit>(?i:year|month|decade))\b(?!\s+(?i:old|long))")),
+        ("ago", compile_pattern(rf"(?<![\w-])(?P<n>\d{{1,3}}|{word_number_prefix()}|(?i:a|an))\s+(?P<unit>(?i:years?|months?|decades?))\s+(?i:ago)\b")),
     ], lo, hi
 
 
@@ -53,10 +58,26 @@ def find(text: str) -> Iterator[Candidate]:
     patterns, _, _ = _patterns()
     months = _months()
     ordinals = load("dates")["ordinals"]
+    rel_words = load("dates")["relative"]
     for name, pattern in patterns:
         for m in pattern.finditer(text):
             g = m.groupdict()
             value = low = high = None
+            if name.startswith("rel_") or name == "ago":
+                if name == "rel_month":
+                    mon = months[m.group("month").rstrip(".").lower()]
+                    rel = ("month_name", rel_words[m.group("rel").lower()], mon)
+                    value = f"--{mon:02d}"
+                elif name == "rel_unit":
+                    rel = (m.group("unit").lower(), rel_words[m.group("rel").lower()], None)
+                else:
+                    n = m.group("n").lower()
+                    count = 1 if n in ("a", "an") else value_of(n)
+                    if count is None:
+                        continue
+                    rel = (m.group("unit").lower().rstrip("s"), -int(count), None)
+                yield Candidate(m.start(), m.end(), Kind.date, value=value, core=m.span(), relative=rel, priority=1)
+                continue
             if g.get("month"):
                 mon = months[m.group("month").rstrip(".").lower()]
             if name in ("mdy", "dmy"):
@@ -102,3 +123,51 @@ def find(text: str) -> Iterator[Candidate]:
                 value = m.group("year")
             yield Candidate(m.start(), m.end(), Kind.date, value=value, low=low, high=high, core=m.span(),
                             priority=2 if name != "year" else 0)
+
+
+def resolve(relative: tuple[str, int, int | None], reference: str | None) -> tuple[str | None, str | None, str | None]:
+    """(value, low, high) of a relative date against an ISO reference date ('2018', '2018-07', '2018-07-13').
+
+    >>> resolve(("year", -1, None), "2018-07-13")
+    ('2017', None, None)
+    >>> resolve(("month_name", -1, 7), "2018-09")
+    ('2018-07', None, None)
+    >>> resolve(("month_name", -1, 11), "2018-09")
+    ('2017-11', None, None)
+    >>> resolve(("month_name", -1, 7), None)
+    ('--07', None, None)
+    >>> resolve(("decade", -1, None), "2018")
+    (None, '2008', '2018')
+    >>> resolve(("year", -3, None), "2020")
+    ('2017', None, None)
+    >>> resolve(("month", -1, None), "2020-01")
+    ('2019-12', None, None)
+    """
+    unit, shift, month = relative
+    ref_year = int(reference[:4]) if reference and reference[:4].isdigit() else None
+    ref_month = int(reference[5:7]) if reference and len(reference) >= 7 and reference[5:7].isdigit() else None
+    if unit == "month_name":
+        if ref_year is None:
+            return f"--{month:02d}", None, None
+        if ref_month is None:  # 'last July' in an essay dated only by year: the year is unknown
+            return (f"{ref_year}-{month:02d}" if shift == 0 else f"--{month:02d}"), None, None
+        year = ref_year
+        if shift < 0 and month >= ref_month:
+            year -= 1
+        elif shift > 0 and month <= ref_month:
+            year += 1
+        return f"{year}-{month:02d}", None, None
+    if ref_year is None:
+        return None, None, None
+    if unit == "year":
+        return str(ref_year + shift), None, None
+    if unit == "decade":
+        if shift < 0:
+            return None, str(ref_year + 10 * shift), str(ref_year)
+        if shift > 0:
+            return None, str(ref_year), str(ref_year + 10 * shift)
+        return None, str(ref_year - ref_year % 10), str(ref_year - ref_year % 10 + 9)
+    if unit == "month" and ref_month is not None:
+        total = ref_year * 12 + (ref_month - 1) + shift
+        return f"{total // 12}-{total % 12 + 1:02d}", None, None
+    return None, None, None
