@@ -48,4 +48,6 @@ def load_nlp(name: str | None = None) -> "Language":
     missing = {"parser", "ner"} - set(nlp.pipe_names)
     if missing:
         raise ModelNotFound(f"spaCy model {chosen!r} lacks the {', '.join(sorted(missing))} component(s) claimx needs")
-    return nlp
+    from claimx.pipeline import add_line_breaks
+
+    return add_line_breaks(nlp)

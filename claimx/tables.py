@@ -53,22 +53,44 @@ def _rows(text: str) -> Iterator[list[Row]]:
         yield block
 
 
-def _label_unit(label: str) -> tuple[Kind, str | None, Decimal]:
-    """What the row label says about its cells: kind, unit and scale."""
+SCALE_WORDS = {"thousand": 1000, "thousands": 1000, "'000": 1000, "'000s": 1000, "000s": 1000, "k": 1000,
+               "million": 10**6, "millions": 10**6, "mn": 10**6, "m": 10**6, "mln": 10**6,
+               "billion": 10**9, "billions": 10**9, "bn": 10**9, "b": 10**9, "trillion": 10**12, "tn": 10**12}
+
+
+def _label_unit(label: str) -> tuple[Kind, str | None, Decimal] | None:
+    r"""What a row label or column header says about its cells: kind, unit and scale; None when it says nothing.
+
+    >>> _label_unit("Investment (US\\$ mn)")
+    (<Kind.money: 'money'>, 'USD', Decimal('1000000'))
+    >>> _label_unit("Pupils (thousands)")
+    (<Kind.count: 'count'>, None, Decimal('1000'))
+    >>> _label_unit("Change (%)")
+    (<Kind.percent: 'percent'>, '%', Decimal('1'))
+    >>> _label_unit("Surface (km2)")
+    (<Kind.quantity: 'quantity'>, 'km2', Decimal('1'))
+    >>> _label_unit("Region") is None
+    True
+    """
     for m in LABEL_UNIT.finditer(label):
         inner = m.group("inner").replace("\\", "").strip()
-        if inner in ("%", "percent", "per cent"):
+        low = inner.lower()
+        words = low.replace(",", " ").split()
+        scale = next((Decimal(SCALE_WORDS[w]) for w in words if w in SCALE_WORDS), Decimal(1))
+        if "%" in inner or "percent" in low or "per cent" in low:
             return Kind.percent, "%", Decimal(1)
-        words = inner.replace(",", " ").split()
-        symbols, _, codes = money.currency_tables()
-        code = next((symbols.get(w) or (w if w in codes else None) for w in words if symbols.get(w) or w in codes), None)
+        symbols, cwords, codes = money.currency_tables()
+        raw = inner.replace(",", " ").split()
+        code = next((symbols.get(w) or (w if w in codes else None) or cwords.get(w.lower())
+                     for w in raw if symbols.get(w) or w in codes or w.lower() in cwords), None)
         if code:
-            scale = next((scale_value(w) for w in words if scale_value(w)), Decimal(1))
             return Kind.money, code, scale
         unit = quantity._lookup(inner)
         if unit:
             return Kind.quantity, unit[0], unit[1]
-    return Kind.count, None, Decimal(1)
+        if scale != 1:
+            return Kind.count, None, scale
+    return None
 
 
 def clean_label(label: str) -> str:
@@ -79,20 +101,19 @@ def clean_label(label: str) -> str:
 
 def find(text: str) -> Iterator[Candidate]:
     for block in _rows(text):
-        header = block[0]
-        header_cells = [text[s:e] for s, e in header.cells]
+        header_cells = [text[s:e] for s, e in block[0].cells]
         body = block[1:]
-        # a header row is one whose first cell is empty or whose cells are not all numbers
-        if any(CELL_NUMBER.fullmatch(c) for c in header_cells[1:]) and header_cells[0].strip():
-            body = block
-            header_cells = []
+        if all(CELL_NUMBER.fullmatch(c) or not c.strip() for c in header_cells[1:]) and header_cells[0].strip():
+            body, header_cells = block, []  # no header row: every row holds data
+        # a named first header cell ('Region', 'Country') means each column is a measure and each row an entity
+        by_column = bool(header_cells) and bool(header_cells[0].strip())
         for row in body:
             if not row.cells:
                 continue
             ls, le = row.cells[0]
             label = text[ls:le]
-            kind, unit, scale = _label_unit(label)
-            subject = clean_label(label)
+            row_unit = _label_unit(label)
+            row_year = YEAR.fullmatch(label)
             for i, (s, e) in enumerate(row.cells[1:], start=1):
                 m = CELL_NUMBER.fullmatch(text, s, e)
                 if not m:
@@ -100,11 +121,22 @@ def find(text: str) -> Iterator[Candidate]:
                 v = parse_number(m.group("num"))
                 if v is None:
                     continue
+                header = header_cells[i] if i < len(header_cells) else ""
+                col_year = YEAR.fullmatch(header)
+                if by_column and not col_year:
+                    subject, unit_info, place = clean_label(header) or None, _label_unit(header), label.strip()
+                    time = row_year.group(1) if row_year else None
+                    if time:
+                        place = None
+                else:
+                    subject, unit_info, place = clean_label(label), row_unit, None
+                    time = col_year.group(1) if col_year else None
+                kind, unit, scale = unit_info or (Kind.count, None, Decimal(1))
+                if m.group("pct"):
+                    kind, unit, scale = Kind.percent, "%", Decimal(1)
                 cs, ce = m.start("num"), (m.end("pct") if m.group("pct") else m.end("num"))
-                ckind, cunit = (Kind.percent, "%") if m.group("pct") else (kind, unit)
-                year = YEAR.match(header_cells[i]) if i < len(header_cells) else None
-                yield Candidate(cs, ce, ckind, value=v * (scale if ckind == kind else 1), unit=cunit, core=(cs, ce),
-                                subject=subject, time=year.group(1) if year else None, sentence=(row.start, row.end))
+                yield Candidate(cs, ce, kind, value=v * scale, unit=unit, core=(cs, ce), subject=subject,
+                                time=time, sentence=(row.start, row.end), place=place)
 
 
 def table_spans(text: str) -> list[tuple[int, int]]:

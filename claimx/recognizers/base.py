@@ -33,6 +33,7 @@ class Candidate:
     needs_noun: bool = False
     subject: str | None = None
     time: str | None = None
+    place: str | None = None
     sentence: tuple[int, int] | None = None
     relative: tuple[str, int, int | None] | None = None  # (unit, shift, month) of 'last year', 'last July'
     priority: int = 0
