@@ -95,7 +95,7 @@ def _claim(doc: "Doc", text: str, c: Candidate, dates: list[Candidate], places: 
             return None
         if c.low is None and context.is_small_word_count(span):
             return None
-        unit = _noun_unit(noun)
+        unit = _noun_unit(noun, {t.i for t in span})
     else:
         noun = None
     if c.kind == Kind.count and c.subject is not None and unit is None:  # table row: the label's plural noun
@@ -125,7 +125,7 @@ def _claim(doc: "Doc", text: str, c: Candidate, dates: list[Candidate], places: 
     )
 
 
-def _noun_unit(noun) -> str:
-    """The counted noun as written, with its compound modifiers: 'asylum requests', 'troops'."""
-    left = [t for t in noun.lefts if t.dep_ == "compound" and t.i == noun.i - 1]
+def _noun_unit(noun, claim_tokens: set[int]) -> str:
+    """The counted noun as written, with its compound modifier: 'asylum requests', 'troops'."""
+    left = [t for t in noun.lefts if t.dep_ == "compound" and t.i == noun.i - 1 and t.i not in claim_tokens]
     return (left[0].text + " " + noun.text) if left else noun.text

@@ -48,7 +48,7 @@ BEFORE_NUMBER = r"(?<![\w.,#@/\\×]|\w[-‐‑])"
 AFTER_NUMBER = r"(?![\w×]|[.,]\d|[-‐‑]\d)"
 DIGITS = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
 SIGNED_DIGITS = rf"(?:(?:(?<=^|[\s(\[])[-−])?{DIGITS})"
-SCALE_WORDS = r"(?:thousand|million|billion|trillion)"
+SCALE_WORDS = r"(?:thousand|million|billion|trillion|lakhs?|crores?)"
 DASH = r"\s?[-‐‑–—]\s?"
 
 

@@ -45,7 +45,7 @@ SCALE_ABBR = r"(?:bn|mn|mln|m|b|k|tn|trn)\b"
 def _patterns():
     _, words, codes = currency_tables()
     sym = _symbol_pattern()
-    scale = rf"(?:\s*{SCALE_ABBR}|\s+{SCALE_WORDS}|\s+(?i:thousand|million|billion|trillion))"
+    scale = rf"(?:\s*{SCALE_ABBR}|\s+{SCALE_WORDS}|\s+(?i:thousand|million|billion|trillion|lakhs?|crores?))"
     digits = rf"(?P<num>{SIGNED_DIGITS})(?:(?P<scale>{scale})|{AFTER_NUMBER})"
     rate = alternation(load("currencies")["rate_suffixes"])
     rate_part = rf"(?P<rate>\s+(?:{rate})\b)?"

@@ -77,6 +77,8 @@ def _patterns():
         # a 10-year period, six-year term, decade-long
         ("adjective", compile_pattern(rf"(?P<num>{BEFORE_NUMBER}{DIGITS}|{word_number_prefix()})[-‐‑](?P<unit>{_unit_pattern(True)})(?:[-‐‑](?:long|old))?\b")),
         ("plain", compile_pattern(rf"(?P<num>{n})\s*(?P<unit>{unit}){after_unit}")),
+        # decade-long, century-old: one of the unit
+        ("one", compile_pattern(r"(?<![\w-])(?P<unit>(?i:decade|century|year|month|week))[-‐‑](?i:long|old)\b")),
     ]
 
 
@@ -104,7 +106,8 @@ def find(text: str) -> Iterator[Candidate]:
                 yield Candidate(m.start(), m.end(), Kind.quantity, low=lo * factor, high=hi * factor, unit=unit,
                                 core=(m.start("low"), m.end("high")))
                 continue
-            v = value_of(m.group("num"))
+            v = Decimal(1) if name == "one" else value_of(m.group("num"))
             if v is None:
                 continue
-            yield Candidate(m.start(), m.end(), Kind.quantity, value=v * factor, unit=unit, core=m.span("num"))
+            core = m.span() if name == "one" else m.span("num")
+            yield Candidate(m.start(), m.end(), Kind.quantity, value=v * factor, unit=unit, core=core)

@@ -10,7 +10,7 @@ from claimx.model import Kind
 from claimx.numbers import fraction_value, number_word_pattern
 from claimx.recognizers.base import AFTER_NUMBER, BEFORE_NUMBER, DIGITS, Candidate, compile_pattern, value_of, word_number
 
-POSSESSOR = r"(?:(?:the|its|their|his|her|our|these|those|all)\s+|\p{Lu}[\w.]*(?:\s+\p{Lu}[\w.]*)?['’]s?\s+)"
+POSSESSOR = r"(?:(?:(?:the|its|their|his|her|our|these|those|all)\s+)?(?:\p{L}[\p{L}.]*(?:\s+\p{Lu}[\p{L}.]*)?['’]s?\s+)?)"
 
 
 @functools.cache
