@@ -192,6 +192,7 @@ DATE = [
     row("Work resumed on May 5, 2021.", "May 5, 2021", "date", "2021-05-05"),
     row("The agency was founded in 1938.", "1938", "date", "1938"),
     row("Growth slowed in late-2022.", "late-2022", "date", "2022"),
+    row("Version 2 was released on 2021-03-12.", "2021-03-12", "date", "2021-03-12"),
 ]
 
 MARKUP = [
@@ -233,4 +234,10 @@ NOT_CLAIMS = [
     "The Vision 2030 plan was launched.",
     "On the one hand, taxes rose.",
     "See footnote [^12] for the source.",
+    "The airline retired its Boeing 737 jets.",
+    "Apollo 11 landed on the moon.",
+    "The meeting starts at 3 pm and ends at 17:30.",
+    "The firm made the Top 10 list.",
+    "Brazil beat Germany 7-1 in the semi-final.",
+    "The bill, H.R. 3684, passed 228-206 in the House.",
 ]

@@ -29,7 +29,16 @@ NOT_PROSE = regex.compile(
     r"|\[\^[^\]\s]+\]"  # Markdown footnote references [^3]
     r"|(?<![\w.,])(?:\+\d{1,3}[\s.-]?)?(?:\(\d{2,4}\)\s?|0\d{2,4}[\s.-])\d{3,4}[\s.-]?\d{3,4}(?![\w,])"  # phone numbers
     r"|(?<![\w.,])\d{3}[.-]\d{3}[.-]\d{4}(?![\w,])"
+    r"|(?<![\w.,:])\d{1,2}(?::[0-5]\d)?\s?(?i:[ap]\.m\.|[ap]m\b)"  # clock times: 3 pm, 10:30 a.m.
+    r"|(?<![\w.,:])(?:[01]?\d|2[0-3]):[0-5]\d(?![\d:])"  # 17:30
 )
+
+# a capitalized word right before a number names a model, a route or a list: 'Boeing 737', 'Apollo 11', 'Top 10'
+NAME_BEFORE = regex.compile(r"(?<![\w'’-])(?P<word>\p{Lu}[\p{L}\d-]*)[ \t]+$")
+NOT_NAMES = {"In", "On", "By", "Of", "For", "From", "To", "With", "At", "And", "Or", "But", "Only", "All", "Some",
+             "About", "Around", "Over", "Under", "Nearly", "Almost", "Roughly", "Approximately", "Just", "Another",
+             "The", "Its", "Their", "His", "Her", "Our", "These", "Those", "Since", "Until", "After", "Before",
+             "During", "Between", "Than", "Of", "Per", "Up", "Down", "Fewer", "Less", "More", "Most", "Least"}
 
 
 @functools.cache
@@ -75,10 +84,26 @@ def attach_qualifier(text: str, cand: Candidate) -> Candidate:
     return cand
 
 
+def after_a_name(text: str, cand: Candidate) -> bool:
+    """A count right after a capitalized word that does not start a sentence: 'Boeing 737', 'Top 10'."""
+    if cand.kind != Kind.count or not text[cand.start: cand.start + 1].isdigit():
+        return False
+    m = NAME_BEFORE.search(text, max(0, cand.start - 40), cand.start)
+    if not m:
+        return False
+    word = m.group("word")
+    months = load("dates")["months"]
+    if word in NOT_NAMES or word.rstrip(".").lower() in months or word in load("currencies")["codes"]:
+        return False
+    return not SENTENCE_START.search(text, max(0, m.start() - 3), m.start())
+
+
 def is_label(text: str, cand: Candidate) -> bool:
     """A count or year right after a label word: 'Article 102', 'Round 1', 'COVID 19', 'Vision 2030'."""
     if cand.kind not in (Kind.count, Kind.date) or cand.value is None:
         return False
+    if after_a_name(text, cand):
+        return True
     if cand.kind == Kind.date and not (isinstance(cand.value, str) and cand.value.isdigit()):
         return False
     if _label_pattern().search(text, max(0, cand.start - 40), cand.start):

@@ -28,6 +28,7 @@ def _patterns():
     ordinal = "|".join(sorted(d["ordinals"], key=len, reverse=True))
     return [
         ("mdy", compile_pattern(rf"{month}\s+{day},?\s+{year}{year_end}")),
+        ("iso", compile_pattern(rf"{before}{year}-(?P<mm>0[1-9]|1[0-2])-(?P<dd>0[1-9]|[12]\d|3[01])(?![\w-])")),
         ("dmy", compile_pattern(rf"{before}{day}\s+(?:of\s+)?{month},?\s+{year}{year_end}")),
         ("md", compile_pattern(rf"{month}\s+{day}(?![\w,.]?\d)")),
         ("my", compile_pattern(rf"{month},?\s+(?:of\s+)?{year}{year_end}")),
@@ -85,6 +86,8 @@ def find(text: str) -> Iterator[Candidate]:
                 if not 1 <= dd <= 31:
                     continue
                 value = f"{m.group('year')}-{mon:02d}-{dd:02d}"
+            elif name == "iso":
+                value = m.group()
             elif name == "md":
                 dd = int(m.group("day"))
                 if not 1 <= dd <= 31:
