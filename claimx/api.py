@@ -88,7 +88,7 @@ def _claim(doc: "Doc", text: str, c: Candidate, dates: list[Candidate], places: 
     span = context.claim_tokens(doc, c.core[0] if c.core else c.start, c.end)
     if span is None:
         return None
-    unit, subject, direction, place = c.unit, c.subject, c.direction, c.place
+    unit, subject, direction, place, attribution = c.unit, c.subject, c.direction, c.place, None
     if c.needs_noun:
         noun = context.counted_noun(span)
         if noun is None or context.is_anaphoric(span, noun):
@@ -109,6 +109,8 @@ def _claim(doc: "Doc", text: str, c: Candidate, dates: list[Candidate], places: 
             direction = context.direction_of(span, text, c.end)
         if place is None:
             place = context.place_of(span, places)
+        if c.sentence is None:  # table cells have no sentence to attribute them
+            attribution = context.source_of(span)
     sent_start, sent_end = c.sentence or (span.sent.start_char, span.sent.end_char)
     time = c.time
     if time is None and c.kind != Kind.date:
@@ -120,7 +122,7 @@ def _claim(doc: "Doc", text: str, c: Candidate, dates: list[Candidate], places: 
     return Claim(
         file=file, start=start, end=end, text=source.original[start:end], kind=c.kind,
         value=c.value, low=c.low, high=c.high, unit=unit, qualifier=c.qualifier, direction=direction,
-        subject=subject, place=place, time=time,
+        subject=subject, place=place, time=time, source=attribution,
         sentence=" ".join(text[sent_start:sent_end].split()).lstrip("•-*·▪◦–—‣+ ") or None,
     )
 

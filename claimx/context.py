@@ -37,6 +37,8 @@ def _cues():
         "inc_c": set(c["increase_comparatives"]), "dec_c": set(c["decrease_comparatives"]),
         "level": set(c["level_prepositions"]),
         "measure": set(c["measure_verbs"]),
+        "denominators": set(c["denominators"]),
+        "reporting": set(c["reporting_verbs"]),
     }
 
 
@@ -222,6 +224,14 @@ def conjoined_to(span):
     return None
 
 
+NON_SUBJECT_ENTS = {"GPE", "LOC", "DATE", "TIME", "CARDINAL", "PERCENT", "MONEY", "QUANTITY", "ORDINAL"}
+
+
+def _pobj(prep):
+    objs = [g for g in prep.children if g.dep_ == "pobj"]
+    return objs[0] if objs else None
+
+
 def subject_of(span, kind: Kind, noun=None) -> str | None:
     """The phrase naming what the number measures or counts."""
     ids = {t.i for t in span}
@@ -231,42 +241,97 @@ def subject_of(span, kind: Kind, noun=None) -> str | None:
     if first is not None:
         return subject_of(first, kind)
     anchor = anchor_of(span)
-    # 53 percent of the popular vote
+    head = anchor.head
+    # 53 percent of the popular vote / $220 billion in commitments (not 'in Peru', 'in 2019')
     for child in anchor.children:
-        if child.dep_ == "prep" and child.lower_ == "of" and child.i > anchor.i:
-            objs = [g for g in child.children if g.dep_ == "pobj"]
+        if child.dep_ == "prep" and child.lower_ in ("of", "in") and child.i > anchor.i:
+            obj = _pobj(child)
+            if obj is None or obj.ent_type_ in NON_SUBJECT_ENTS or obj.pos_ not in ("NOUN", "PROPN"):
+                continue
+            if child.lower_ == "of" and obj.lemma_.lower() in _cues()["denominators"]:
+                # 2-9 percent of GDP: the subject is what amounts to that share
+                found = _verb_phrase_subject(anchor, ids, kind)
+                return found or noun_phrase(obj, ids)
+            return noun_phrase(obj, ids)
+    # inflation at 4.1% / the IMF puts growth at 3 percent
+    if anchor.dep_ == "pobj" and head.lower_ == "at":
+        owner = head.head
+        if owner.pos_ in ("NOUN", "PROPN") and owner.i not in ids and owner.ent_type_ not in NON_SUBJECT_ENTS:
+            return noun_phrase(owner, ids)
+        if owner.pos_ == "VERB":
+            objs = [c for c in owner.children if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN") and c.i not in ids]
             if objs:
                 return noun_phrase(objs[0], ids)
-    head = anchor.head
+    # a transfer of $180 per capita / a deficit of 3 percent / an increase of 40 percent in X
+    if anchor.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ == "NOUN" and head.head.i not in ids:
+        owner = head.head
+        if _is_change_noun(owner) or owner.lemma_.lower() in RELATIONAL_NOUNS:
+            for child in owner.children:
+                if child.dep_ == "prep" and child.lower_ in ("in", "of", "for", "to", "on") and child.i > anchor.i:
+                    obj = _pobj(child)
+                    if obj is not None:
+                        return noun_phrase(obj, ids)
+            verb = governing_verb(owner)
+            sub = verb_subject(verb) if verb is not None else None
+            if sub is not None:
+                return noun_phrase(_antecedent(sub) or sub, ids) if sub.lower_ in PRONOUNS else noun_phrase(sub, ids)
+        return noun_phrase(owner, ids)
     # a 1.25 percent commission / a 57 percent reduction in the prices of X
     if anchor.dep_ in MODIFIER_DEPS and head.pos_ in ("NOUN", "PROPN") and head.i > anchor.i:
         if _is_change_noun(head) or head.lemma_.lower() in RELATIONAL_NOUNS:
             for child in head.children:
                 if child.dep_ == "prep" and child.lower_ in ("in", "of", "for", "to", "on"):
-                    objs = [g for g in child.children if g.dep_ == "pobj"]
-                    if objs:
-                        return noun_phrase(objs[0], ids)
+                    obj = _pobj(child)
+                    if obj is not None:
+                        return noun_phrase(obj, ids)
             if _is_change_noun(head):
                 verb = governing_verb(head)
                 sub = verb_subject(verb) if verb is not None else None
                 if sub is not None and sub.lower_ not in PRONOUNS:
                     return noun_phrase(sub, ids)
         return noun_phrase(head, ids)
-    # X rose 40 percent / the rate is 99 percent / costs were 40 percent lower / profit tripled
+    return _verb_phrase_subject(anchor, ids, kind)
+
+
+def _verb_phrase_subject(anchor, ids, kind: Kind) -> str | None:
+    """X rose 40 percent / the rate is 99 percent / profit tripled / the bank raised the rate by 50 bp /
+    Congress passed the law over two years (a duration measures what the verb did: its object)."""
     verb = anchor if anchor.pos_ == "VERB" else governing_verb(anchor)
-    if verb is not None:
-        # the bank raised the rate by 50 basis points: what changed is the object
-        by = anchor.dep_ == "pobj" and anchor.head.lower_ == "by" and anchor.head.head.i == verb.i
-        if by or anchor.i == verb.i:
-            objs = [c for c in verb.children if c.dep_ == "dobj" and c.i not in ids and c.pos_ in ("NOUN", "PROPN")]
-            if objs and _is_change_verb(verb):
-                return noun_phrase(objs[0], ids)
-        sub = verb_subject(verb)
-        if sub is not None and sub.i not in ids and sub.lower_ not in PRONOUNS:
+    if verb is None:
+        return None
+    objs = [c for c in verb.children if c.dep_ == "dobj" and c.i not in ids and c.pos_ in ("NOUN", "PROPN")]
+    by = anchor.dep_ == "pobj" and anchor.head.lower_ == "by" and anchor.head.head.i == verb.i
+    if objs and (by or anchor.i == verb.i) and _is_change_verb(verb):
+        return noun_phrase(objs[0], ids)
+    if objs and kind == Kind.quantity and anchor.dep_ == "pobj" and anchor.head.head.i == verb.i:
+        return noun_phrase(objs[0], ids)
+    sub = verb_subject(verb)
+    if sub is not None and sub.i not in ids:
+        if sub.lower_ in PRONOUNS:
+            sub = _antecedent(sub)
+        if sub is not None:
             return noun_phrase(sub, ids)
-        objs = [c for c in verb.children if c.dep_ in ("dobj",) and c.i not in ids and c.pos_ in ("NOUN", "PROPN")]
-        if objs:
-            return noun_phrase(objs[0], ids)
+    if objs:
+        return noun_phrase(objs[0], ids)
+    return None
+
+
+ANAPHORS = {"it", "they", "this", "these", "that", "those"}
+
+
+def _antecedent(pronoun):
+    """For 'it', 'they', 'this': the subject of the previous sentence when it is a noun, else None."""
+    if pronoun.lower_ not in ANAPHORS:
+        return None
+    sent = pronoun.sent
+    if sent.start == 0:
+        return None
+    prev = pronoun.doc[sent.start - 1].sent
+    roots = [t for t in prev if t.dep_ == "ROOT"]
+    for root in roots:
+        subs = [c for c in root.children if c.dep_ in SUBJECT_DEPS and c.pos_ in ("NOUN", "PROPN")]
+        if subs:
+            return subs[0]
     return None
 
 
@@ -347,3 +412,41 @@ def place_of(span, places: list) -> str | None:
     if not near:
         return None
     return min(near, key=lambda e: abs(e.start - span.start)).text
+
+
+def source_of(span) -> str | None:
+    """Who the sentence attributes the figure to: 'according to the statistics office', 'the ministry
+    estimates that ...', 'a 2019 survey by X found ...', '..., officials said'."""
+    sent = span.sent
+    ids = {t.i for t in span}
+    for tok in sent:  # according to X
+        if tok.lower_ == "according":
+            to = [c for c in tok.children if c.lower_ == "to"] or ([tok.doc[tok.i + 1]] if tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "to" else [])
+            obj = _pobj(to[0]) if to else None
+            if obj is not None:
+                return noun_phrase(obj, ids, max_tokens=10)
+    reporting = _cues()["reporting"]
+    anchor = anchor_of(span)
+    t = anchor
+    for _ in range(12):  # climb to a reporting verb whose clause holds the claim
+        if t.pos_ == "VERB" and t.lemma_.lower() in reporting and t.i != anchor.i:
+            sub = verb_subject(t)
+            if sub is not None and sub.i not in ids:
+                if sub.lower_ in PRONOUNS:
+                    sub = _antecedent(sub)
+                if sub is not None:
+                    return noun_phrase(sub, ids, max_tokens=10)
+            agents = [c for c in t.children if c.dep_ == "agent"]
+            if agents and _pobj(agents[0]) is not None:
+                return noun_phrase(_pobj(agents[0]), ids, max_tokens=10)
+        if t.dep_ == "ROOT" or t.head.i == t.i:
+            break
+        t = t.head
+    # '..., officials said.' parsed with the claim's clause as the root
+    for tok in sent:
+        if tok.pos_ == "VERB" and tok.lemma_.lower() in reporting and tok.dep_ in ("parataxis", "ccomp", "advcl") \
+                and tok.head.i == sent.root.i and tok.i > anchor.i:
+            sub = verb_subject(tok)
+            if sub is not None and sub.i not in ids and sub.lower_ not in PRONOUNS:
+                return noun_phrase(sub, ids, max_tokens=10)
+    return None

@@ -58,6 +58,7 @@ class Claim:
     subject: str | None = None
     place: str | None = None
     time: str | None = None
+    source: str | None = None
     sentence: str | None = None
 
     def to_dict(self) -> dict[str, Any]:

@@ -45,7 +45,7 @@ SUBJECTS = [
     ("The agency charges a 1.25 percent commission.", "1.25 percent", "commission", None),
     ("The scheme brought a 57 percent reduction in the prices of medicines.", "57 percent", "prices", "decrease"),
     ("Police recorded 31,416 arrests in the province.", "31,416", "arrests", None),
-    ("Exports fell to 20 percent of output.", "20 percent", "output", None),
+    ("Exports fell to 20 percent of output.", "20 percent", "exports", None),
 ]
 
 
