@@ -27,6 +27,20 @@ def _patterns():
     ]
 
 
+# a multiplier set against an earlier time measures a change: 'more than double in 2018', 'twice as many as last year'
+EARLIER = compile_pattern(
+    r"\s+(?:(?i:as)\s+\w+(?:\s+\w+)?\s+(?i:as)\s+(?:(?i:in|during)\s+)?"
+    r"|(?i:in|since|from|over|than(?:\s+in|\s+during)?|compared\s+(?:with|to))\s+)"
+    r"(?:the\s+)?(?:(?:1[7-9]|20)\d\d|(?i:last|previous|a\s+(?:year|decade)\s+(?:ago|earlier)|prior))"
+)
+
+
+def _change_against_time(text: str, end: int, value: Decimal) -> Direction | None:
+    if EARLIER.match(text, end, end + 60):
+        return Direction.increase if value > 1 else Direction.decrease
+    return None
+
+
 def find(text: str) -> Iterator[Candidate]:
     for name, pattern in _patterns():
         for m in pattern.finditer(text):
@@ -42,6 +56,7 @@ def find(text: str) -> Iterator[Candidate]:
                     direction = Direction.increase
                 # 'three times greater' keeps its comparative; 'three times the size' ends at 'times'
                 end = m.start("cmp") - 1 if cmp.startswith(("the", "than", "over")) else m.end()
+                direction = direction or _change_against_time(text, m.end(), Decimal(v))
                 yield Candidate(m.start(), end, Kind.multiplier, value=Decimal(v), direction=direction,
                                 core=m.span("n"), priority=1)
             elif name == "verb":
@@ -50,4 +65,5 @@ def find(text: str) -> Iterator[Candidate]:
                 yield Candidate(m.start(), m.end(), Kind.multiplier, value=v, direction=direction, core=m.span())
             else:
                 v = Decimal(ADVERBS[m.group("adv").lower()])
-                yield Candidate(m.start(), m.end("adv"), Kind.multiplier, value=v, core=m.span("adv"))
+                yield Candidate(m.start(), m.end("adv"), Kind.multiplier, value=v, core=m.span("adv"),
+                                direction=_change_against_time(text, m.end("adv"), v))
