@@ -272,7 +272,7 @@ def subject_of(span, kind: Kind, noun=None) -> str | None:
                     if obj is not None:
                         return noun_phrase(obj, ids)
             verb = governing_verb(owner)
-            sub = verb_subject(verb) if verb is not None else None
+            sub = verb_subject(verb) if verb is not None and verb.lemma_.lower() not in _cues()["reporting"] else None
             if sub is not None:
                 return noun_phrase(_antecedent(sub) or sub, ids) if sub.lower_ in PRONOUNS else noun_phrase(sub, ids)
         return noun_phrase(owner, ids)
@@ -383,6 +383,8 @@ def direction_of(span, text: str, end: int) -> Direction | None:
     if before and before[-1] in ("up", "down"):
         return Direction.increase if before[-1] == "up" else Direction.decrease
     # rose 40 percent / fell by a third / profit tripled; 'rose to 50 percent' and 'rose in 3 months' are not changes
+    if anchor.dep_ in ("nummod", "quantmod") and head.pos_ == "NOUN" and head.i > anchor.i:
+        anchor, head = head, head.head  # 'increased by 150,000 jobs': the noun attaches for the number
     verb = None
     if anchor.pos_ == "VERB":
         verb = anchor
@@ -411,7 +413,15 @@ def place_of(span, places: list) -> str | None:
             and not (e.start < span.end and span.start < e.end)]
     if not near:
         return None
-    return min(near, key=lambda e: abs(e.start - span.start)).text
+    anchor = anchor_of(span)
+    for e in near:  # '90 percent in Colombia': the place hangs from the figure
+        t = e.root
+        for _ in range(3):
+            t = t.head
+            if t.i == anchor.i:
+                return e.text
+    gap = lambda e: e.start - span.end if e.start >= span.end else span.start - e.end + 0.5  # noqa: E731
+    return min(near, key=gap).text
 
 
 def source_of(span) -> str | None:

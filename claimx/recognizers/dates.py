@@ -43,6 +43,8 @@ def _patterns():
         ("mod_year", compile_pattern(rf"(?<![\w])(?P<mod>(?i:early|mid|late|end))[-‐‑]{year}{year_end}")),
         ("year", compile_pattern(rf"{before}{year}{year_end}")),
         # relative: last year, this month, next decade, last July, the past decade, two years ago
+        # in June, since March, by early May: a month named alone (the year is not written)
+        ("month", compile_pattern(rf"(?<=(?i:\b(?:in|during|since|by|until|till|from|through|of|early|late|mid|end\s+of|beginning\s+of))[\s-]){month}(?![\w-]|\s+\d)")),
         ("rel_month", compile_pattern(rf"(?<![\w-])(?P<rel>(?i:last|next|this|past|previous|coming))\s+{month}")),
         ("rel_unit", compile_pattern(r"(?<![\w-])(?:(?i:the)\s+)?(?P<rel>(?i:last|next|this|past|previous|coming|current))\s+"
                                      r"(?P<unit>(?i:year|month|decade))\b(?!\s+(?i:old|long))")),
@@ -86,6 +88,8 @@ def find(text: str) -> Iterator[Candidate]:
                 if not 1 <= dd <= 31:
                     continue
                 value = f"{m.group('year')}-{mon:02d}-{dd:02d}"
+            elif name == "month":
+                value = f"--{mon:02d}"
             elif name == "iso":
                 value = m.group()
             elif name == "md":

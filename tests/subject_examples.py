@@ -1,0 +1,100 @@
+"""Sentence -> what the figure is about: subject head words (any one must appear as a word of the subject),
+direction, and optionally place, time and source. Written from general English usage, not from the corpus."""
+from __future__ import annotations
+
+import pytest
+
+
+def case(sentence, text, heads, direction=None, xfail=None, **extra):
+    marks = [pytest.mark.xfail(strict=True, reason=xfail)] if xfail else []
+    return pytest.param(sentence, text, heads, direction, extra, id=sentence[:70], marks=marks)
+
+
+LEVELS = [
+    case("The company won 53 percent of the popular vote.", "53 percent", ["vote"]),
+    case("The agency charges a 1.25 percent commission.", "1.25 percent", ["commission"]),
+    case("Police recorded 31,416 arrests in the province.", "31,416", ["arrests"]),
+    case("The impunity rate is 99 percent.", "99 percent", ["rate"]),
+    case("About 80% of its exports go to one market.", "About 80%", ["exports"]),
+    case("Unemployment stood at 3.9 percent in April.", "3.9 percent", ["unemployment"], time="--04"),
+    case("Data from the central bank show inflation at 4.1%.", "4.1%", ["inflation"], source="bank"),
+    case("The IMF puts growth at 3 percent.", "3 percent", ["growth"], source="imf"),
+    case("Corruption costs the economy 2-9 percent of GDP.", "2-9 percent", ["corruption"]),
+    case("Defence spending equals 3.5 percent of GDP.", "3.5 percent", ["spending"]),
+    case("The country has 2,352 municipalities.", "2,352", ["municipalities"]),
+    case("Investors pledged more than $220 billion in commitments.", "more than $220 billion", ["commitments"]),
+    case("Each family receives a transfer of $180 per capita.", "$180 per capita", ["transfer"]),
+    case("Nearly 12,000 of its soldiers were deployed.", "Nearly 12,000", ["soldiers"]),
+    case("One in ten murders happens in the capital.", "One in ten", ["murders"]),
+    case("Seven out of 10 killings take place at home.", "Seven out of 10", ["killings"]),
+    case("Two-thirds of the members voted yes.", "Two-thirds", ["members"]),
+    case("The plant adds 700 MW of capacity.", "700 MW", ["capacity", "plant"], "increase"),
+    case("The reserve covers 88,646 km2 of forest.", "88,646 km2", ["forest", "reserve"]),
+    case("There is one robbery every 18 minutes.", "one robbery every 18 minutes", ["robbery"]),
+    case("The average household owes $12,000 in credit card debt.", "$12,000", ["debt"]),
+    case("A barrel of crude sold for $80.", "$80", ["barrel", "crude"]),
+    case("The budget for health is 250 million pesos.", "250 million pesos", ["budget"]),
+    case("Turnout was 61.2% in the capital.", "61.2%", ["turnout"]),
+    case("The survey of 2,400 adults ran for a week.", "2,400", ["adults"]),
+    case("The city had a population of 383,997 in 2020.", "383,997", ["population"], time="2020"),
+    case("The number of applicants reached 142,490.", "142,490", ["applicants"]),
+    case("Its shares trade at 14 times earnings.", "14", ["shares"], xfail="'N times earnings' is a valuation multiple, not read"),
+    case("The debt-to-GDP ratio stands at 50 percent.", "50 percent", ["ratio"]),
+    case("Women hold 38% of seats in parliament.", "38%", ["seats"]),
+]
+
+CHANGES = [
+    case("Calls to domestic violence hotlines rose 40 percent in Peru.", "40 percent", ["calls"], "increase", place="Peru"),
+    case("The scheme brought a 57 percent reduction in the prices of medicines.", "57 percent", ["prices"], "decrease"),
+    case("Exports rose 12 percent in 2019.", "12 percent", ["exports"], "increase", time="2019"),
+    case("Remittances fell by 8 percent last year.", "8 percent", ["remittances"], "decrease"),
+    case("The central bank raised the policy rate by 50 basis points.", "50 basis points", ["rate"], "increase"),
+    case("The government cut the health budget by 20 percent.", "20 percent", ["budget"], "decrease"),
+    case("Turnout saw a 12 percentage point increase among young voters.", "12 percentage point", ["turnout"], "increase"),
+    case("Costs were 40 percent lower after the reform.", "40 percent", ["costs"], "decrease"),
+    case("Generic drugs are 8 to 17 percent cheaper.", "8 to 17 percent", ["drugs"], "decrease"),
+    case("Imports were three times greater than exports.", "three times greater", ["imports"], "increase"),
+    case("Net profit nearly tripled.", "nearly tripled", ["profit"], "increase"),
+    case("Waiting times were halved.", "halved", ["times"], "decrease"),
+    case("Sales were up 5% while costs were down 3 percent.", "5%", ["sales"], "increase"),
+    case("Sales were up 5% while costs were down 3 percent.", "3 percent", ["costs"], "decrease"),
+    case("Calls rose 40 percent in Peru, 60 percent in Chile and over 90 percent in Colombia.", "over 90 percent", ["calls"], "increase", place="Colombia"),
+    case("Payroll employment increased by 150,000 jobs in May.", "150,000", ["jobs"], "increase"),
+    case("Aid to the region dropped 20 percent.", "20 percent", ["aid"], "decrease"),
+    case("The population grew tenfold during the century.", "tenfold", ["population"], "increase"),
+    case("Revenue climbed 18% to €4.3bn.", "18%", ["revenue"], "increase"),
+    case("Arrests declined 15 percent over the year.", "15 percent", ["arrests"], "decrease"),
+    case("Emissions fell by 40 million tons.", "40 million tons", ["emissions"], "decrease"),
+    case("Enrollment jumped 25 percent after fees were abolished.", "25 percent", ["enrollment"], "increase"),
+    case("The firm slashed its workforce by a third.", "a third", ["workforce"], "decrease",
+         xfail="'a third' without 'of' is not read as a ratio"),
+    case("Asylum requests were more than double those of 2018.", "more than double", ["requests"]),
+    case("Wages have grown 3 percent a year since 2015.", "3 percent", ["wages"], "increase"),
+    case("Rents surged 9 percent in Berlin.", "9 percent", ["rents"], "increase", place="Berlin"),
+    case("Tax revenue as a share of GDP increased by at least six percentage points.", "at least six percentage points", ["revenue"], "increase"),
+]
+
+LEVEL_NOT_CHANGE = [
+    case("Unemployment fell to 4.2 percent last spring.", "4.2 percent", ["unemployment"], None),
+    case("Inflation rose to 7.9 per cent in the capital.", "7.9 per cent", ["inflation"], None),
+    case("The share of renewables reached 30 percent.", "30 percent", ["renewables", "share"], None),
+    case("Exports fell to 20 percent of output.", "20 percent", ["exports"], None),
+    case("Revenue climbed in the three months to September.", "three months", ["revenue"], None),
+]
+
+ATTRIBUTION = [
+    case("According to the national statistics office, unemployment rose to 7 percent.", "7 percent", ["unemployment"], None, source="office"),
+    case("The ministry estimates that 40 percent of roads are unpaved.", "40 percent", ["roads"], None, source="ministry"),
+    case("A 2019 survey by the World Bank found that 60 percent of firms pay bribes.", "60 percent", ["firms"], None, source="survey"),
+    case("At least 42 people died, officials said.", "At least 42", ["people"], None, source="officials"),
+    case("Inflation was 3.2%, the agency reported on Tuesday.", "3.2%", ["inflation"], None, source="agency"),
+    case("Police say 300 cars were stolen in March.", "300", ["cars"], None, source="police", time="--03"),
+    case("Economists expect growth of 2.5 percent next year.", "2.5 percent", ["growth"], None, source="economists"),
+]
+
+PRONOUNS = [
+    case("The state oil company is struggling. It lost $2 billion last year.", "$2 billion", ["company"], "decrease"),
+    case("Tourism recovered strongly. It grew 14 percent in 2023.", "14 percent", ["tourism"], "increase"),
+]
+
+ALL = LEVELS + CHANGES + LEVEL_NOT_CHANGE + ATTRIBUTION + PRONOUNS
