@@ -104,7 +104,7 @@ def _claim(doc: "Doc", text: str, c: Candidate, dates: list[Candidate], places: 
         unit = plural[-1].lower_ if plural else None
     if c.kind != Kind.date:
         if subject is None:
-            subject = context.subject_of(span, c.kind, noun)
+            subject = context.subject_of(span, c.kind, noun) or context.sentence_subject(span)
         if direction is None:
             direction = context.direction_of(span, text, c.end)
         if place is None:

@@ -22,7 +22,8 @@ PRONOUNS = {"it", "its", "they", "them", "their", "this", "that", "these", "thos
             "we", "i", "you", "one", "there", "what", "some", "many", "most", "all"}
 # nouns that name a share or a change of something else: the subject is their of/in-object
 RELATIONAL_NOUNS = {"share", "proportion", "percentage", "portion", "part", "fraction", "rate", "total", "number",
-                    "amount", "level", "majority", "minority", "half", "third", "quarter", "bulk", "sum", "average"}
+                    "amount", "level", "majority", "minority", "half", "third", "quarter", "bulk", "sum", "average",
+                    "peak", "high", "low", "record", "maximum", "minimum", "value", "figure", "tally", "estimate"}
 PLACE_LABELS = {"GPE", "LOC"}
 # how a number hangs directly from a change verb: 'rose 40 percent', 'cut 300 jobs'
 DIRECT_DEPS = {"dobj", "npadvmod", "advmod", "nummod", "oprd", "attr", "acomp"}
@@ -89,9 +90,13 @@ def noun_phrase(tok, exclude: Iterable[int] = (), max_tokens: int = 12) -> str |
 
     add_subtree(tok, 0)
     lo, hi = min(keep), max(keep)
-    # the phrase is contiguous; cut it where the claim sits
-    if excluded and lo < min(excluded) <= hi and tok.i > max(excluded):
-        lo = max(excluded) + 1
+    # the phrase is contiguous and never holds the claim: cut it where the claim sits
+    inside = [i for i in excluded if lo <= i <= hi]
+    if inside:
+        if tok.i > max(inside):
+            lo = max(inside) + 1
+        elif tok.i < min(inside):
+            hi = min(inside) - 1
     while lo < hi and (tok.doc[lo].is_punct or tok.doc[lo].dep_ in ("cc", "prep") or tok.doc[lo].i in excluded):
         lo += 1
     while hi > lo and (tok.doc[hi].is_punct or tok.doc[hi].dep_ in ("cc", "det", "prep") or tok.doc[hi].i in excluded):
@@ -232,6 +237,15 @@ def _pobj(prep):
     return objs[0] if objs else None
 
 
+def _content_obj(prep):
+    """The object of a preposition when it names a thing: not a place, a date, a month or a number."""
+    obj = _pobj(prep)
+    if obj is None or obj.ent_type_ in NON_SUBJECT_ENTS or obj.pos_ not in ("NOUN", "PROPN") \
+            or obj.lower_.rstrip(".") in load("dates")["months"] or obj.like_num:
+        return None
+    return obj
+
+
 def subject_of(span, kind: Kind, noun=None) -> str | None:
     """The phrase naming what the number measures or counts."""
     ids = {t.i for t in span}
@@ -245,8 +259,8 @@ def subject_of(span, kind: Kind, noun=None) -> str | None:
     # 53 percent of the popular vote / $220 billion in commitments (not 'in Peru', 'in 2019')
     for child in anchor.children:
         if child.dep_ == "prep" and child.lower_ in ("of", "in") and child.i > anchor.i:
-            obj = _pobj(child)
-            if obj is None or obj.ent_type_ in NON_SUBJECT_ENTS or obj.pos_ not in ("NOUN", "PROPN"):
+            obj = _content_obj(child)
+            if obj is None:
                 continue
             if child.lower_ == "of" and obj.lemma_.lower() in _cues()["denominators"]:
                 # 2-9 percent of GDP: the subject is what amounts to that share
@@ -268,7 +282,7 @@ def subject_of(span, kind: Kind, noun=None) -> str | None:
         if _is_change_noun(owner) or owner.lemma_.lower() in RELATIONAL_NOUNS:
             for child in owner.children:
                 if child.dep_ == "prep" and child.lower_ in ("in", "of", "for", "to", "on") and child.i > anchor.i:
-                    obj = _pobj(child)
+                    obj = _content_obj(child)
                     if obj is not None:
                         return noun_phrase(obj, ids)
             verb = governing_verb(owner)
@@ -281,7 +295,7 @@ def subject_of(span, kind: Kind, noun=None) -> str | None:
         if _is_change_noun(head) or head.lemma_.lower() in RELATIONAL_NOUNS:
             for child in head.children:
                 if child.dep_ == "prep" and child.lower_ in ("in", "of", "for", "to", "on"):
-                    obj = _pobj(child)
+                    obj = _content_obj(child)
                     if obj is not None:
                         return noun_phrase(obj, ids)
             if _is_change_noun(head):
@@ -314,6 +328,15 @@ def _verb_phrase_subject(anchor, ids, kind: Kind) -> str | None:
     if objs:
         return noun_phrase(objs[0], ids)
     return None
+
+
+def sentence_subject(span) -> str | None:
+    """The nominal subject of the sentence's main verb: the fallback for elliptical figures
+    ('Turnout was 61.2%, compared with 58 per cent in 2019')."""
+    ids = {t.i for t in span}
+    root = span.sent.root
+    subs = [c for c in root.children if c.dep_ in SUBJECT_DEPS and c.pos_ in ("NOUN", "PROPN") and c.i not in ids]
+    return noun_phrase(subs[0], ids) if subs else None
 
 
 ANAPHORS = {"it", "they", "this", "these", "that", "those"}

@@ -15,6 +15,11 @@ NUMBERED = regex.compile(r"^(?:\d{1,2}|[a-zA-Z])[.)]$")
 def line_breaks(doc: Doc) -> Doc:
     for i in range(1, len(doc)):
         prev = doc[i - 1]
+        # '... to €610m. Its shares ...': the tokenizer keeps the full stop on a scale letter
+        if (prev.text.endswith(".") and len(prev.text) <= 4 and prev.text[:-1].isalpha() and i >= 2
+                and doc[i - 2].like_num and doc[i].text[:1].isupper()):
+            doc[i].is_sent_start = True
+            continue
         if not (prev.is_space and "\n" in prev.text) and not prev.text_with_ws.endswith("\n"):
             continue
         tok = doc[i]

@@ -97,4 +97,10 @@ PRONOUNS = [
     case("Tourism recovered strongly. It grew 14 percent in 2023.", "14 percent", ["tourism"], "increase"),
 ]
 
-ALL = LEVELS + CHANGES + LEVEL_NOT_CHANGE + ATTRIBUTION + PRONOUNS
+ELLIPSIS = [
+    case("Turnout was 61.2%, compared with 58 per cent in 2019.", "58 per cent", ["turnout"], None, time="2019"),
+    case("Inflation has come down from a peak of 9.1% in June 2022.", "9.1%", ["inflation"], None, time="2022-06"),
+    case("Revenue rose to €610m. Its shares jumped 7.5% in Frankfurt.", "€610m", ["revenue"], None, place=None),
+]
+
+ALL = LEVELS + CHANGES + LEVEL_NOT_CHANGE + ATTRIBUTION + PRONOUNS + ELLIPSIS

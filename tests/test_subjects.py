@@ -18,7 +18,7 @@ def test_subject(extract, sentence, text, heads, direction, extra):
     assert any(h in words(c.subject) for h in heads), f"subject {c.subject!r} lacks any of {heads}"
     assert (c.direction.value if c.direction else None) == direction
     if "place" in extra:
-        assert c.place == extra["place"]
+        assert c.place == extra["place"]  # None: no place leaks in from another sentence
     if "time" in extra:
         assert c.time == extra["time"]
     if "source" in extra:
