@@ -9,7 +9,8 @@ from typing import TYPE_CHECKING
 
 from claimx import context, tables
 from claimx.clean import CleanText, clean_text
-from claimx.model import Claim, Kind
+from claimx.essays import Essay, split_essays
+from claimx.model import Claim, EssayRow, Kind
 from claimx.nlp import load_nlp
 from claimx.recognizers import find_candidates
 from claimx.recognizers.base import Candidate
@@ -41,21 +42,21 @@ def extract_texts(items: Iterable[tuple[str, str | None]], *, nlp: "Language | N
     """For each ``(text, file)`` pair, yield the list of its claims; texts are parsed in batches."""
     nlp = nlp or load_nlp()
     wanted = {Kind(k) for k in kinds} if kinds else None
-    pending: list[tuple[CleanText, str | None, list[tuple[int, str]]]] = []
+    pending: list[tuple[CleanText, str | None, list[tuple[int, str]], list[Essay]]] = []
 
     def flush() -> Iterator[list[Claim]]:
-        pieces = [(piece, (i, off)) for i, (_, _, segs) in enumerate(pending) for off, piece in segs]
+        pieces = [(piece, (i, off)) for i, (_, _, segs, _) in enumerate(pending) for off, piece in segs]
         results: list[list[Claim]] = [[] for _ in pending]
         for doc, (i, off) in nlp.pipe(pieces, as_tuples=True, batch_size=batch_size):
-            clean, file, _ = pending[i]
+            clean, file, _, essays = pending[i]
             results[i].extend(claims_from_doc(doc, clean, offset=off, file=file, kinds=wanted,
-                                              reference_date=reference_date))
+                                              reference_date=reference_date, essays=essays))
         pending.clear()
         yield from results
 
     for text, file in items:
         clean = clean_text(text)
-        pending.append((clean, file, list(segments(clean.text))))
+        pending.append((clean, file, list(segments(clean.text)), split_essays(text)))
         if len(pending) >= batch_size:
             yield from flush()
     if pending:
@@ -63,7 +64,8 @@ def extract_texts(items: Iterable[tuple[str, str | None]], *, nlp: "Language | N
 
 
 def claims_from_doc(doc: "Doc", source: CleanText, *, offset: int = 0, file: str | None = None,
-                    kinds: set[Kind] | None = None, reference_date: str | None = None) -> list[Claim]:
+                    kinds: set[Kind] | None = None, reference_date: str | None = None,
+                    essays: list[Essay] | None = None) -> list[Claim]:
     """The claims of one parsed piece of ``source.text`` that starts at ``offset`` there; the claims'
     offsets index ``source.original``, the text as the user gave it."""
     text = doc.text
@@ -71,20 +73,22 @@ def claims_from_doc(doc: "Doc", source: CleanText, *, offset: int = 0, file: str
     cands = table_cands + find_candidates(text, skip=tables.table_spans(text))
     cands.sort(key=lambda c: c.start)
     dates = [c for c in cands if c.kind == Kind.date]
+    essays = essays or split_essays(source.original)
     for c in dates:
-        if c.relative is not None:
-            c.value, c.low, c.high = resolve_relative(c.relative, reference_date)
+        if c.relative is not None:  # against the essay's own date; --as-of for essays without one
+            essay = essay_at(essays, source.span(c.start + offset, c.end + offset)[0])
+            c.value, c.low, c.high = resolve_relative(c.relative, essay.published or reference_date)
     places = context.places_in(doc)
     claims = []
     for c in cands:
-        claim = _claim(doc, text, c, dates, places, source, offset, file)
+        claim = _claim(doc, text, c, dates, places, source, offset, file, essays)
         if claim is not None and (kinds is None or claim.kind in kinds):
             claims.append(claim)
     return claims
 
 
 def _claim(doc: "Doc", text: str, c: Candidate, dates: list[Candidate], places: list, source: CleanText,
-           offset: int, file: str | None) -> Claim | None:
+           offset: int, file: str | None, essays: list[Essay]) -> Claim | None:
     span = context.claim_tokens(doc, c.core[0] if c.core else c.start, c.end)
     if span is None:
         return None
@@ -119,12 +123,43 @@ def _claim(doc: "Doc", text: str, c: Candidate, dates: list[Candidate], places: 
             best = min(near, key=lambda d: abs(d.start - c.start))
             time = best.value or (f"{best.low}/{best.high}" if best.low else text[best.start:best.end])
     start, end = source.span(c.start + offset, c.end + offset)
+    essay = essay_at(essays, start)
     return Claim(
         file=file, start=start, end=end, text=source.original[start:end], kind=c.kind,
         value=c.value, low=c.low, high=c.high, unit=unit, qualifier=c.qualifier, direction=direction,
         subject=subject, place=place, time=time, source=attribution,
+        essay=essay.index, essay_title=essay.title, authors=tuple(essay.authors), published=essay.published,
+        section="table" if c.sentence is not None else essay.section_at(start),
         sentence=" ".join(text[sent_start:sent_end].split()).lstrip("•-*·▪◦–—‣+ ") or None,
     )
+
+
+def essay_at(essays: list[Essay], offset: int) -> Essay:
+    """The essay holding an offset of the original text (essays cover the whole text)."""
+    for essay in essays:
+        if essay.start <= offset < essay.end:
+            return essay
+    return essays[-1]
+
+
+def essays_of(items: Iterable[tuple[str, str | None]], *, nlp: "Language | None" = None,
+              reference_date: str | None = None) -> Iterator[list[EssayRow]]:
+    """For each ``(text, file)`` pair, its essays with their word and claim counts."""
+    seen: list[tuple[str, str | None]] = []
+
+    def remember():
+        for pair in items:
+            seen.append(pair)
+            yield pair
+
+    for claims in extract_texts(remember(), nlp=nlp, reference_date=reference_date):
+        text, file = seen.pop(0)
+        rows = []
+        for e in split_essays(text):
+            n = sum(1 for c in claims if e.start <= c.start < e.end)
+            rows.append(EssayRow(file=file, essay=e.index, title=e.title, authors=tuple(e.authors), date=e.published,
+                                 start=e.start, end=e.end, words=len(text[e.start:e.end].split()), claims=n))
+        yield rows
 
 
 def _noun_unit(noun, claim_tokens: set[int]) -> str:

@@ -59,6 +59,11 @@ class Claim:
     place: str | None = None
     time: str | None = None
     source: str | None = None
+    essay: int | None = None
+    essay_title: str | None = None
+    authors: tuple[str, ...] = ()
+    published: str | None = None
+    section: str | None = None
     sentence: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
@@ -67,6 +72,27 @@ class Claim:
 
 
 FIELDS: tuple[str, ...] = tuple(f.name for f in dataclasses.fields(Claim))
+
+
+@dataclass(frozen=True)
+class EssayRow:
+    """One essay of a file, as `claimx essays` lists it."""
+
+    file: str | None
+    essay: int
+    title: str | None
+    authors: tuple[str, ...]
+    date: str | None
+    start: int
+    end: int
+    words: int
+    claims: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return {name: json_value(getattr(self, name)) for name in ESSAY_FIELDS}
+
+
+ESSAY_FIELDS: tuple[str, ...] = tuple(f.name for f in dataclasses.fields(EssayRow))
 
 
 def json_value(x: Any) -> Any:
@@ -85,4 +111,6 @@ def json_value(x: Any) -> Any:
         if x == x.to_integral_value():
             return int(x)
         return float(x)
+    if isinstance(x, tuple):
+        return list(x)
     return x

@@ -9,7 +9,7 @@ from decimal import Decimal
 from enum import Enum
 from typing import TYPE_CHECKING, Any, TextIO
 
-from claimx.model import FIELDS, Claim, json_value
+from claimx.model import ESSAY_FIELDS, FIELDS, Claim, EssayRow, json_value
 
 if TYPE_CHECKING:  # pragma: no cover
     from rich.table import Table
@@ -39,6 +39,8 @@ def plain(x: Any) -> str:
         return ""
     if isinstance(x, bool):
         return "true" if x else "false"
+    if isinstance(x, list):
+        return "; ".join(str(v) for v in x)
     if isinstance(x, int):
         return str(x)
     if isinstance(x, float):
@@ -49,29 +51,31 @@ def plain(x: Any) -> str:
     return str(x)
 
 
-def write_csv(claims: Iterable[Claim], out: TextIO) -> int:
+def write_csv(rows: Iterable[Any], out: TextIO, fields: tuple[str, ...] = FIELDS) -> int:
+    """One header row, then one row per record; lists are joined with '; '."""
     w = csv.writer(out)
-    w.writerow(FIELDS)
+    w.writerow(fields)
     n = 0
-    for c in claims:
-        w.writerow([plain(getattr(c, f)) for f in FIELDS])
+    for r in rows:
+        d = r.to_dict()
+        w.writerow([plain(d[f]) for f in fields])
         n += 1
     return n
 
 
-def write_jsonl(claims: Iterable[Claim], out: TextIO) -> int:
+def write_jsonl(rows: Iterable[Any], out: TextIO, fields: tuple[str, ...] = FIELDS) -> int:
     n = 0
-    for c in claims:
-        out.write(json.dumps(c.to_dict(), ensure_ascii=False) + "\n")
+    for r in rows:
+        out.write(json.dumps(r.to_dict(), ensure_ascii=False) + "\n")
         n += 1
     return n
 
 
-def write_json(claims: Iterable[Claim], out: TextIO) -> int:
+def write_json(rows: Iterable[Any], out: TextIO, fields: tuple[str, ...] = FIELDS) -> int:
     n = 0
     out.write("[")
-    for c in claims:
-        out.write(("," if n else "") + "\n  " + json.dumps(c.to_dict(), ensure_ascii=False))
+    for r in rows:
+        out.write(("," if n else "") + "\n  " + json.dumps(r.to_dict(), ensure_ascii=False))
         n += 1
     out.write("\n]\n" if n else "]\n")
     return n
@@ -168,7 +172,7 @@ def count_line(claims: list[Claim]) -> str:
         ": " + ", ".join(f"{k} {n}" for k, n in sorted(kinds.items())) if kinds else "")
 
 
-def write_table(claims: Iterable[Claim], out: TextIO) -> int:
+def write_table(claims: Iterable[Claim], out: TextIO, fields: tuple[str, ...] = FIELDS) -> int:
     """One table per file, then a line with the totals per file and the legend of the value marks."""
     from rich.console import Console
     from rich.markup import escape
@@ -187,9 +191,47 @@ def write_table(claims: Iterable[Claim], out: TextIO) -> int:
     return len(total)
 
 
-WRITERS: dict[Format, Callable[[Iterable[Claim], TextIO], int]] = {
+def write_essays_table(rows: Iterable[EssayRow], out: TextIO, fields: tuple[str, ...] = ESSAY_FIELDS) -> int:
+    """The essays of each file: number, title, authors, date, words and claims."""
+    from rich import box
+    from rich.console import Console
+    from rich.markup import escape
+    from rich.table import Table
+
+    console = Console(file=out, highlight=False)
+    by_file: dict[str, list[EssayRow]] = {}
+    for r in rows:
+        by_file.setdefault(r.file or "-", []).append(r)
+    for name, items in by_file.items():
+        table = Table(title=escape("standard input" if name == "-" else name), box=box.SIMPLE_HEAD, pad_edge=False,
+                      title_justify="left", title_style="bold", caption_justify="left")
+        table.add_column("#", justify="right", no_wrap=True)
+        table.add_column("Title", overflow="fold", ratio=3)
+        table.add_column("Authors", overflow="fold", ratio=2)
+        table.add_column("Date", no_wrap=True)
+        table.add_column("Words", justify="right", no_wrap=True)
+        table.add_column("Claims", justify="right", no_wrap=True)
+        for r in items:
+            table.add_row(str(r.essay), escape(r.title or ""), escape(", ".join(r.authors)), escape(r.date or ""),
+                          f"{r.words:,}", f"{r.claims:,}")
+        table.caption = f"{len(items)} essay{'s' if len(items) != 1 else ''}, {sum(r.claims for r in items):,} claims"
+        console.print(table)
+    return sum(len(v) for v in by_file.values())
+
+
+Writer = Callable[..., int]
+
+WRITERS: dict[Format, Writer] = {
     Format.table: write_table,
     Format.csv: write_csv,
     Format.jsonl: write_jsonl,
     Format.json: write_json,
 }
+ESSAY_WRITERS: dict[Format, Writer] = {**WRITERS, Format.table: write_essays_table}
+
+
+def write(fmt: Format, rows: Iterable[Any], out: TextIO, *, essays: bool = False) -> int:
+    """Write claims (or, with ``essays``, essay rows) in a format; returns the number of rows."""
+    if essays:
+        return ESSAY_WRITERS[fmt](rows, out, ESSAY_FIELDS)
+    return WRITERS[fmt](rows, out, FIELDS)

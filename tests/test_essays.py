@@ -1,0 +1,126 @@
+"""Splitting files into essays: titles, authors, dates, ranges and sections."""
+import json
+
+import pytest
+from typer.testing import CliRunner
+
+from claimx.cli import app
+from claimx.essays import split_essays
+from conftest import FIXTURES
+
+COLLECTIONS = {
+    "000_f2578a8095776c86.txt": [
+        ("Mexico and Central America: Taking Aim at Corruption in Pharmaceutical Procurement", ["Thomas Andrew O’Keefe"], "2020-12-21"),
+        ("U.S.-Latin America: Who Can Learn from Whom about Elections?", ["Todd A. Eisenstadt"], "2020-10-06"),
+        ("Mexico: Competing State Strategies and Results on COVID", ["Piper Neulander"], "2020-09-18"),
+        ("The Perils of Quédate en Casa: COVID-19 and Gender Violence in Latin\u00a0America", ["Brenda Werth"], "2020-06-29"),
+        ("Mexican Migration Crackdown Creates a “Wall” Before the Wall", ["Maureen Meyer", "Adam Isacson"], "2020-01-17"),
+        ("AMLO’s Foreign Policy: A Blast from the Past, or Abandoned Dream?", ["Laura Macdonald"], "2019-09-05"),
+        ("Does Mexico’s “3×1 Program for Migrants” Encourage Autodefensas?", ["Clarisa Pérez-Armendáriz", "Lauren Duquette-Rury"], "2019-07-23"),
+        ("Mexico: Has AMLO Compromised on Human Dignity?", ["Alexandra Délano"], "2019-06-25"),
+        ("U.S.-Mexico: Tariffs, Threats, and Trade Agreements", ["Ken Shadlen"], "2019-06-11"),
+        ("Mexico: Gambling That Austerity Will Be Enough", ["Juan Carlos Moreno-Brid"], "2019-04-16"),
+    ],
+    "002_6edce8679ec63763.txt": [
+        ("Changing the Guard in Mexico: AMLO's Opportunity and Challenges", ["Duncan Wood"], "2018-07"),
+        ("The Role of Corruption on AMLO's victory", ["Viridiana Ríos"], "2018-07"),
+        ("Economic Policy and NAFTA", ["Christopher Wilson"], "2018-07"),
+        ("Forwards, Backwards, or Sideways? AMLO and Mexico's New Energy Model", ["Duncan Wood"], "2018-07"),
+        ("AMLO and Migration", ["Rachel Schmidtke"], "2018-07"),
+        ("Mexico's Security Challenges, AMLO's Proposals, and U.S. Approaches", ["Eric L. Olson"], "2018-07"),
+        ("Resetting U.S.-Mexico Relations", ["Earl Anthony Wayne"], "2018-07"),
+    ],
+}
+
+
+def _norm(s):
+    return " ".join((s or "").split())
+
+
+@pytest.mark.parametrize("name", COLLECTIONS)
+def test_collection_essays(name):
+    text = (FIXTURES / name).read_text(encoding="utf-8")
+    essays = split_essays(text)
+    got = [(_norm(e.title), e.authors, e.published) for e in essays]
+    assert got == [(_norm(t), a, d) for t, a, d in COLLECTIONS[name]]
+
+
+@pytest.mark.parametrize("name", COLLECTIONS)
+def test_essays_cover_every_character(name):
+    text = (FIXTURES / name).read_text(encoding="utf-8")
+    essays = split_essays(text)
+    assert essays[0].start == 0 and essays[-1].end == len(text)
+    assert all(a.end == b.start for a, b in zip(essays, essays[1:]))
+
+
+def test_sections_of_a_collection_essay():
+    text = (FIXTURES / "000_f2578a8095776c86.txt").read_text(encoding="utf-8")
+    first = split_essays(text)[0]
+    sections = {text[s:e].strip()[:20]: sec for s, e, sec in first.lines}
+    assert sections["By Thomas Andrew O’K"] == "byline"
+    assert sections["Secretary of Health "] == "caption"
+    assert sections["December 21, 2020"] == "title"
+    assert sections["* Thomas Andrew O’Ke"] == "bio"
+    assert first.section_at(text.index("Under pressure to reduce")) == "body"
+
+
+MARKDOWN = """---
+title: "Water Prices in 2023"
+author: Ana Ruiz and Tom Lee
+date: 2024-03-01
+---
+
+# Water Prices in 2023
+
+Last year, tariffs rose 12 percent in the capital.
+"""
+
+PLAIN = "Tariffs rose 12 percent last year, and 40,000 households lost service.\n\nThe rest followed.\n"
+
+
+def test_markdown_single_essay_with_front_matter(extract):
+    essays = split_essays(MARKDOWN)
+    assert len(essays) == 1
+    e = essays[0]
+    assert (e.title, e.authors, e.published, e.start, e.end) == (
+        "Water Prices in 2023", ["Ana Ruiz", "Tom Lee"], "2024-03-01", 0, len(MARKDOWN))
+    claims = extract(MARKDOWN)
+    last_year = next(c for c in claims if c.text == "Last year")
+    assert last_year.value == "2023"  # resolved against the essay's own date
+    # front matter holds no claims; the heading's year is a claim in the title section
+    assert [(c.text, c.section) for c in claims] == [("2023", "title"), ("Last year", "body"), ("12 percent", "body")]
+    pct = next(c for c in claims if c.kind.value == "percent")
+    assert (pct.essay, pct.essay_title, pct.authors, pct.published) == (1, "Water Prices in 2023", ("Ana Ruiz", "Tom Lee"), "2024-03-01")
+
+
+def test_plain_text_without_byline_is_one_essay():
+    essays = split_essays(PLAIN)
+    assert [(e.index, e.start, e.end, e.authors, e.published) for e in essays] == [(1, 0, len(PLAIN), [], None)]
+
+
+def test_claims_carry_essay_fields_and_sections(extract):
+    text = (FIXTURES / "000_f2578a8095776c86.txt").read_text(encoding="utf-8")
+    claims = extract(text)
+    assert {c.essay for c in claims} == set(range(1, 11))
+    last_july = next(c for c in claims if c.text == "Last July")
+    assert (last_july.essay, last_july.published, last_july.value) == (1, "2020-12-21", "2020-07")
+    assert {c.section for c in claims} >= {"body", "bio", "caption"}
+
+
+def test_essays_command_lists_rows(nlp):
+    result = CliRunner().invoke(app, ["essays", str(FIXTURES / "002_6edce8679ec63763.txt"), "-f", "jsonl"])
+    assert result.exit_code == 0, result.output
+    rows = [json.loads(x) for x in result.stdout.splitlines()]
+    assert [r["essay"] for r in rows] == list(range(1, 8))
+    assert list(rows[0]) == ["file", "essay", "title", "authors", "date", "start", "end", "words", "claims"]
+    assert rows[1]["authors"] == ["Viridiana Ríos"] and rows[1]["date"] == "2018-07"
+    assert all(r["words"] > 100 and r["claims"] > 0 for r in rows)
+
+
+def test_section_filter(nlp):
+    path = str(FIXTURES / "000_f2578a8095776c86.txt")
+    result = CliRunner().invoke(app, ["extract", path, "-f", "jsonl", "--section", "bio,caption"])
+    assert result.exit_code == 0, result.output
+    assert {json.loads(x)["section"] for x in result.stdout.splitlines()} == {"bio", "caption"}
+    bad = CliRunner().invoke(app, ["extract", path, "--section", "footer"])
+    assert bad.exit_code == 2 and "unknown section footer" in bad.stderr
