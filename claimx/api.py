@@ -1,11 +1,20 @@
 """The library API: ``extract(text)`` and ``extract_texts(texts)`` return :class:`claimx.Claim` lists.
 
-The CLI is a thin layer over these functions; a batch job can import them directly.
+How a text is read (see README "How it works"): markup is cleaned with an offset map; the text is split into
+essays and into sentences; the recognizers run on the sentences that may hold a number; only sentences whose
+candidates need the parse (not dates, not table cells) go through spaCy, each sentence on its own (with the
+sentence before it when it opens with a pronoun such as "it"), batched through ``nlp.pipe``. Because a
+sentence's parse never depends on which other sentences were parsed, the claims are exactly those of a pass
+that parses every sentence (``parse_all=True``).
 """
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
+
+import regex
 
 from claimx import context, tables
 from claimx.clean import CleanText, clean_text
@@ -15,20 +24,22 @@ from claimx.nlp import load_nlp
 from claimx.recognizers import find_candidates
 from claimx.recognizers.base import Candidate
 from claimx.recognizers.dates import resolve as resolve_relative
-from claimx.segment import segments
+from claimx.sentences import may_hold_a_claim, sentence_spans
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.language import Language
     from spacy.tokens import Doc
 
-BATCH_SIZE = 16
+BATCH_SIZE = 64
+ANAPHOR = regex.compile(r"(?i)\b(?:it|its|they|their|this|these)\b")
 
 
 def extract(text: str, *, file: str | None = None, nlp: "Language | None" = None,
             kinds: Iterable[Kind | str] | None = None, reference_date: str | None = None) -> list[Claim]:
     """All numeric claims in ``text``, in text order.
 
-    ``reference_date`` (ISO: '2018', '2018-07', '2018-07-13') resolves relative dates such as 'last year'.
+    ``reference_date`` (ISO: '2018', '2018-07', '2018-07-13') resolves relative dates such as 'last year'
+    in essays that carry no date of their own.
 
     >>> [c.text for c in extract("Nearly 12,000 troops were sent, a 40 percent rise.")]
     ['Nearly 12,000', '40 percent']
@@ -36,96 +47,133 @@ def extract(text: str, *, file: str | None = None, nlp: "Language | None" = None
     return next(extract_texts([(text, file)], nlp=nlp, kinds=kinds, reference_date=reference_date))
 
 
+@dataclass
+class _Plan:
+    """One text, read up to the point where the parser is needed."""
+
+    clean: CleanText
+    file: str | None
+    essays: list[Essay]
+    sentences: list[tuple[int, int]]
+    candidates: list[Candidate]
+    units: dict[int, tuple[int, int]] = field(default_factory=dict)  # sentence index -> parsed range
+    docs: dict[int, "Doc"] = field(default_factory=dict)
+
+
+def _plan(text: str, file: str | None, reference_date: str | None, parse_all: bool) -> _Plan:
+    clean = clean_text(text)
+    t = clean.text
+    essays = split_essays(text)
+    sentences = sentence_spans(t)
+    table_spans = tables.table_spans(t)
+    cands: list[Candidate] = list(tables.find(t))
+    starts = [s for s, _ in sentences]
+    for i, (s, e) in enumerate(sentences):
+        if any(s < te and ts < e for ts, te in table_spans) or not may_hold_a_claim(t[s:e]):
+            continue
+        for c in find_candidates(t[s:e]):
+            c.start, c.end = c.start + s, c.end + s
+            c.core = (c.core[0] + s, c.core[1] + s) if c.core else None
+            c.sentence_index = i
+            cands.append(c)
+    cands.sort(key=lambda c: c.start)
+    for c in cands:
+        if c.kind == Kind.date and c.relative is not None:  # against the essay's own date, else --as-of
+            essay = essay_at(essays, clean.span(c.start, c.end)[0])
+            c.value, c.low, c.high = resolve_relative(c.relative, essay.published or reference_date)
+    plan = _Plan(clean, file, essays, sentences, cands)
+    wanted = range(len(sentences)) if parse_all else {c.sentence_index for c in cands if _needs_parse(c)}
+    for i in wanted:
+        s, e = sentences[i]
+        if i > 0 and ANAPHOR.search(t, s, min(e, s + 60)):
+            s = sentences[i - 1][0]  # the sentence before holds the antecedent
+        plan.units[i] = (s, e)
+    return plan
+
+
+def _needs_parse(c: Candidate) -> bool:
+    return c.kind != Kind.date and c.sentence is None and getattr(c, "sentence_index", None) is not None
+
+
 def extract_texts(items: Iterable[tuple[str, str | None]], *, nlp: "Language | None" = None,
                   kinds: Iterable[Kind | str] | None = None, batch_size: int = BATCH_SIZE,
-                  reference_date: str | None = None) -> Iterator[list[Claim]]:
-    """For each ``(text, file)`` pair, yield the list of its claims; texts are parsed in batches."""
+                  reference_date: str | None = None, parse_all: bool = False) -> Iterator[list[Claim]]:
+    """For each ``(text, file)`` pair, yield the list of its claims; sentences are parsed in batches.
+
+    ``parse_all`` parses every sentence, not only those that need it: slower, and the same claims.
+    """
     nlp = nlp or load_nlp()
     wanted = {Kind(k) for k in kinds} if kinds else None
-    pending: list[tuple[CleanText, str | None, list[tuple[int, str]], list[Essay]]] = []
+    pending: list[_Plan] = []
 
     def flush() -> Iterator[list[Claim]]:
-        pieces = [(piece, (i, off)) for i, (_, _, segs, _) in enumerate(pending) for off, piece in segs]
-        results: list[list[Claim]] = [[] for _ in pending]
-        for doc, (i, off) in nlp.pipe(pieces, as_tuples=True, batch_size=batch_size):
-            clean, file, _, essays = pending[i]
-            results[i].extend(claims_from_doc(doc, clean, offset=off, file=file, kinds=wanted,
-                                              reference_date=reference_date, essays=essays))
+        jobs = [(p.clean.text[s:e], (n, i)) for n, p in enumerate(pending) for i, (s, e) in p.units.items()]
+        for doc, (n, i) in nlp.pipe(jobs, as_tuples=True, batch_size=batch_size):
+            pending[n].docs[i] = doc
+        out = [_claims(p, wanted) for p in pending]
         pending.clear()
-        yield from results
+        yield from out
 
     for text, file in items:
-        clean = clean_text(text)
-        pending.append((clean, file, list(segments(clean.text)), split_essays(text)))
-        if len(pending) >= batch_size:
+        pending.append(_plan(text, file, reference_date, parse_all))
+        if len(pending) >= batch_size or sum(len(p.units) for p in pending) >= 4 * batch_size:
             yield from flush()
     if pending:
         yield from flush()
 
 
-def claims_from_doc(doc: "Doc", source: CleanText, *, offset: int = 0, file: str | None = None,
-                    kinds: set[Kind] | None = None, reference_date: str | None = None,
-                    essays: list[Essay] | None = None) -> list[Claim]:
-    """The claims of one parsed piece of ``source.text`` that starts at ``offset`` there; the claims'
-    offsets index ``source.original``, the text as the user gave it."""
-    text = doc.text
-    table_cands = list(tables.find(text))
-    cands = table_cands + find_candidates(text, skip=tables.table_spans(text))
-    cands.sort(key=lambda c: c.start)
-    dates = [c for c in cands if c.kind == Kind.date]
-    essays = essays or split_essays(source.original)
-    for c in dates:
-        if c.relative is not None:  # against the essay's own date; --as-of for essays without one
-            essay = essay_at(essays, source.span(c.start + offset, c.end + offset)[0])
-            c.value, c.low, c.high = resolve_relative(c.relative, essay.published or reference_date)
-    places = context.places_in(doc)
+def _claims(plan: _Plan, kinds: set[Kind] | None) -> list[Claim]:
+    dates = [c for c in plan.candidates if c.kind == Kind.date]
+    places = {i: context.places_in(doc) for i, doc in plan.docs.items()}
     claims = []
-    for c in cands:
-        claim = _claim(doc, text, c, dates, places, source, offset, file, essays)
+    for c in plan.candidates:
+        if kinds is not None and c.kind not in kinds and not c.needs_noun:
+            continue
+        claim = _claim(plan, c, dates, places)
         if claim is not None and (kinds is None or claim.kind in kinds):
             claims.append(claim)
     return claims
 
 
-def _claim(doc: "Doc", text: str, c: Candidate, dates: list[Candidate], places: list, source: CleanText,
-           offset: int, file: str | None, essays: list[Essay]) -> Claim | None:
-    span = context.claim_tokens(doc, c.core[0] if c.core else c.start, c.end)
-    if span is None:
-        return None
+def _claim(plan: _Plan, c: Candidate, dates: list[Candidate], places: dict) -> Claim | None:
+    text = plan.clean.text
     unit, subject, direction, place, attribution = c.unit, c.subject, c.direction, c.place, None
-    if c.needs_noun:
-        noun = context.counted_noun(span)
-        if noun is None or context.is_anaphoric(span, noun):
+    i = getattr(c, "sentence_index", None)
+    sent_start, sent_end = c.sentence or plan.sentences[i]
+    doc = plan.docs.get(i) if i is not None and c.kind != Kind.date else None
+    if doc is not None:
+        off = plan.units[i][0]
+        span = context.claim_tokens(doc, (c.core[0] if c.core else c.start) - off, c.end - off)
+        if span is None:
             return None
-        if c.low is None and context.is_small_word_count(span):
-            return None
-        unit = _noun_unit(noun, {t.i for t in span})
-    else:
-        noun = None
-    if c.kind == Kind.count and c.subject is not None and unit is None:  # table row: the label's plural noun
-        label = context.claim_tokens(doc, c.sentence[0], c.sentence[0] + len(c.subject))
-        plural = [t for t in label if t.tag_ in ("NNS", "NNPS")] if label is not None else []
-        unit = plural[-1].lower_ if plural else None
-    if c.kind != Kind.date:
-        if subject is None:
-            subject = context.subject_of(span, c.kind, noun) or context.sentence_subject(span)
-        if direction is None:
-            direction = context.direction_of(span, text, c.end)
-        if place is None:
-            place = context.place_of(span, places)
-        if c.sentence is None:  # table cells have no sentence to attribute them
-            attribution = context.source_of(span)
-    sent_start, sent_end = c.sentence or (span.sent.start_char, span.sent.end_char)
+        if c.needs_noun:
+            noun = context.counted_noun(span)
+            if noun is None or context.is_anaphoric(span, noun):
+                return None
+            if c.low is None and context.is_small_word_count(span):
+                return None
+            unit = _noun_unit(noun, {t.i for t in span})
+        else:
+            noun = None
+        subject = subject or context.subject_of(span, c.kind, noun) or context.sentence_subject(span)
+        direction = direction or context.direction_of(span, doc.text, c.end - off)
+        place = place or context.place_of(span, places[i])
+        attribution = context.source_of(span)
+    elif c.needs_noun:
+        return None
+    if c.kind == Kind.count and c.sentence is not None and unit is None:  # a table row: the label's plural noun
+        plural = [w for w in regex.findall(r"\p{L}+", c.subject or "") if w.lower().endswith("s") and len(w) > 3]
+        unit = plural[-1].lower() if plural else None
     time = c.time
     if time is None and c.kind != Kind.date:
         near = [d for d in dates if d is not c and sent_start <= d.start and d.end <= sent_end]
         if near:
             best = min(near, key=lambda d: abs(d.start - c.start))
             time = best.value or (f"{best.low}/{best.high}" if best.low else text[best.start:best.end])
-    start, end = source.span(c.start + offset, c.end + offset)
-    essay = essay_at(essays, start)
+    start, end = plan.clean.span(c.start, c.end)
+    essay = essay_at(plan.essays, start)
     return Claim(
-        file=file, start=start, end=end, text=source.original[start:end], kind=c.kind,
+        file=plan.file, start=start, end=end, text=plan.clean.original[start:end], kind=c.kind,
         value=c.value, low=c.low, high=c.high, unit=unit, qualifier=c.qualifier, direction=direction,
         subject=subject, place=place, time=time, source=attribution,
         essay=essay.index, essay_title=essay.title, authors=tuple(essay.authors), published=essay.published,
@@ -136,10 +184,8 @@ def _claim(doc: "Doc", text: str, c: Candidate, dates: list[Candidate], places: 
 
 def essay_at(essays: list[Essay], offset: int) -> Essay:
     """The essay holding an offset of the original text (essays cover the whole text)."""
-    for essay in essays:
-        if essay.start <= offset < essay.end:
-            return essay
-    return essays[-1]
+    i = bisect.bisect_right([e.start for e in essays], offset) - 1
+    return essays[max(i, 0)]
 
 
 def essays_of(items: Iterable[tuple[str, str | None]], *, nlp: "Language | None" = None,

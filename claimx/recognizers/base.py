@@ -36,6 +36,7 @@ class Candidate:
     place: str | None = None
     sentence: tuple[int, int] | None = None
     relative: tuple[str, int, int | None] | None = None  # (unit, shift, month) of 'last year', 'last July'
+    sentence_index: int | None = None  # which sentence of the text it was found in
     priority: int = 0
 
     @property

@@ -1,0 +1,67 @@
+"""A cheap sentence splitter and the test for sentences that may hold a number.
+
+claimx parses only the sentences that need it, each on its own; these functions decide which, from the
+text alone, so the claims never depend on which other sentences happened to be parsed.
+"""
+from __future__ import annotations
+
+import functools
+
+import regex
+
+from claimx._data import alternation, load
+
+ABBREVIATIONS = ("Mr", "Mrs", "Ms", "Dr", "Prof", "St", "Jr", "Sr", "Gen", "Gov", "Sen", "Rep", "Inc", "Ltd", "Co",
+                 "Corp", "No", "Nos", "vs", "etc", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept",
+                 "Oct", "Nov", "Dec", "Fig", "p", "pp", "vol", "Vol", "approx", "ca", "cf", "Art", "Sec", "Ch")
+
+BOUNDARY = regex.compile(
+    r"\n[ \t\r]*\n\s*"  # a blank line
+    r"|\n(?=[ \t]*(?:[•\-*·▪◦‣+]|\d{1,2}[.)])[ \t])"  # a list item
+    r"|\n(?=[^\n]*\t)|(?<=\t[^\n]*)\n"  # the edges of a tab-separated row
+    r"|(?<=[.!?][\"”’)\]]?)(?<!\b(?:" + "|".join(ABBREVIATIONS) + r")\.)(?<!\b\p{Lu}\.)[ \t]+(?=[\"“(\[]?\p{Lu})"
+)
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """Sentences as ``(start, end)`` ranges, whitespace trimmed, in order.
+
+    >>> t = "Prices rose 5%. Mr. Lee left.\\n\\n- A list item\\n- Another one"
+    >>> [t[s:e] for s, e in sentence_spans(t)]
+    ['Prices rose 5%.', 'Mr. Lee left.', '- A list item', '- Another one']
+    """
+    spans = []
+    start = 0
+    for m in BOUNDARY.finditer(text):
+        spans.append((start, m.start()))
+        start = m.end()
+    spans.append((start, len(text)))
+    out = []
+    for s, e in spans:
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if s < e:
+            out.append((s, e))
+    return out
+
+
+@functools.cache
+def _may_hold() -> regex.Pattern:
+    w = load("number_words")
+    d = load("dates")
+    words = (list(w["units"]) + list(w["tens"]) + list(w["scales"]) + list(w["dozen"]) + list(w["fractions"])
+             + list(w["vague_plurals"]) + ["twice", "thrice", "double", "doubled", "doubling", "triple", "tripled",
+                                           "quadrupled", "halved", "halving", "fold", "year", "month", "decade"]
+             + [m for m in d["months"] if len(m) > 3])
+    return regex.compile(rf"\d|(?i:\b(?:{alternation(words)})\w*)")
+
+
+def may_hold_a_claim(sentence: str) -> bool:
+    """A digit, a number word, a multiplier word or a month: only such sentences go to the recognizers.
+
+    >>> may_hold_a_claim("The committee met again."), may_hold_a_claim("Exports doubled."), may_hold_a_claim("in 2019")
+    (False, True, True)
+    """
+    return _may_hold().search(sentence) is not None
