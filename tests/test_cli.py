@@ -114,7 +114,7 @@ def test_bad_inputs_are_named_and_the_batch_goes_on(runner, essay, tmp_path):
     assert f"{missing}: no such file or folder" in result.stderr
     assert f"{latin1}: not UTF-8 text" in result.stderr
     assert f"{binary}: looks like a binary file" in result.stderr
-    assert "3 input(s) could not be read" in result.stderr
+    assert "4 files: 4 claims, 3 failed" in result.stderr
     assert "Traceback" not in result.output
     assert len(result.stdout.splitlines()) == 4  # the good essay still came out
 

@@ -17,6 +17,30 @@ from claimx.recognizers.base import Candidate
 
 RECOGNIZERS = (money.find, percent.find, dates.find, ratio.find, multiplier.find, quantity.find, count.find)
 
+
+@functools.cache
+def _triggers() -> dict:
+    """Cheap tests on a sentence (lower-cased) that tell whether a recognizer could find anything in it."""
+    cur = load("currencies")
+    money_words = ([s.lower() for s in {**cur["safe_symbols"], **cur["ambiguous_symbols"]}] + [c.lower() for c in cur["codes"]]
+                   + [w.split()[-1] for w in cur["words"]])
+    units = load("units")
+    unit_words = sorted({f.lower().split()[0] for e in units["units"].values() for f in e["forms"]} | {" per "})
+    w = load("number_words")
+    fractions = list(w["fractions"]) + ["in ", " out of ", " of "]
+    return {
+        money.find: tuple(money_words),
+        percent.find: ("%", "percent", "per cent", "pct", "basis point", "bps", "bp", "pp", "point"),
+        ratio.find: tuple(fractions),
+        multiplier.find: ("times", "fold", "doubl", "tripl", "quadrupl", "halv", "twice", "thrice", "double", "triple", "half"),
+        quantity.find: tuple(unit_words) + ("every",),
+    }
+
+
+def _may_find(find, lowered: str) -> bool:
+    words = _triggers().get(find)
+    return words is None or any(word in lowered for word in words)
+
 # Spans whose numbers are never claims: web addresses, e-mail and file names, Markdown link targets, HTML tags.
 NOT_PROSE = regex.compile(
     r"(?:https?://|www\.)[^\s<>\")\]]+"
@@ -150,7 +174,10 @@ def find_candidates(text: str, skip: Iterable[tuple[int, int]] = ()) -> list[Can
     """
     blocked = [m.span() for m in NOT_PROSE.finditer(text)] + list(skip)
     cands = []
+    lowered = text.lower()
     for find in RECOGNIZERS:
+        if not _may_find(find, lowered):
+            continue
         for c in find(text):
             if any(c.start < e and s < c.end for s, e in blocked):
                 continue

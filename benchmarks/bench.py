@@ -1,0 +1,113 @@
+"""Benchmark: claimx end to end against a plain spaCy pass over the same texts, in one run.
+
+    python benchmarks/bench.py [--mb 1.0] [--jobs 1 2]
+
+The texts are the bundled essay collections repeated until they reach --mb megabytes, one text per copy.
+Each phase runs in its own process, so its peak memory (max RSS) is its own:
+  plain       nlp.pipe over the full texts with the same model, every component on
+  claimx -jN  claimx.batch.run over the same texts as files (read, extract, forget), N worker processes
+It also runs claimx on twice as many files, to show that peak memory does not grow with the number of files.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+FIXTURES = sorted((ROOT / "fixtures").glob("*.txt"))
+
+
+def make_corpus(folder: Path, megabytes: float) -> tuple[list[Path], int]:
+    texts = [p.read_text(encoding="utf-8") for p in FIXTURES]
+    paths, size, i = [], 0, 0
+    while size < megabytes * 1_000_000:
+        text = texts[i % len(texts)]
+        path = folder / f"essay_{i:05d}.txt"
+        path.write_text(text, encoding="utf-8")
+        paths.append(path)
+        size += len(text)
+        i += 1
+    return paths, size
+
+
+def phase(name: str, paths: list[str], jobs: int) -> dict:
+    """Run in a child process: time one phase and report its peak memory."""
+    from claimx.nlp import load_nlp, model_name
+
+    if name == "plain":
+        import spacy
+
+        nlp = spacy.load(model_name())
+        texts = (Path(p).read_text(encoding="utf-8") for p in paths)
+        start = time.perf_counter()
+        for _ in nlp.pipe(texts, batch_size=16):
+            pass
+        elapsed = time.perf_counter() - start
+        claims = None
+    else:
+        from claimx import batch
+
+        nlp = load_nlp() if jobs == 1 else None
+        start = time.perf_counter()
+        claims = 0
+        for result in batch.run(paths, jobs=jobs, nlp=nlp):
+            claims += len(result.claims or [])
+        elapsed = time.perf_counter() - start
+    peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    peak_kb = max(peak_kb, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
+    return {"seconds": elapsed, "peak_mb": peak_kb / 1024, "claims": claims}
+
+
+def run_child(name: str, paths: list[Path], jobs: int) -> dict:
+    listing = tempfile.NamedTemporaryFile("w", suffix=".json", delete=False)
+    json.dump([str(p) for p in paths], listing)
+    listing.close()
+    out = subprocess.run([sys.executable, __file__, "--child", name, "--list", listing.name, "--jobs", str(jobs)],
+                         capture_output=True, text=True, check=True)
+    os.unlink(listing.name)
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--mb", type=float, default=1.0, help="corpus size in megabytes (default 1.0)")
+    ap.add_argument("--jobs", type=int, nargs="+", default=[1, 2], help="worker counts to time (default 1 2)")
+    ap.add_argument("--child")
+    ap.add_argument("--list")
+    a = ap.parse_args()
+    if a.child:
+        print(json.dumps(phase(a.child, json.loads(Path(a.list).read_text()), a.jobs[0])))
+        return
+    with tempfile.TemporaryDirectory() as tmp:
+        paths, size = make_corpus(Path(tmp), a.mb)
+        print(f"corpus: {len(paths)} files, {size:,} characters ({size / 1e6:.2f} MB); machine: {os.cpu_count()} cores")
+        plain = run_child("plain", paths, 1)
+        rate_plain = size / plain["seconds"]
+        print(f"{'phase':<14}{'seconds':>9}{'chars/s':>12}{'vs plain':>10}{'peak MB':>9}{'claims':>8}")
+        print(f"{'plain spaCy':<14}{plain['seconds']:>9.1f}{rate_plain:>12,.0f}{1:>10.2f}{plain['peak_mb']:>9.0f}{'':>8}")
+        results = {}
+        for jobs in a.jobs:
+            r = run_child("claimx", paths, jobs)
+            results[jobs] = r
+            rate = size / r["seconds"]
+            print(f"{'claimx -j' + str(jobs):<14}{r['seconds']:>9.1f}{rate:>12,.0f}{rate / rate_plain:>10.2f}"
+                  f"{r['peak_mb']:>9.0f}{r['claims']:>8}")
+        if 1 in results and 2 in results:
+            print(f"--jobs 2 vs --jobs 1: {results[1]['seconds'] / results[2]['seconds']:.2f}x")
+        double = Path(tmp) / "double"
+        double.mkdir()
+        more, _ = make_corpus(double, 2 * a.mb)
+        r2 = run_child("claimx", more, 1)
+        print(f"memory: claimx -j1 peak {results.get(1, r2)['peak_mb']:.0f} MB on {len(paths)} files, "
+              f"{r2['peak_mb']:.0f} MB on {len(more)} files")
+
+
+if __name__ == "__main__":
+    main()
