@@ -3,7 +3,7 @@
 How a text is read (see README "How it works"): markup is cleaned with an offset map; the text is split into
 essays and into sentences; the recognizers run on the sentences that may hold a number; only sentences whose
 candidates need the parse (not dates, not table cells) go through spaCy, each sentence on its own (with the
-sentence before it when it opens with a pronoun such as "it"), batched through ``nlp.pipe``. Because a
+sentence before it when it opens with a pronoun such as "It"), batched through ``nlp.pipe``. Because a
 sentence's parse never depends on which other sentences were parsed, the claims are exactly those of a pass
 that parses every sentence (``parse_all=True``).
 """
@@ -31,7 +31,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc
 
 BATCH_SIZE = 64
-ANAPHOR = regex.compile(r"(?i)\b(?:it|its|they|their|this|these)\b")
+ANAPHOR = regex.compile(r"[\"“‘(]?(?:It|Its|They|Their|This|These)\b")
 
 
 def extract(text: str, *, file: str | None = None, nlp: "Language | None" = None,
@@ -85,7 +85,7 @@ def _plan(text: str, file: str | None, reference_date: str | None, parse_all: bo
     wanted = range(len(sentences)) if parse_all else {c.sentence_index for c in cands if _needs_parse(c)}
     for i in wanted:
         s, e = sentences[i]
-        if i > 0 and ANAPHOR.search(t, s, min(e, s + 60)):
+        if i > 0 and ANAPHOR.match(t, s, e):
             s = sentences[i - 1][0]  # the sentence before holds the antecedent
         plan.units[i] = (s, e)
     return plan

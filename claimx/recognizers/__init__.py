@@ -20,26 +20,30 @@ RECOGNIZERS = (money.find, percent.find, dates.find, ratio.find, multiplier.find
 
 @functools.cache
 def _triggers() -> dict:
-    """Cheap tests on a sentence (lower-cased) that tell whether a recognizer could find anything in it."""
+    """Cheap tests that tell whether a recognizer could find anything in a sentence: one regex each, of the
+    words and symbols its matches must contain (recognizers without one always run)."""
     cur = load("currencies")
-    money_words = ([s.lower() for s in {**cur["safe_symbols"], **cur["ambiguous_symbols"]}] + [c.lower() for c in cur["codes"]]
-                   + [w.split()[-1] for w in cur["words"]])
-    units = load("units")
-    unit_words = sorted({f.lower().split()[0] for e in units["units"].values() for f in e["forms"]} | {" per "})
-    w = load("number_words")
-    fractions = list(w["fractions"]) + ["in ", " out of ", " of "]
+    symbols = [regex.escape(x) for x in {**cur["safe_symbols"], **cur["ambiguous_symbols"]}]
+    money_words = [rf"\b{regex.escape(w)}" for w in list(cur["codes"]) + [w.split()[-1] for w in cur["words"]]]
+    unit_forms = [f for e in load("units")["units"].values() for f in e["forms"]]
+    fractions = list(load("number_words")["fractions"])
+
+    def words(ws):
+        return rf"(?i:\b(?:{alternation(ws)}))"
+
     return {
-        money.find: tuple(money_words),
-        percent.find: ("%", "percent", "per cent", "pct", "basis point", "bps", "bp", "pp", "point"),
-        ratio.find: tuple(fractions),
-        multiplier.find: ("times", "fold", "doubl", "tripl", "quadrupl", "halv", "twice", "thrice", "double", "triple", "half"),
-        quantity.find: tuple(unit_words) + ("every",),
+        money.find: regex.compile("|".join(symbols + money_words), regex.IGNORECASE),
+        percent.find: regex.compile(r"%|" + words(["percent", "per cent", "pct", "basis", "bps", "bp", "pp", "point", "points"])),
+        ratio.find: regex.compile(words(fractions + ["in", "out of", "of"])),
+        multiplier.find: regex.compile(r"(?i:times|fold|doubl|tripl|quadrupl|halv|twice|thrice|double|triple|half)"),
+        quantity.find: regex.compile(rf"(?i:\b(?:{alternation(unit_forms)})(?!\w)|\bevery\b|\bper\b|°)"),
     }
 
 
-def _may_find(find, lowered: str) -> bool:
-    words = _triggers().get(find)
-    return words is None or any(word in lowered for word in words)
+def _may_find(find, text: str) -> bool:
+    pattern = _triggers().get(find)
+    return pattern is None or pattern.search(text) is not None
+
 
 # Spans whose numbers are never claims: web addresses, e-mail and file names, Markdown link targets, HTML tags.
 NOT_PROSE = regex.compile(
@@ -174,9 +178,8 @@ def find_candidates(text: str, skip: Iterable[tuple[int, int]] = ()) -> list[Can
     """
     blocked = [m.span() for m in NOT_PROSE.finditer(text)] + list(skip)
     cands = []
-    lowered = text.lower()
     for find in RECOGNIZERS:
-        if not _may_find(find, lowered):
+        if not _may_find(find, text):
             continue
         for c in find(text):
             if any(c.start < e and s < c.end for s, e in blocked):
