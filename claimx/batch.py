@@ -43,9 +43,10 @@ _worker_nlp = None
 
 def _init_worker(model: str | None) -> None:
     global _worker_nlp
-    from claimx.nlp import load_nlp
+    if _worker_nlp is None:  # not inherited from the parent (spawn start method)
+        from claimx.nlp import load_nlp
 
-    _worker_nlp = load_nlp(model)
+        _worker_nlp = load_nlp(model)
 
 
 def _extract_one(args: tuple[str, str, str, list[Kind] | None, str | None]) -> FileResult:
@@ -82,7 +83,13 @@ def run(paths: Iterable[str], *, jobs: int = 1, model: str | None = None, kinds:
         return
     import multiprocessing
 
-    ctx = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
+    global _worker_nlp
+    fork = "fork" in multiprocessing.get_all_start_methods()
+    if fork:  # load once here; the forked workers share it copy-on-write instead of each loading it again
+        from claimx.nlp import load_nlp
+
+        _worker_nlp = nlp or load_nlp(model)
+    ctx = multiprocessing.get_context("fork" if fork else "spawn")
     with ctx.Pool(jobs, initializer=_init_worker, initargs=(model,)) as pool:
         inflight: deque = deque()
         for item in sources():
