@@ -57,7 +57,7 @@ class _Plan:
     sentences: list[tuple[int, int]]
     candidates: list[Candidate]
     units: dict[int, tuple[int, int]] = field(default_factory=dict)  # sentence index -> parsed range
-    docs: dict[int, "Doc"] = field(default_factory=dict)
+    dates: list[Candidate] = field(default_factory=list)
 
 
 def _plan(text: str, file: str | None, reference_date: str | None, parse_all: bool) -> _Plan:
@@ -107,12 +107,35 @@ def extract_texts(items: Iterable[tuple[str, str | None]], *, nlp: "Language | N
     pending: list[_Plan] = []
 
     def flush() -> Iterator[list[Claim]]:
-        jobs = [(p.clean.text[s:e], (n, i)) for n, p in enumerate(pending) for i, (s, e) in p.units.items()]
+        # each parsed sentence's claims are read as soon as its Doc arrives; the Doc is then dropped
+        found: list[list[tuple[int, Claim]]] = [[] for _ in pending]
+        by_unit: list[dict[int, list[tuple[int, Candidate]]]] = []
+        for n, p in enumerate(pending):
+            dates = [c for c in p.candidates if c.kind == Kind.date]
+            groups: dict[int, list[tuple[int, Candidate]]] = {}
+            for k, c in enumerate(p.candidates):
+                if kinds_skip(c):
+                    continue
+                if _needs_parse(c) and c.sentence_index in p.units:
+                    groups.setdefault(c.sentence_index, []).append((k, c))
+                else:
+                    _keep(found[n], k, _claim(p, c, dates, None, None))
+            by_unit.append(groups)
+            p.dates = dates
+        jobs = [(p.clean.text[s:e], (n, i)) for n, p in enumerate(pending) for i, (s, e) in p.units.items()
+                if i in by_unit[n]]
         for doc, (n, i) in nlp.pipe(jobs, as_tuples=True, batch_size=batch_size):
-            pending[n].docs[i] = doc
-        out = [_claims(p, wanted) for p in pending]
+            p = pending[n]
+            places = context.places_in(doc)
+            for k, c in by_unit[n][i]:
+                _keep(found[n], k, _claim(p, c, p.dates, doc, places, p.units[i][0]))
+        out = [[claim for _, claim in sorted(f, key=lambda kc: kc[0]) if wanted is None or claim.kind in wanted]
+               for f in found]
         pending.clear()
         yield from out
+
+    def kinds_skip(c: Candidate) -> bool:
+        return wanted is not None and c.kind not in wanted and not c.needs_noun
 
     for text, file in items:
         pending.append(_plan(text, file, reference_date, parse_all))
@@ -122,27 +145,19 @@ def extract_texts(items: Iterable[tuple[str, str | None]], *, nlp: "Language | N
         yield from flush()
 
 
-def _claims(plan: _Plan, kinds: set[Kind] | None) -> list[Claim]:
-    dates = [c for c in plan.candidates if c.kind == Kind.date]
-    places = {i: context.places_in(doc) for i, doc in plan.docs.items()}
-    claims = []
-    for c in plan.candidates:
-        if kinds is not None and c.kind not in kinds and not c.needs_noun:
-            continue
-        claim = _claim(plan, c, dates, places)
-        if claim is not None and (kinds is None or claim.kind in kinds):
-            claims.append(claim)
-    return claims
+def _keep(found: list, k: int, claim: Claim | None) -> None:
+    if claim is not None:
+        found.append((k, claim))
 
 
-def _claim(plan: _Plan, c: Candidate, dates: list[Candidate], places: dict) -> Claim | None:
+def _claim(plan: _Plan, c: Candidate, dates: list[Candidate], doc: "Doc | None", places: list | None,
+           off: int = 0) -> Claim | None:
+    """The claim for one candidate; ``doc`` is the parse of its sentence (starting at clean offset ``off``)."""
     text = plan.clean.text
     unit, subject, direction, place, attribution = c.unit, c.subject, c.direction, c.place, None
-    i = getattr(c, "sentence_index", None)
+    i = c.sentence_index
     sent_start, sent_end = c.sentence or plan.sentences[i]
-    doc = plan.docs.get(i) if i is not None and c.kind != Kind.date else None
     if doc is not None:
-        off = plan.units[i][0]
         span = context.claim_tokens(doc, (c.core[0] if c.core else c.start) - off, c.end - off)
         if span is None:
             return None
@@ -157,7 +172,7 @@ def _claim(plan: _Plan, c: Candidate, dates: list[Candidate], places: dict) -> C
             noun = None
         subject = subject or context.subject_of(span, c.kind, noun) or context.sentence_subject(span)
         direction = direction or context.direction_of(span, doc.text, c.end - off)
-        place = place or context.place_of(span, places[i])
+        place = place or context.place_of(span, places)
         attribution = context.source_of(span)
     elif c.needs_noun:
         return None

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from claimx.errors import UnreadableInput
 from claimx.model import Claim, Kind
-from claimx.readers import Source, read_sources
+from claimx.readers import Skipped, UsageProblem, read_sources
 
 
 @dataclass
@@ -23,8 +23,10 @@ class FileResult:
     name: str
     claims: list[Claim] | None = None
     error: str | None = None
+    problem: str | None = None  # 'usage' (nothing to read there), 'failed' (unreadable), 'binary' (not text)
     sha256: str | None = None
     skipped: bool = False
+    encoding: str | None = None
 
 
 def content_hash(text: str) -> str:
@@ -43,23 +45,26 @@ _worker_nlp = None
 
 def _init_worker(model: str | None) -> None:
     global _worker_nlp
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
     if _worker_nlp is None:  # not inherited from the parent (spawn start method)
         from claimx.nlp import load_nlp
 
         _worker_nlp = load_nlp(model)
 
 
-def _extract_one(args: tuple[str, str, str, list[Kind] | None, str | None]) -> FileResult:
-    name, text, sha, kinds, reference_date = args
+def _extract_one(args: tuple[str, str, str, str, list[Kind] | None, str | None]) -> FileResult:
+    name, text, sha, encoding, kinds, reference_date = args
     from claimx.api import extract_texts
 
     claims = next(extract_texts([(text, name)], nlp=_worker_nlp, kinds=kinds, reference_date=reference_date))
-    return FileResult(name, claims=claims, sha256=sha)
+    return FileResult(name, claims=claims, sha256=sha, encoding=encoding)
 
 
 def run(paths: Iterable[str], *, jobs: int = 1, model: str | None = None, kinds: list[Kind] | None = None,
         reference_date: str | None = None, skip: Callable[[str, str], bool] | None = None,
-        nlp=None) -> Iterator[FileResult]:
+        nlp=None, encoding: str | None = None) -> Iterator[FileResult]:
     """Yield one :class:`FileResult` per input, in input order.
 
     ``skip(name, sha256)`` returning True marks a file as unchanged: it is not extracted. ``jobs`` > 1 uses
@@ -67,16 +72,17 @@ def run(paths: Iterable[str], *, jobs: int = 1, model: str | None = None, kinds:
     """
     jobs = cpu_count() if jobs == 0 else max(1, jobs)
 
-    def sources() -> Iterator[FileResult | tuple[str, str, str]]:
-        for item in read_sources(paths):
+    def sources() -> Iterator[FileResult | tuple[str, str, str, str]]:
+        for item in read_sources(paths, encoding):
             if isinstance(item, UnreadableInput):
-                yield FileResult(getattr(item, "name", "?"), error=str(item))
+                problem = "usage" if isinstance(item, UsageProblem) else "binary" if isinstance(item, Skipped) else "failed"
+                yield FileResult(item.name or "?", error=str(item), problem=problem)
                 continue
             sha = content_hash(item.text)
             if skip is not None and skip(item.name, sha):
-                yield FileResult(item.name, sha256=sha, skipped=True)
+                yield FileResult(item.name, sha256=sha, skipped=True, encoding=item.encoding)
             else:
-                yield (item.name, item.text, sha)
+                yield (item.name, item.text, sha, item.encoding)
 
     if jobs == 1:
         yield from _run_here(sources(), model=model, kinds=kinds, reference_date=reference_date, nlp=nlp)
@@ -103,7 +109,7 @@ def run(paths: Iterable[str], *, jobs: int = 1, model: str | None = None, kinds:
             yield head if isinstance(head, FileResult) else head.get()
 
 
-def _run_here(items: Iterator[FileResult | tuple[str, str, str]], *, model, kinds, reference_date, nlp
+def _run_here(items: Iterator[FileResult | tuple[str, str, str, str]], *, model, kinds, reference_date, nlp
               ) -> Iterator[FileResult]:
     from claimx.api import extract_texts
     from claimx.nlp import load_nlp
@@ -113,6 +119,6 @@ def _run_here(items: Iterator[FileResult | tuple[str, str, str]], *, model, kind
         if isinstance(item, FileResult):
             yield item
             continue
-        name, text, sha = item
+        name, text, sha, encoding = item
         claims = next(extract_texts([(text, name)], nlp=nlp, kinds=kinds, reference_date=reference_date))
-        yield FileResult(name, claims=claims, sha256=sha)
+        yield FileResult(name, claims=claims, sha256=sha, encoding=encoding)

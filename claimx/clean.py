@@ -7,6 +7,7 @@ the clean text back into the range of the text as the user gave it, so a claim's
 """
 from __future__ import annotations
 
+import bisect
 import html
 from dataclasses import dataclass
 
@@ -38,13 +39,56 @@ MARKUP = regex.compile(
 )
 
 
+class OffsetMap:
+    """Clean offset -> original offset, stored as runs: a run starting at clean offset ``c`` maps ``c + k`` to
+    ``o + k``, or to ``o`` for every ``k`` when the run is a replacement. Memory grows with the number of edits,
+    not with the length of the text."""
+
+    __slots__ = ("starts", "origins", "fixed", "length")
+
+    def __init__(self) -> None:
+        self.starts: list[int] = []
+        self.origins: list[int] = []
+        self.fixed: list[bool] = []
+        self.length = 0
+
+    def add(self, length: int, origin: int, fixed: bool = False) -> None:
+        if length <= 0:
+            return
+        if self.starts and not fixed and not self.fixed[-1] and \
+                self.origins[-1] + (self.length - self.starts[-1]) == origin:
+            self.length += length  # extends the previous run
+            return
+        self.starts.append(self.length)
+        self.origins.append(origin)
+        self.fixed.append(fixed)
+        self.length += length
+
+    def extend(self, other: "OffsetMap", shift: int) -> None:
+        for i, start in enumerate(other.starts):
+            end = other.starts[i + 1] if i + 1 < len(other.starts) else other.length
+            self.add(end - start, other.origins[i] + shift, other.fixed[i])
+
+    def __getitem__(self, i: int) -> int:
+        if not 0 <= i < self.length:
+            raise IndexError(i)
+        r = bisect.bisect_right(self.starts, i) - 1
+        return self.origins[r] if self.fixed[r] else self.origins[r] + (i - self.starts[r])
+
+    def __len__(self) -> int:
+        return self.length
+
+    def __iter__(self):
+        return (self[i] for i in range(self.length))
+
+
 @dataclass(frozen=True)
 class CleanText:
     """``text`` is the clean text; ``origin[i]`` is the original offset of clean character ``i``."""
 
     original: str
     text: str
-    origin: list[int]
+    origin: OffsetMap
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         """The original range covering clean range ``[start, end)``."""
@@ -66,16 +110,15 @@ def clean_text(original: str) -> CleanText:
     'US\\\\$5 bn'
     """
     out: list[str] = []
-    origin: list[int] = []
+    origin = OffsetMap()
 
     def keep(start: int, end: int) -> None:
-        piece = original[start:end].translate(CHARS)
-        out.append(piece)
-        origin.extend(range(start, end))
+        out.append(original[start:end].translate(CHARS))
+        origin.add(end - start, start)
 
     def put(replacement: str, at: int) -> None:
         out.append(replacement)
-        origin.extend([at] * len(replacement))
+        origin.add(len(replacement), at, fixed=True)
 
     pos = 0
     for m in MARKUP.finditer(original):
@@ -84,9 +127,8 @@ def clean_text(original: str) -> CleanText:
         if kind == "link" or kind == "reflink":
             g = "ltext" if kind == "link" else "rtext"
             inner = clean_text(m.group(g))  # link text may hold emphasis or escapes
-            base = m.start(g)
             out.append(inner.text)
-            origin.extend(base + o for o in inner.origin)
+            origin.extend(inner.origin, m.start(g))
         elif kind == "tag":
             name = m.group("tname").lower()
             if name in CELL_TAGS and not m.group().startswith("</"):
@@ -98,7 +140,7 @@ def clean_text(original: str) -> CleanText:
             put(char if char != m.group() else m.group(), m.start())
         elif kind == "escape":
             out.append(m.group("echar"))
-            origin.append(m.start("echar"))
+            origin.add(1, m.start("echar"))
         elif kind == "front":
             put("\n" * m.group().count("\n"), m.start())
         # comment, script, image, autolink, strong, em, invisible: dropped

@@ -137,15 +137,34 @@ def _check_as_of(as_of: str | None) -> None:
         raise typer.BadParameter(f"{as_of!r} is not an ISO date such as 2019, 2019-07 or 2019-07-15", param_hint="--as-of")
 
 
-def _write(fmt: Format, rows, output: Path | None, *, essays: bool = False) -> int:
+def _write(fmt: Format, rows, output: Path | None, *, essays: bool = False, escape_formulas: bool = True) -> int:
+    """Write to stdout, or atomically to ``output`` (a temporary file renamed over it when complete).
+    Ctrl-C stops the run with every row written so far complete (and a JSON array closed); exit status 130."""
+    import os
+    import tempfile
+
     from claimx.writers import write
 
-    if output is not None:
-        with open(output, "w", encoding="utf-8", newline="") as out:
-            return write(fmt, rows, out, essays=essays)
-    n = write(fmt, rows, sys.stdout, essays=essays)
-    sys.stdout.flush()
-    return n
+    try:
+        if output is None:
+            try:
+                return write(fmt, rows, sys.stdout, essays=essays, escape_formulas=escape_formulas)
+            finally:
+                sys.stdout.flush()
+        folder = output.resolve().parent
+        fd, tmp = tempfile.mkstemp(prefix=f".{output.name}.", suffix=".part", dir=folder)
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8", newline="") as out:
+                n = write(fmt, rows, out, essays=essays, escape_formulas=escape_formulas)
+            os.replace(tmp, output)
+            return n
+        finally:
+            if os.path.exists(tmp):
+                os.unlink(tmp)
+    except KeyboardInterrupt:
+        _err("interrupted" + ("; the output file was left as it was" if output is not None else
+                              "; what was written so far is complete"))
+        raise typer.Exit(code=130) from None
 
 
 @app.command("extract")
@@ -158,6 +177,9 @@ def extract_cmd(
     as_of: AsOfOpt = None,
     model: ModelOpt = None,
     jobs: Annotated[int, typer.Option("--jobs", "-j", min=0, help="Worker processes; 0 = one per core.")] = 1,
+    encoding: Annotated[Optional[str], typer.Option("--encoding", "-e", metavar="NAME", help="Decode every input with this encoding (e.g. latin-1). Default: detect (byte-order mark, UTF-8, else Windows-1252, reported).")] = None,
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Say, for every file, which encoding was used and how many claims it gave.")] = False,
+    formulas: Annotated[bool, typer.Option("--csv-formulas/--escape-formulas", help="CSV: leave cells starting with = + - @ as they are (default: prefix them with ' so a spreadsheet shows them as text).")] = False,
     db: Annotated[Optional[Path], typer.Option("--db", metavar="FILE", help="Keep every file's claims in this SQLite file; unchanged files (same content, claimx version and model) are skipped on a rerun.", dir_okay=False)] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar and no summary line.")] = False,
 ) -> None:
@@ -178,7 +200,14 @@ def extract_cmd(
     _check_as_of(as_of)
     kinds = parse_kinds(kind)
     sections = parse_sections(section)
-    counts = {"files": 0, "failed": 0, "skipped": 0, "claims": 0}
+    counts = {"files": 0, "failed": 0, "skipped": 0, "claims": 0, "usage": 0, "binary": 0}
+    if encoding is not None:
+        import codecs
+
+        try:
+            codecs.lookup(encoding)
+        except LookupError:
+            raise typer.BadParameter(f"unknown encoding {encoding!r}", param_hint="--encoding") from None
 
     with cli_errors():
         from claimx import batch
@@ -197,14 +226,21 @@ def extract_cmd(
 
         def claims() -> Iterator[Claim]:
             with _progress(total, quiet) as advance:
-                for result in batch.run(paths, jobs=jobs, model=model, kinds=kinds, reference_date=as_of, skip=skip):
+                for result in batch.run(paths, jobs=jobs, model=model, kinds=kinds, reference_date=as_of, skip=skip,
+                                        encoding=encoding):
                     counts["files"] += 1
                     if result.error:
-                        counts["failed"] += 1
+                        counts[result.problem] += 1
                         _err(result.error)
                     elif result.skipped:
                         counts["skipped"] += 1
+                        if verbose:
+                            _err(f"{result.name}: unchanged since stored; skipped")
                     else:
+                        if verbose:
+                            _err(f"{result.name}: read as {result.encoding}, {len(result.claims)} claims")
+                        elif result.encoding not in ("utf-8", "utf-8-sig", "utf-16", "utf-32") and encoding is None:
+                            _err(f"{result.name}: not UTF-8; read as {result.encoding}")
                         if store is not None:
                             store.replace(result.name, result.sha256, __version__, identity, result.claims)
                         kept = [c for c in result.claims if sections is None or c.section in sections]
@@ -213,12 +249,15 @@ def extract_cmd(
                     advance(counts["claims"])
 
         try:
-            _write(chosen, claims(), output)
+            _write(chosen, claims(), output, escape_formulas=not formulas)
         finally:
             if store is not None:
                 store.close()
-    if not quiet and (counts["failed"] or db is not None or (total > 1 and sys.stderr.isatty())):
+    trouble = counts["failed"] or counts["usage"] or counts["binary"]
+    if not quiet and (trouble or db is not None or (total > 1 and sys.stderr.isatty())):
         _err(_summary(counts))
+    if counts["usage"]:
+        raise typer.Exit(code=2)
     if counts["failed"]:
         raise typer.Exit(code=1)
 
@@ -228,8 +267,12 @@ def _summary(counts: dict[str, int]) -> str:
     parts = [f"{counts['claims']} claims"]
     if counts["skipped"]:
         parts.append(f"{counts['skipped']} unchanged (skipped)")
+    if counts["binary"]:
+        parts.append(f"{counts['binary']} not text (skipped)")
     if counts["failed"]:
         parts.append(f"{counts['failed']} failed")
+    if counts["usage"]:
+        parts.append(f"{counts['usage']} path(s) with nothing to read")
     return f"{counts['files']} file{'s' if counts['files'] != 1 else ''}: " + ", ".join(parts)
 
 
@@ -323,4 +366,8 @@ class _Lazy:
 
 
 def main() -> None:
+    import signal
+
+    # like other Unix tools: `claimx extract ... | head` ends quietly when head closes the pipe
+    signal.signal(signal.SIGPIPE, signal.SIG_DFL)
     app()

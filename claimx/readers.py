@@ -1,6 +1,12 @@
-"""Turn the paths a user gives (files, folders, '-') into texts, reporting what cannot be read."""
+"""Turn the paths a user gives (files, folders, '-') into texts, reporting what cannot be read.
+
+Decoding: a byte-order mark decides (UTF-8, UTF-16, UTF-32); else UTF-8; else Windows-1252 (a superset of the
+printable Latin-1), which is reported, never silent. ``encoding=`` overrides. Binary files (PDF, images,
+archives, anything with NUL bytes) are skipped with a warning.
+"""
 from __future__ import annotations
 
+import codecs
 import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -9,51 +15,105 @@ from pathlib import Path
 from claimx.errors import UnreadableInput
 
 TEXT_SUFFIXES = (".txt", ".md")
+BINARY_SUFFIXES = {".pdf": "PDF", ".png": "PNG image", ".jpg": "JPEG image", ".jpeg": "JPEG image",
+                   ".gif": "GIF image", ".zip": "zip archive", ".docx": "Word document", ".xlsx": "Excel workbook",
+                   ".pptx": "PowerPoint file", ".gz": "gzip archive", ".doc": "Word document", ".xls": "Excel workbook"}
+MAGIC = ((b"%PDF", "PDF"), (b"\x89PNG", "PNG image"), (b"\xff\xd8\xff", "JPEG image"), (b"GIF8", "GIF image"),
+         (b"PK\x03\x04", "zip archive (or Office document)"), (b"\x1f\x8b", "gzip archive"), (b"\xd0\xcf\x11\xe0", "Office document"))
+BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF8, "utf-8-sig"),
+        (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
 STDIN = "-"
+
+
+class UsageProblem(UnreadableInput):
+    """A path that names nothing to read: missing, or a folder with no text files (exit status 2)."""
+
+
+class Skipped(UnreadableInput):
+    """A file that is not text (binary): skipped with a warning, not a failure."""
 
 
 @dataclass(frozen=True)
 class Source:
-    """One input: its name as shown in output (the path as given, or '-') and its decoded text."""
+    """One input: its name as shown in output (the path as given, or '-'), its decoded text, and the encoding."""
 
     name: str
     text: str
+    encoding: str = "utf-8"
 
 
 def expand_paths(paths: Iterable[str]) -> Iterator[str | UnreadableInput]:
-    """Files as given, folders walked recursively for *.txt and *.md (sorted), '-' kept as is."""
+    """Files as given, folders walked recursively for *.txt and *.md (sorted), '-' kept as is.
+    Binary files found in a folder are reported as skipped."""
     for p in paths:
         if p == STDIN:
             yield p
             continue
         path = Path(p)
         if path.is_dir():
-            found = sorted(f for f in path.rglob("*") if f.is_file() and f.suffix.lower() in TEXT_SUFFIXES)
-            if not found:
-                yield UnreadableInput(f"{p}: folder holds no .txt or .md files", p)
+            found = sorted(f for f in path.rglob("*") if f.is_file())
+            texts = [f for f in found if f.suffix.lower() in TEXT_SUFFIXES]
             for f in found:
+                kind = BINARY_SUFFIXES.get(f.suffix.lower())
+                if kind:
+                    yield Skipped(f"{f}: {kind}, not text; skipped", str(f))
+            if not texts:
+                yield UsageProblem(f"{p}: folder holds no .txt or .md files", p)
+            for f in texts:
                 yield str(f)
         elif path.exists():
             yield p
         else:
-            yield UnreadableInput(f"{p}: no such file or folder", p)
+            yield UsageProblem(f"{p}: no such file or folder", p)
 
 
-def decode(data: bytes, name: str) -> str:
-    """Decode UTF-8 (a leading byte-order mark is dropped); anything else is an error naming the file."""
-    if b"\x00" in data[:8192] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise UnreadableInput(f"{name}: looks like a binary file, not text; skipped", name)
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16")
+def binary_kind(data: bytes) -> str | None:
+    """What a binary file is ('PDF', 'PNG image' ...), or None for text.
+
+    >>> binary_kind(b"%PDF-1.7 ..."), binary_kind(b"plain text"), binary_kind(b"a\\x00b\\x00c")
+    ('PDF', None, 'binary data')
+    """
+    if data.startswith(tuple(b for b, _ in BOMS)):
+        return None
+    for magic, kind in MAGIC:
+        if data.startswith(magic):
+            return kind
+    return "binary data" if b"\x00" in data[:8192] else None
+
+
+def decode(data: bytes, name: str, encoding: str | None = None) -> tuple[str, str]:
+    """``(text, encoding used)``. A byte-order mark, else UTF-8, else Windows-1252; ``encoding`` overrides.
+
+    >>> decode("Café".encode("cp1252"), "x")
+    ('Café', 'windows-1252')
+    >>> decode(codecs.BOM_UTF8 + "Café".encode(), "x")
+    ('Café', 'utf-8-sig')
+    """
+    if encoding:
+        try:
+            return data.decode(encoding), encoding
+        except (UnicodeDecodeError, LookupError) as e:
+            raise UnreadableInput(f"{name}: cannot be decoded as {encoding} ({e})", name) from None
+    kind = binary_kind(data)
+    if kind:
+        raise Skipped(f"{name}: {kind}, not text; skipped", name)
+    for bom, enc in BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(enc), enc
+            except UnicodeDecodeError as e:
+                raise UnreadableInput(f"{name}: starts with a {enc} byte-order mark but is not {enc} ({e})", name) from None
     try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as e:
-        raise UnreadableInput(
-            f"{name}: not UTF-8 text (byte 0x{data[e.start]:02x} at position {e.start}); convert it to UTF-8", name
-        ) from None
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    try:
+        return data.decode("cp1252"), "windows-1252"
+    except UnicodeDecodeError:
+        return data.decode("latin-1"), "latin-1"
 
 
-def read_sources(paths: Iterable[str]) -> Iterator[Source | UnreadableInput]:
+def read_sources(paths: Iterable[str], encoding: str | None = None) -> Iterator[Source | UnreadableInput]:
     """Each input as a :class:`Source`, or the error that stopped it being read (the batch goes on)."""
     for p in expand_paths(paths):
         if isinstance(p, UnreadableInput):
@@ -61,7 +121,8 @@ def read_sources(paths: Iterable[str]) -> Iterator[Source | UnreadableInput]:
             continue
         try:
             data = sys.stdin.buffer.read() if p == STDIN else Path(p).read_bytes()
-            yield Source(p, decode(data, p))
+            text, used = decode(data, p, encoding)
+            yield Source(p, text, used)
         except UnreadableInput as e:
             yield e
         except OSError as e:

@@ -18,13 +18,35 @@ ABBREVIATIONS = ("Mr", "Mrs", "Ms", "Dr", "Prof", "St", "Jr", "Sr", "Gen", "Gov"
 BOUNDARY = regex.compile(
     r"\n[ \t\r]*\n\s*"  # a blank line
     r"|\n(?=[ \t]*(?:[•\-*·▪◦‣+]|\d{1,2}[.)])[ \t])"  # a list item
-    r"|\n(?=[^\n]*\t)|(?<=\t[^\n]*)\n"  # the edges of a tab-separated row
+    r"|\n(?=[^\n]*\t)|\n(?<=\t[^\n]*\n)"  # the edges of a tab-separated row (newline first: linear)
     r"|(?<=[.!?][\"”’)\]]?)(?<!\b(?:" + "|".join(ABBREVIATIONS) + r")\.)(?<!\b\p{Lu}\.)[ \t]+(?=[\"“(\[]?\p{Lu})"
 )
 
 
-def sentence_spans(text: str) -> list[tuple[int, int]]:
-    """Sentences as ``(start, end)`` ranges, whitespace trimmed, in order.
+MAX_SENTENCE = 3000
+NEAR_NUMBER = regex.compile(r"\d")
+
+
+def _cut(text: str, s: int, e: int, max_len: int) -> list[tuple[int, int]]:
+    """Pieces of an over-long sentence, cut at a space with no digit within 40 characters (else any space)."""
+    pieces = []
+    while e - s > max_len:
+        limit = s + max_len
+        cut = None
+        for pos in range(limit, s + max_len // 2, -1):
+            if text[pos].isspace() and not NEAR_NUMBER.search(text, max(s, pos - 40), min(e, pos + 40)):
+                cut = pos
+                break
+        if cut is None:
+            cut = next((pos for pos in range(limit, s + max_len // 2, -1) if text[pos].isspace()), limit)
+        pieces.append((s, cut))
+        s = cut
+    pieces.append((s, e))
+    return pieces
+
+
+def sentence_spans(text: str, max_len: int = MAX_SENTENCE) -> list[tuple[int, int]]:
+    """Sentences as ``(start, end)`` ranges, whitespace trimmed, in order; none longer than ``max_len``.
 
     >>> t = "Prices rose 5%. Mr. Lee left.\\n\\n- A list item\\n- Another one"
     >>> [t[s:e] for s, e in sentence_spans(t)]
@@ -37,13 +59,14 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
         start = m.end()
     spans.append((start, len(text)))
     out = []
-    for s, e in spans:
-        while s < e and text[s].isspace():
-            s += 1
-        while e > s and text[e - 1].isspace():
-            e -= 1
-        if s < e:
-            out.append((s, e))
+    for s0, e0 in spans:
+        for s, e in _cut(text, s0, e0, max_len) if e0 - s0 > max_len else [(s0, e0)]:
+            while s < e and text[s].isspace():
+                s += 1
+            while e > s and text[e - 1].isspace():
+                e -= 1
+            if s < e:
+                out.append((s, e))
     return out
 
 

@@ -51,19 +51,38 @@ def plain(x: Any) -> str:
     return str(x)
 
 
-def write_csv(rows: Iterable[Any], out: TextIO, fields: tuple[str, ...] = FIELDS) -> int:
-    """One header row, then one row per record; lists are joined with '; '."""
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(cell: str) -> str:
+    """A text cell that a spreadsheet would run as a formula gets a leading apostrophe; numbers stay numbers.
+
+    >>> spreadsheet_safe("=HYPERLINK(1)"), spreadsheet_safe("-1.7"), spreadsheet_safe("-1.7%"), spreadsheet_safe("@x")
+    ("'=HYPERLINK(1)", '-1.7', "'-1.7%", "'@x")
+    """
+    if cell.startswith(FORMULA_STARTS):
+        try:
+            float(cell)
+            return cell
+        except ValueError:
+            return "'" + cell
+    return cell
+
+
+def write_csv(rows: Iterable[Any], out: TextIO, fields: tuple[str, ...] = FIELDS, escape_formulas: bool = True) -> int:
+    """One header row, then one row per record; lists are joined with '; '; formula-like text escaped."""
     w = csv.writer(out)
     w.writerow(fields)
     n = 0
     for r in rows:
         d = r.to_dict()
-        w.writerow([plain(d[f]) for f in fields])
+        cells = [plain(d[f]) for f in fields]
+        w.writerow([spreadsheet_safe(c) for c in cells] if escape_formulas else cells)
         n += 1
     return n
 
 
-def write_jsonl(rows: Iterable[Any], out: TextIO, fields: tuple[str, ...] = FIELDS) -> int:
+def write_jsonl(rows: Iterable[Any], out: TextIO, fields: tuple[str, ...] = FIELDS, **_: Any) -> int:
     n = 0
     for r in rows:
         out.write(json.dumps(r.to_dict(), ensure_ascii=False) + "\n")
@@ -71,13 +90,16 @@ def write_jsonl(rows: Iterable[Any], out: TextIO, fields: tuple[str, ...] = FIEL
     return n
 
 
-def write_json(rows: Iterable[Any], out: TextIO, fields: tuple[str, ...] = FIELDS) -> int:
+def write_json(rows: Iterable[Any], out: TextIO, fields: tuple[str, ...] = FIELDS, **_: Any) -> int:
+    """A JSON array, one object per line; the array is closed even when the run is interrupted."""
     n = 0
     out.write("[")
-    for r in rows:
-        out.write(("," if n else "") + "\n  " + json.dumps(r.to_dict(), ensure_ascii=False))
-        n += 1
-    out.write("\n]\n" if n else "]\n")
+    try:
+        for r in rows:
+            out.write(("," if n else "") + "\n  " + json.dumps(r.to_dict(), ensure_ascii=False))
+            n += 1
+    finally:
+        out.write("\n]\n" if n else "]\n")
     return n
 
 
@@ -172,7 +194,7 @@ def count_line(claims: list[Claim]) -> str:
         ": " + ", ".join(f"{k} {n}" for k, n in sorted(kinds.items())) if kinds else "")
 
 
-def write_table(claims: Iterable[Claim], out: TextIO, fields: tuple[str, ...] = FIELDS) -> int:
+def write_table(claims: Iterable[Claim], out: TextIO, fields: tuple[str, ...] = FIELDS, **_: Any) -> int:
     """One table per file, then a line with the totals per file and the legend of the value marks."""
     from rich.console import Console
     from rich.markup import escape
@@ -191,7 +213,7 @@ def write_table(claims: Iterable[Claim], out: TextIO, fields: tuple[str, ...] = 
     return len(total)
 
 
-def write_essays_table(rows: Iterable[EssayRow], out: TextIO, fields: tuple[str, ...] = ESSAY_FIELDS) -> int:
+def write_essays_table(rows: Iterable[EssayRow], out: TextIO, fields: tuple[str, ...] = ESSAY_FIELDS, **_: Any) -> int:
     """The essays of each file: number, title, authors, date, words and claims."""
     from rich import box
     from rich.console import Console
@@ -230,8 +252,8 @@ WRITERS: dict[Format, Writer] = {
 ESSAY_WRITERS: dict[Format, Writer] = {**WRITERS, Format.table: write_essays_table}
 
 
-def write(fmt: Format, rows: Iterable[Any], out: TextIO, *, essays: bool = False) -> int:
+def write(fmt: Format, rows: Iterable[Any], out: TextIO, *, essays: bool = False, escape_formulas: bool = True) -> int:
     """Write claims (or, with ``essays``, essay rows) in a format; returns the number of rows."""
     if essays:
-        return ESSAY_WRITERS[fmt](rows, out, ESSAY_FIELDS)
-    return WRITERS[fmt](rows, out, FIELDS)
+        return ESSAY_WRITERS[fmt](rows, out, ESSAY_FIELDS, escape_formulas=escape_formulas)
+    return WRITERS[fmt](rows, out, FIELDS, escape_formulas=escape_formulas)
