@@ -110,13 +110,14 @@ def test_bad_inputs_are_named_and_the_batch_goes_on(runner, essay, tmp_path):
     binary.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00")
     missing = tmp_path / "missing.txt"
     result = runner.invoke(app, ["extract", str(missing), str(latin1), str(binary), str(essay), "--format", "jsonl"])
-    assert result.exit_code == 1
+    assert result.exit_code == 2  # a path with nothing to read is a usage error; the rest still ran
     assert f"{missing}: no such file or folder" in result.stderr
-    assert f"{latin1}: not UTF-8 text" in result.stderr
-    assert f"{binary}: looks like a binary file" in result.stderr
-    assert "4 files: 4 claims, 3 failed" in result.stderr
+    assert f"{latin1}: not UTF-8; read as windows-1252" in result.stderr
+    assert f"{binary}: PNG image, not text; skipped" in result.stderr
+    assert "4 files: 5 claims, 1 not text (skipped), 1 path(s) with nothing to read" in result.stderr
     assert "Traceback" not in result.output
-    assert len(result.stdout.splitlines()) == 4  # the good essay still came out
+    texts = [json.loads(x)["text"] for x in result.stdout.splitlines()]
+    assert texts == ["3 percent", "12 percent", "2019", "$4.5 billion", "Nearly 12,000"]
 
 
 def test_missing_model_is_one_line_with_install_hint(runner, essay, monkeypatch):
