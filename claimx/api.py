@@ -92,7 +92,7 @@ def _plan(text: str, file: str | None, reference_date: str | None, parse_all: bo
 
 
 def _needs_parse(c: Candidate) -> bool:
-    return c.kind != Kind.date and c.sentence is None and getattr(c, "sentence_index", None) is not None
+    return c.kind != Kind.date and c.sentence is None and c.sentence_index is not None
 
 
 def extract_texts(items: Iterable[tuple[str, str | None]], *, nlp: "Language | None" = None,

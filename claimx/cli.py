@@ -16,7 +16,7 @@ import typer
 
 from claimx import __version__
 from claimx.errors import ClaimxError
-from claimx.model import Claim, Kind
+from claimx.model import SECTIONS, Claim, Kind
 from claimx.readers import Source, read_sources
 from claimx.writers import EXTENSIONS, Format
 
@@ -88,8 +88,6 @@ def parse_kinds(value: str | None) -> list[Kind] | None:
         raise typer.BadParameter(f"unknown kind {', '.join(bad)}; choose from {', '.join(known)}", param_hint="--kind")
     return [Kind(n) for n in names]
 
-
-SECTIONS = ("body", "title", "byline", "caption", "bio", "table")
 
 PathsArg = Annotated[list[str], typer.Argument(metavar="PATH", help="Essay files or folders (*.txt, *.md, searched recursively); - reads standard input.", show_default=False)]
 FormatOpt = Annotated[Optional[Format], typer.Option("--format", "-f", help="Output format. Default: table on a terminal, csv when piped or redirected; with --output, from the file's extension.", show_default=False)]

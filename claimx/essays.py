@@ -16,8 +16,6 @@ from claimx._data import load
 from claimx.recognizers import dates as date_recognizer
 from claimx.model import Kind
 
-SECTIONS = ("body", "title", "byline", "caption", "bio", "table")
-
 NAME = r"\p{Lu}[\p{L}'’.\-]*(?:[ \t]+(?:\p{Lu}[\p{L}'’.\-]*|de|del|la|van|von|da|di|du|der|bin|al|y))*"
 BYLINE = regex.compile(
     rf"^[ \t]*[*_]{{0,2}}(?:By|BY|Written by|Authors?:)[ \t]+(?P<names>{NAME}(?:[ \t]*(?:,|and|&)[ \t]*{NAME})*)"
@@ -25,7 +23,6 @@ BYLINE = regex.compile(
 FRONT_MATTER = regex.compile(r"\A(?:\ufeff)?---[ \t]*\r?\n(?P<body>.*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", regex.DOTALL)
 HEADING = regex.compile(r"^[ \t]*#{1,3}[ \t]+(?P<title>\S.*?)[ \t#]*$", regex.MULTILINE)
 BIO = regex.compile(r"^[ \t]*\*{1,2}[ \t]*\p{Lu}[\p{L}'’.\-]+(?:\s+\p{Lu}[\p{L}'’.\-]+)+.{20,}$")
-TOC_ENTRY = regex.compile(r",?[ \t]*[*_]{0,2}By[ \t]+" + NAME + r"[*_]{0,2}[ \t]*$")
 
 
 @dataclass

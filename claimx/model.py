@@ -30,6 +30,10 @@ class Qualifier(str, Enum):
     under = "under"
 
 
+# the parts of an essay a claim can sit in (see claimx.essays)
+SECTIONS = ("body", "title", "byline", "caption", "bio", "table")
+
+
 class Direction(str, Enum):
     increase = "increase"
     decrease = "decrease"

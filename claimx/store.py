@@ -69,9 +69,6 @@ class Store:
         for row in self.conn.execute(f"SELECT {cols} FROM claims ORDER BY path, seq"):
             yield _claim(dict(zip(FIELDS, row)))
 
-    def files(self) -> list[tuple[str, int]]:
-        return list(self.conn.execute("SELECT path, claims FROM files ORDER BY path"))
-
     def close(self) -> None:
         self.conn.close()
 
@@ -90,19 +87,11 @@ def _sql_row(c: Claim) -> list:
 def _claim(d: dict) -> Claim:
     kind = Kind(d["kind"])
     for f in NUMERIC:
-        v = d[f]
-        if v is not None and not (kind == Kind.date and isinstance(v, str) and not _is_number(v)):
-            d[f] = Decimal(str(v)) if kind != Kind.date else str(v)
+        if d[f] is not None:  # dates are ISO strings, other values exact Decimals
+            d[f] = str(d[f]) if kind == Kind.date else Decimal(str(d[f]))
     d["kind"] = kind
     d["qualifier"] = Qualifier(d["qualifier"]) if d["qualifier"] else None
     d["direction"] = Direction(d["direction"]) if d["direction"] else None
     d["authors"] = tuple(json.loads(d["authors"])) if d["authors"] else ()
     return Claim(**d)
 
-
-def _is_number(s: str) -> bool:
-    try:
-        Decimal(s)
-        return True
-    except Exception:
-        return False

@@ -194,15 +194,21 @@ def count_line(claims: list[Claim]) -> str:
         ": " + ", ".join(f"{k} {n}" for k, n in sorted(kinds.items())) if kinds else "")
 
 
+def _by_file(rows: Iterable[Any]) -> dict[str, list[Any]]:
+    """Rows grouped by their file ('-' for standard input), in the order the files came."""
+    groups: dict[str, list[Any]] = {}
+    for r in rows:
+        groups.setdefault(r.file or "-", []).append(r)
+    return groups
+
+
 def write_table(claims: Iterable[Claim], out: TextIO, fields: tuple[str, ...] = FIELDS, **_: Any) -> int:
     """One table per file, then a line with the totals per file and the legend of the value marks."""
     from rich.console import Console
     from rich.markup import escape
 
     console = Console(file=out, highlight=False)
-    by_file: dict[str, list[Claim]] = {}
-    for c in claims:
-        by_file.setdefault(c.file or "-", []).append(c)
+    by_file = _by_file(claims)
     for name, rows in by_file.items():
         console.print(render_table(rows, title="standard input" if name == "-" else name))
     total = [c for rows in by_file.values() for c in rows]
@@ -221,9 +227,7 @@ def write_essays_table(rows: Iterable[EssayRow], out: TextIO, fields: tuple[str,
     from rich.table import Table
 
     console = Console(file=out, highlight=False)
-    by_file: dict[str, list[EssayRow]] = {}
-    for r in rows:
-        by_file.setdefault(r.file or "-", []).append(r)
+    by_file = _by_file(rows)
     for name, items in by_file.items():
         table = Table(title=escape("standard input" if name == "-" else name), box=box.SIMPLE_HEAD, pad_edge=False,
                       title_justify="left", title_style="bold", caption_justify="left")
