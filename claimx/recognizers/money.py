@@ -77,6 +77,15 @@ def _currency(m) -> str | None:
     return words.get(w) or (m.group("word") if m.group("word") in codes else None)
 
 
+def _unit(m, code: str) -> str:
+    """The currency code, with the denominator of a rate: '$61 a barrel' -> 'USD per barrel'."""
+    rate = m.groupdict().get("rate")
+    if not rate:
+        return code
+    per = load("currencies")["rate_suffixes"].get(" ".join(rate.lower().split()))
+    return f"{code} per {per}" if per else code
+
+
 def _scale(m) -> Decimal:
     s = (m.groupdict().get("scale") or "").strip()
     if not s:
@@ -87,9 +96,10 @@ def _scale(m) -> Decimal:
 def find(text: str) -> Iterator[Candidate]:
     for pattern in _patterns():
         for m in pattern.finditer(text):
-            unit = _currency(m)
-            if unit is None:
+            code = _currency(m)
+            if code is None:
                 continue
+            unit = _unit(m, code)
             factor = _scale(m)
             end = m.end()
             if m.groupdict().get("low"):
