@@ -10,28 +10,30 @@ that parses every sentence (``parse_all=True``).
 from __future__ import annotations
 
 import bisect
+import functools
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 import regex
 
-from claimx import context, tables
-from claimx.clean import CleanText, clean_text
-from claimx.essays import Essay, split_essays
+from claimx import context
+from claimx._data import alternation, load
+from claimx.recognizers import tables
+from claimx.text.clean import CleanText, clean_text
+from claimx.text.essays import Essay, split_essays
 from claimx.model import Claim, EssayRow, Kind
 from claimx.nlp import load_nlp
 from claimx.recognizers import find_candidates
 from claimx.recognizers.base import Candidate
 from claimx.recognizers.dates import resolve as resolve_relative
-from claimx.sentences import may_hold_a_claim, sentence_spans
+from claimx.text.sentences import may_hold_a_claim, sentence_spans
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.language import Language
     from spacy.tokens import Doc
 
 BATCH_SIZE = 64
-ANAPHOR = regex.compile(r"[\"“‘(]?(?:It|Its|They|Their|This|These)\b")
 
 
 def extract(text: str, *, file: str | None = None, nlp: "Language | None" = None,
@@ -85,10 +87,16 @@ def _plan(text: str, file: str | None, reference_date: str | None, parse_all: bo
     wanted = range(len(sentences)) if parse_all else {c.sentence_index for c in cands if _needs_parse(c)}
     for i in wanted:
         s, e = sentences[i]
-        if i > 0 and ANAPHOR.match(t, s, e):
+        if i > 0 and _anaphor().match(t, s, e):
             s = sentences[i - 1][0]  # the sentence before holds the antecedent
         plan.units[i] = (s, e)
     return plan
+
+
+@functools.cache
+def _anaphor() -> regex.Pattern:
+    """A sentence opening with a pronoun ('It rose ...'): its antecedent is in the sentence before."""
+    return regex.compile(rf"[\"“‘(]?(?:{alternation(load('grammar')['anaphor_openers'])})\b")
 
 
 def _needs_parse(c: Candidate) -> bool:
@@ -167,7 +175,7 @@ def _claim(plan: _Plan, c: Candidate, dates: list[Candidate], doc: "Doc | None",
                 return None
             if c.low is None and context.is_small_word_count(span):
                 return None
-            unit = _noun_unit(noun, {t.i for t in span})
+            unit = context.noun_unit(noun, {t.i for t in span})
         else:
             noun = None
         subject = subject or context.subject_of(span, c.kind, noun) or context.sentence_subject(span)
@@ -221,9 +229,3 @@ def essays_of(items: Iterable[tuple[str, str | None]], *, nlp: "Language | None"
             rows.append(EssayRow(file=file, essay=e.index, title=e.title, authors=tuple(e.authors), date=e.published,
                                  start=e.start, end=e.end, words=len(text[e.start:e.end].split()), claims=n))
         yield rows
-
-
-def _noun_unit(noun, claim_tokens: set[int]) -> str:
-    """The counted noun as written, with its compound modifier: 'asylum requests', 'troops'."""
-    left = [t for t in noun.lefts if t.dep_ == "compound" and t.i == noun.i - 1 and t.i not in claim_tokens]
-    return (left[0].text + " " + noun.text) if left else noun.text

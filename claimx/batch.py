@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from claimx.errors import UnreadableInput
 from claimx.model import Claim, Kind
-from claimx.readers import Skipped, UsageProblem, read_sources
+from claimx.io.readers import Skipped, UsageProblem, read_sources
 
 
 @dataclass

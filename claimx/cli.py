@@ -17,8 +17,8 @@ import typer
 from claimx import __version__
 from claimx.errors import ClaimxError
 from claimx.model import SECTIONS, Claim, Kind
-from claimx.readers import Source, read_sources
-from claimx.writers import EXTENSIONS, Format
+from claimx.io.readers import Source, read_sources
+from claimx.io.writers import EXTENSIONS, Format
 
 ISO_DATE = re.compile(r"\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?")
 
@@ -141,7 +141,7 @@ def _write(fmt: Format, rows, output: Path | None, *, essays: bool = False, esca
     import os
     import tempfile
 
-    from claimx.writers import write
+    from claimx.io.writers import write
 
     try:
         if output is None:
@@ -209,12 +209,12 @@ def extract_cmd(
 
     with cli_errors():
         from claimx import batch
-        from claimx.readers import expand_paths
+        from claimx.io.readers import expand_paths
 
         store = identity = None
         if db is not None:
             from claimx.nlp import model_identity
-            from claimx.store import Store
+            from claimx.io.store import Store
 
             store, identity = Store(db), model_identity(model)
         total = sum(1 for _ in expand_paths(paths))
@@ -314,7 +314,7 @@ def export_cmd(
     """
     chosen = choose_format(fmt, output, sys.stdout.isatty())
     with cli_errors():
-        from claimx.store import Store
+        from claimx.io.store import Store
 
         store = Store(db)
         try:

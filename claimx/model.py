@@ -30,7 +30,7 @@ class Qualifier(str, Enum):
     under = "under"
 
 
-# the parts of an essay a claim can sit in (see claimx.essays)
+# the parts of an essay a claim can sit in (see claimx.text.essays)
 SECTIONS = ("body", "title", "byline", "caption", "bio", "table")
 
 

@@ -5,7 +5,7 @@ import pytest
 from typer.testing import CliRunner
 
 from claimx.cli import app
-from claimx.essays import split_essays
+from claimx.text.essays import split_essays
 from conftest import FIXTURES
 
 COLLECTIONS = {

@@ -5,7 +5,7 @@ from decimal import Decimal
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from claimx.clean import clean_text
+from claimx.text.clean import clean_text
 from claimx.numbers import number_value, parse_number, words_to_number
 from claimx.recognizers import dates, find_candidates
 

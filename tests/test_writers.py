@@ -6,7 +6,7 @@ from decimal import Decimal
 import pytest
 
 from claimx.model import FIELDS, Claim, Direction, Kind, Qualifier
-from claimx.writers import WRITERS, Format, display_value, render_table
+from claimx.io.writers import WRITERS, Format, display_value, render_table
 
 CLAIMS = [
     Claim("a.txt", 10, 20, "$4 billion", Kind.money, value=Decimal("4E+9"), unit="USD", qualifier=Qualifier.approx,

@@ -1,0 +1,97 @@
+"""Which noun a bare number counts ('31,416 arrests', '12,000 of its troops'), and when a number word
+refers back instead of counting ('the two countries')."""
+from __future__ import annotations
+
+from claimx._data import load
+from claimx.context.cues import cue
+from claimx.context.tree import NOMINAL, anchor_of, governing_verb, subject_token, words
+from claimx.numbers import words_to_number
+
+# 'the two countries', 'both sides': a number word up to this value after a determiner refers back
+ANAPHORIC_MAX = 3
+# 'two sides', 'three things': small numbers in words rarely state a statistic
+SMALL_WORD_MAX = 3
+
+
+def _digits(span) -> bool:
+    return any(t.text[:1].isdigit() for t in span)
+
+
+def counted_noun(span):
+    """The noun a bare number counts: '31,416 apprehensions', '12,000 of its troops', 'millions of people',
+    'the ministry's four' (the noun said before), 'arrests reached 31,416', 'homicides, nearly 30,000,'."""
+    anchor = anchor_of(span)
+    ids = {t.i for t in span}
+    for child in anchor.children:  # 12,000 of its troops
+        if child.dep_ == "prep" and child.lower_ == "of" and child.i > anchor.i:
+            objs = [g for g in child.children if g.dep_ == "pobj"]
+            if objs and objs[0].pos_ in NOMINAL:
+                return objs[0]
+    head = anchor.head
+    if head.i in ids:
+        return None
+    # a population of 383,997 / a total of 500
+    if anchor.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ == "NOUN" and head.head.i < anchor.i \
+            and _digits(span):
+        return counted_of(head.head)
+    # 42 people were killed and more than 300 injured
+    if anchor.dep_ == "conj" and (head.like_num or head.pos_ == "NUM"):
+        sibling = counted_noun(head.doc[head.i: head.i + 1])
+        if sibling is not None:
+            return sibling
+    if anchor.dep_ in ("nummod", "quantmod", "amod", "compound", "nmod") and head.pos_ in NOMINAL:
+        # 'the ministry's four' counts the noun said before it; a name before a number is a label ('Route 66')
+        if head.i > anchor.i or (anchor.dep_ == "nummod" and head.tag_ == "NNS"):
+            return head
+    scales = load("number_words")["scales"]
+    if not _digits(span) and not any(t.lower_ in scales for t in span):
+        return None
+    # homicides — nearly 30,000 —
+    if anchor.dep_ == "appos" and head.pos_ in NOMINAL and head.tag_ in ("NNS", "NNPS"):
+        return head
+    # arrests reached 31,416 / the total is estimated to be more than a million
+    if anchor.dep_ in ("dobj", "attr", "oprd") or (anchor.dep_ == "pobj" and head.lower_ in ("to", "at")):
+        verb = governing_verb(anchor)
+        if verb is not None and verb.lemma_.lower() in cue("measure_verbs"):
+            sub = subject_token(verb, ids, resolve=False)
+            if sub is not None and sub.pos_ in NOMINAL:
+                return counted_of(sub)
+    return None
+
+
+def counted_of(noun):
+    """'the number of children' counts children; other nouns count themselves."""
+    if noun.lemma_.lower() in words("relational_nouns"):
+        for child in noun.children:
+            if child.dep_ == "prep" and child.lower_ == "of":
+                objs = [g for g in child.children if g.dep_ == "pobj" and g.pos_ in NOMINAL]
+                if objs:
+                    return objs[0]
+    return noun
+
+
+def is_small_word_count(span) -> bool:
+    """'one', 'two' or 'three' written as a word, without a scale: not reported as a count."""
+    if _digits(span):
+        return False
+    value = words_to_number(span.text)
+    return value is not None and value <= SMALL_WORD_MAX
+
+
+def is_anaphoric(span, noun) -> bool:
+    """'the two countries', 'both sides': a small number word after a determiner refers back to things
+    already named rather than counting them ('the four main routes' still counts)."""
+    if any(t.like_num and t.text[:1].isdigit() for t in span):
+        return False
+    value = words_to_number(span.text)
+    if value is None or value > ANAPHORIC_MAX:
+        return False
+    first = span[0]
+    prev = first.doc[first.i - 1] if first.i > 0 else None
+    return prev is not None and prev.lower_ in words("anaphoric_determiners")
+
+
+def noun_unit(noun, claim_tokens: set[int]) -> str:
+    """The counted noun as written, with its compound modifier: 'asylum requests', 'troops'."""
+    left = [t for t in noun.lefts if t.dep_ == "compound" and t.i == noun.i - 1 and t.i not in claim_tokens]
+    return (left[0].text + " " + noun.text) if left else noun.text

@@ -1,0 +1,59 @@
+"""The direction: increase or decrease when a number measures a change, None for a level."""
+from __future__ import annotations
+
+from claimx.context.cues import change_noun_direction, cue
+from claimx.context.tree import MODIFIER_DEPS, anchor_of, conjoined_to
+from claimx.model import Direction
+
+# how a number hangs directly from a change verb: 'rose 40 percent', 'cut 300 jobs'
+DIRECT_DEPS = {"dobj", "npadvmod", "advmod", "nummod", "oprd", "attr", "acomp"}
+
+
+def direction_of(span, text: str, end: int) -> Direction | None:
+    """Increase or decrease when the number measures a change; None for a level. ``text`` is the parsed
+    text and ``end`` the claim's end offset in it (comparatives are read from the words after it)."""
+    first = conjoined_to(span)
+    if first is not None:
+        return direction_of(first, text, first.end_char)
+    # 40 percent lower, 8 to 17 percent cheaper, three times greater
+    for word in text[end: end + 40].split()[:3]:
+        w = word.strip(".,;:()").lower()
+        if w in cue("increase_comparatives") and w != "more":
+            return Direction.increase
+        if w in cue("decrease_comparatives"):
+            return Direction.decrease
+        if w == "than":
+            break
+    anchor = anchor_of(span)
+    head = anchor.head
+    # a 57 percent reduction, a 25 percentage point increase
+    if anchor.dep_ in MODIFIER_DEPS and head.pos_ == "NOUN":
+        found = change_noun_direction(head)
+        if found:
+            return Direction(found)
+    # an increase of 40 percent
+    if anchor.dep_ == "pobj" and head.lower_ in ("of", "by") and head.head.pos_ == "NOUN":
+        found = change_noun_direction(head.head)
+        if found:
+            return Direction(found)
+    # up 5 percent / down 3 percent
+    before = text[max(0, span.start_char - 6): span.start_char].lower().split()
+    if before and before[-1] in ("up", "down"):
+        return Direction.increase if before[-1] == "up" else Direction.decrease
+    # rose 40 percent / fell by a third / profit tripled; 'rose to 50 percent' and 'rose in 3 months' are not changes
+    if anchor.dep_ in ("nummod", "quantmod") and head.pos_ == "NOUN" and head.i > anchor.i:
+        anchor, head = head, head.head  # 'increased by 150,000 jobs': the noun attaches for the number
+    verb = None
+    if anchor.pos_ == "VERB":
+        verb = anchor
+    elif anchor.dep_ in DIRECT_DEPS and head.pos_ == "VERB":
+        verb = head
+    elif anchor.dep_ == "pobj" and head.lower_ == "by" and head.head.pos_ == "VERB":
+        verb = head.head
+    if verb is not None:
+        lemma = verb.lemma_.lower()
+        if lemma in cue("increase_verbs"):
+            return Direction.increase
+        if lemma in cue("decrease_verbs"):
+            return Direction.decrease
+    return None

@@ -1,0 +1,109 @@
+"""The subject: the short noun phrase naming what a number measures or counts, never a clause."""
+from __future__ import annotations
+
+from claimx.context.cues import cue, is_change_noun, is_change_verb
+from claimx.context.tree import (
+    MODIFIER_DEPS, NOMINAL, NON_SUBJECT_ENTS, SUBJECT_DEPS, anchor_of, conjoined_to, content_obj, governing_verb,
+    noun_phrase, subject_phrase, words,
+)
+from claimx.model import Kind
+
+
+def _object_of(noun, after: int = -1):
+    """What a change or share noun is of: 'a reduction in prices', 'the share of exports'."""
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ in words("object_prepositions") and child.i > after:
+            obj = content_obj(child)
+            if obj is not None:
+                return obj
+    return None
+
+
+def _relational(noun) -> bool:
+    return noun.lemma_.lower() in words("relational_nouns")
+
+
+def subject_of(span, kind: Kind, noun=None) -> str | None:
+    """The phrase naming what the number measures or counts (``noun``: the noun a count counts)."""
+    ids = {t.i for t in span}
+    if noun is not None:
+        return noun_phrase(noun, ids)
+    first = conjoined_to(span)
+    if first is not None:
+        return subject_of(first, kind)
+    anchor = anchor_of(span)
+    head = anchor.head
+    # 53 percent of the popular vote / $220 billion in commitments (not 'in Peru', 'in 2019')
+    for child in anchor.children:
+        if child.dep_ == "prep" and child.lower_ in ("of", "in") and child.i > anchor.i:
+            obj = content_obj(child)
+            if obj is None:
+                continue
+            if child.lower_ == "of" and obj.lemma_.lower() in cue("denominators"):
+                # 2-9 percent of GDP: the subject is what amounts to that share
+                return _verb_phrase_subject(anchor, ids, kind) or noun_phrase(obj, ids)
+            return noun_phrase(obj, ids)
+    # inflation at 4.1% / the IMF puts growth at 3 percent
+    if anchor.dep_ == "pobj" and head.lower_ == "at":
+        owner = head.head
+        if owner.pos_ in NOMINAL and owner.i not in ids and owner.ent_type_ not in NON_SUBJECT_ENTS:
+            return noun_phrase(owner, ids)
+        if owner.pos_ == "VERB":
+            objs = [c for c in owner.children if c.dep_ == "dobj" and c.pos_ in NOMINAL and c.i not in ids]
+            if objs:
+                return noun_phrase(objs[0], ids)
+    # a transfer of $180 per capita / a deficit of 3 percent / an increase of 40 percent in X
+    if anchor.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ == "NOUN" and head.head.i not in ids:
+        owner = head.head
+        if is_change_noun(owner) or _relational(owner):
+            obj = _object_of(owner, after=anchor.i)
+            if obj is not None:
+                return noun_phrase(obj, ids)
+            verb = governing_verb(owner)
+            if verb is not None and verb.lemma_.lower() not in cue("reporting_verbs"):
+                found = subject_phrase(verb, ids)
+                if found is not None:
+                    return found
+        return noun_phrase(owner, ids)
+    # a 1.25 percent commission / a 57 percent reduction in the prices of X
+    if anchor.dep_ in MODIFIER_DEPS and head.pos_ in NOMINAL and head.i > anchor.i:
+        if is_change_noun(head) or _relational(head):
+            obj = _object_of(head)
+            if obj is not None:
+                return noun_phrase(obj, ids)
+            if is_change_noun(head):
+                verb = governing_verb(head)
+                found = subject_phrase(verb, ids, resolve=False) if verb is not None else None
+                if found is not None:
+                    return found
+        return noun_phrase(head, ids)
+    return _verb_phrase_subject(anchor, ids, kind)
+
+
+def _verb_phrase_subject(anchor, ids, kind: Kind) -> str | None:
+    """X rose 40 percent / the rate is 99 percent / profit tripled / the bank raised the rate by 50 bp /
+    Congress passed the law over two years (a duration measures what the verb did: its object)."""
+    verb = anchor if anchor.pos_ == "VERB" else governing_verb(anchor)
+    if verb is None:
+        return None
+    objs = [c for c in verb.children if c.dep_ == "dobj" and c.i not in ids and c.pos_ in NOMINAL]
+    by = anchor.dep_ == "pobj" and anchor.head.lower_ == "by" and anchor.head.head.i == verb.i
+    if objs and (by or anchor.i == verb.i) and is_change_verb(verb):
+        return noun_phrase(objs[0], ids)
+    if objs and kind == Kind.quantity and anchor.dep_ == "pobj" and anchor.head.head.i == verb.i:
+        return noun_phrase(objs[0], ids)
+    found = subject_phrase(verb, ids)
+    if found is not None:
+        return found
+    if objs:
+        return noun_phrase(objs[0], ids)
+    return None
+
+
+def sentence_subject(span) -> str | None:
+    """The nominal subject of the sentence's main verb: the fallback for elliptical figures
+    ('Turnout was 61.2%, compared with 58 per cent in 2019')."""
+    ids = {t.i for t in span}
+    root = span.sent.root
+    subs = [c for c in root.children if c.dep_ in SUBJECT_DEPS and c.pos_ in NOMINAL and c.i not in ids]
+    return noun_phrase(subs[0], ids) if subs else None

@@ -1,0 +1,186 @@
+"""Helpers over the dependency tree that every question about a claim's context uses.
+
+Pure functions over spaCy tokens and spans; nothing here changes the document. Dependency rules are named
+sets, in the manner of textacy's ``extract/triples.py``; the English words they need come from
+``claimx/data/grammar.json``.
+"""
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterable
+
+from claimx._data import load
+
+SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
+MODIFIER_DEPS = {"nummod", "amod", "compound", "quantmod", "npadvmod", "nmod"}
+# how a number hangs from the verb whose subject it describes
+CLIMB_DEPS = {"dobj", "pobj", "prep", "npadvmod", "attr", "acomp", "advmod", "nummod", "quantmod", "appos",
+              "conj", "nmod", "oprd", "dative", "amod", "compound", "pcomp", "advcl", "xcomp", "ccomp", "acl"}
+NP_KEEP_LEFT = {"det", "poss", "amod", "compound", "nmod", "nummod", "case", "predet", "quantmod", "advmod", "npadvmod"}
+# clauses whose subject is their head's: 'exports rose and then fell 5 percent'
+CHAINED_DEPS = {"xcomp", "conj", "advcl", "ccomp", "acl", "relcl", "pcomp"}
+NOMINAL = ("NOUN", "PROPN")
+# entity types that name where, when or how much, never what is measured
+NON_SUBJECT_ENTS = {"GPE", "LOC", "DATE", "TIME", "CARDINAL", "PERCENT", "MONEY", "QUANTITY", "ORDINAL"}
+
+
+@functools.cache
+def words(name: str) -> frozenset[str]:
+    """A word list of ``claimx/data/grammar.json`` as a set."""
+    return frozenset(load("grammar")[name])
+
+
+def is_pronoun(tok) -> bool:
+    return tok.lower_ in words("pronouns")
+
+
+def claim_tokens(doc, start: int, end: int):
+    """The tokens overlapping a character range (never None when a token overlaps: a regex hit is never dropped)."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is not None and len(span):
+        return span
+    toks = [t for t in doc if t.idx < end and t.idx + len(t.text) > start]
+    if not toks:
+        return None
+    return doc[toks[0].i: toks[-1].i + 1]
+
+
+def anchor_of(span):
+    """The syntactic head of a claim's tokens; of several, the number ('a million trees': 'million', not 'a')."""
+    lo, hi = span.start, span.end
+    heads = [t for t in span if not lo <= t.head.i < hi or t.head.i == t.i]
+    if len(heads) > 1:
+        numeric = [t for t in heads if t.like_num or t.pos_ == "NUM"]
+        if numeric:
+            return numeric[-1]
+    return span.root
+
+
+def noun_phrase(tok, exclude: Iterable[int] = (), max_tokens: int = 12) -> str | None:
+    """A short noun phrase headed by ``tok``: its left modifiers and its first prepositional object,
+    never a relative clause, apposition or conjunct clause, and never the claim's own tokens."""
+    excluded = set(exclude)
+    keep = {tok.i}
+    preps = words("phrase_prepositions")
+
+    def add_subtree(t, depth):
+        for child in t.children:
+            if child.i in excluded:
+                continue
+            if child.i < t.i and child.dep_ in NP_KEEP_LEFT:
+                keep.add(child.i)
+                add_subtree(child, depth)
+            elif child.i > t.i and child.dep_ == "prep" and child.lower_ in preps and depth < 2:
+                objs = [g for g in child.children if g.dep_ == "pobj" and g.i not in excluded]
+                if objs:
+                    keep.add(child.i)
+                    keep.add(objs[0].i)
+                    add_subtree(objs[0], depth + 1)
+                    break  # the first prepositional phrase only
+            elif child.i > t.i and child.dep_ in ("compound", "amod") and child.i == t.i + 1:
+                keep.add(child.i)
+
+    add_subtree(tok, 0)
+    lo, hi = min(keep), max(keep)
+    # the phrase is contiguous and never holds the claim: cut it where the claim sits
+    inside = [i for i in excluded if lo <= i <= hi]
+    if inside:
+        if tok.i > max(inside):
+            lo = max(inside) + 1
+        elif tok.i < min(inside):
+            hi = min(inside) - 1
+    while lo < hi and (tok.doc[lo].is_punct or tok.doc[lo].dep_ in ("cc", "prep") or tok.doc[lo].i in excluded):
+        lo += 1
+    while hi > lo and (tok.doc[hi].is_punct or tok.doc[hi].dep_ in ("cc", "det", "prep") or tok.doc[hi].i in excluded):
+        hi -= 1
+    if hi - lo + 1 > max_tokens:
+        hi = lo + max_tokens - 1
+    text = tok.doc[lo: hi + 1].text.strip()
+    return text or None
+
+
+def governing_verb(tok):
+    """The verb or copula a number hangs from, climbing through prepositions and noun modifiers."""
+    t = tok
+    for _ in range(8):
+        if t.pos_ in ("VERB", "AUX") and t.i != tok.i:
+            return t
+        if t.dep_ == "ROOT" or t.head.i == t.i:
+            return t if t.pos_ in ("VERB", "AUX") else None
+        if t.dep_ not in CLIMB_DEPS and t.dep_ not in SUBJECT_DEPS:
+            return None
+        t = t.head
+    return None
+
+
+def verb_subject(verb):
+    """The nominal subject of a verb, taken from the verb it is chained to when it has none."""
+    v = verb
+    for _ in range(4):
+        subs = [c for c in v.children if c.dep_ in SUBJECT_DEPS]
+        if subs:
+            return subs[0]
+        if v.dep_ in CHAINED_DEPS and v.head.i != v.i:
+            if v.dep_ in ("acl", "relcl") and v.head.pos_ in NOMINAL:
+                return v.head
+            v = v.head
+            continue
+        return None
+    return None
+
+
+def antecedent(pronoun):
+    """For 'it', 'they', 'this': the subject of the previous sentence when it is a noun, else None."""
+    if pronoun.lower_ not in words("anaphors"):
+        return None
+    sent = pronoun.sent
+    if sent.start == 0:
+        return None
+    prev = pronoun.doc[sent.start - 1].sent
+    for root in (t for t in prev if t.dep_ == "ROOT"):
+        subs = [c for c in root.children if c.dep_ in SUBJECT_DEPS and c.pos_ in NOMINAL]
+        if subs:
+            return subs[0]
+    return None
+
+
+def subject_token(verb, exclude: Iterable[int] = (), *, resolve: bool = True):
+    """The noun a verb's subject names: its nominal subject (or the subject of the verb it is chained to), a
+    pronoun resolved to the previous sentence's subject when ``resolve`` (else no subject); never one of the
+    claim's own tokens (``exclude``)."""
+    sub = verb_subject(verb)
+    if sub is None or sub.i in set(exclude):
+        return None
+    if is_pronoun(sub):
+        return antecedent(sub) if resolve else None
+    return sub
+
+
+def subject_phrase(verb, exclude: Iterable[int] = (), *, resolve: bool = True, max_tokens: int = 12) -> str | None:
+    """The noun phrase a verb's subject names (see :func:`subject_token`)."""
+    sub = subject_token(verb, exclude, resolve=resolve)
+    return noun_phrase(sub, exclude, max_tokens=max_tokens) if sub is not None else None
+
+
+def conjoined_to(span):
+    """For '60 percent in A and 90 percent in B', the first figure's tokens, when ``span`` is the second."""
+    anchor = anchor_of(span)
+    head = anchor.head
+    if anchor.dep_ == "conj" and head.i < anchor.i and (head.like_num or head.pos_ == "NUM" or head.lower_ in ("percent", "%")):
+        return head.doc[head.i: head.i + 1]
+    return None
+
+
+def pobj(prep):
+    """The object of a preposition, or None."""
+    objs = [g for g in prep.children if g.dep_ == "pobj"]
+    return objs[0] if objs else None
+
+
+def content_obj(prep):
+    """The object of a preposition when it names a thing: not a place, a date, a month or a number."""
+    obj = pobj(prep)
+    if obj is None or obj.ent_type_ in NON_SUBJECT_ENTS or obj.pos_ not in NOMINAL \
+            or obj.lower_.rstrip(".") in load("dates")["months"] or obj.like_num:
+        return None
+    return obj

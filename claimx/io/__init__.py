@@ -1,0 +1,1 @@
+"""Reading inputs (paths, decoding), writing outputs (every format) and the SQLite store."""
