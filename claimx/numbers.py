@@ -48,20 +48,44 @@ def parse_number(text: str) -> Decimal | None:
 
 
 def scale_value(word: str) -> Decimal | None:
-    """The multiplier of a scale word or abbreviation.
+    """The multiplier of a scale word ('million', 'lakhs') or abbreviation ('bn', 'bln'); never 'hundred'.
 
     >>> scale_value("billion")
     Decimal('1000000000')
-    >>> scale_value("bn")
-    Decimal('1000000000')
+    >>> scale_value("bn"), scale_value("bln"), scale_value("thousands")
+    (Decimal('1000000000'), Decimal('1000000000'), Decimal('1000'))
     >>> scale_value("Million")
     Decimal('1000000')
     >>> scale_value("apples") is None
     True
     """
     w = word.lower().rstrip(".")
-    table = _words()["scale_abbreviations"]
-    return Decimal(table[w]) if w in table else None
+    value = _scales().get(w) or _scales().get(w[:-1] if w.endswith("s") else w)
+    if value is None:
+        value = _words()["scale_abbreviations"].get(w)
+    return Decimal(value) if value is not None else None
+
+
+@functools.cache
+def _scales() -> dict[str, int]:
+    """The scale words that multiply digits: thousand and up ('4.5 million', not '4.5 hundred')."""
+    return {w: v for w, v in _words()["scales"].items() if v >= 1000}
+
+
+@functools.cache
+def scale_word_pattern() -> str:
+    """A regex (no groups) of the scale words written after digits, any case, plural allowed: 'million', 'lakhs'.
+
+    >>> import regex; bool(regex.fullmatch(scale_word_pattern(), "Crores"))
+    True
+    """
+    return rf"(?i:(?:{alternation(_scales())})s?)"
+
+
+@functools.cache
+def scale_abbreviation_pattern() -> str:
+    """A regex (no groups) of the scale abbreviations: 'bn', 'mln', 'k' (lower case, as written after amounts)."""
+    return rf"(?:{alternation(_words()['scale_abbreviations'])})"
 
 
 def words_to_number(text: str) -> Decimal | None:

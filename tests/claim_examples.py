@@ -52,6 +52,8 @@ PERCENT = [
 ]
 
 MONEY = [
+    row("The fund lent $5 bln to farmers.", "$5 bln", "money", 5_000_000_000, "USD"),
+    row("Grants of EUR 40 mln were paid.", "EUR 40 mln", "money", 40_000_000, "EUR"),
     row("The city will spend $4 billion on schools.", "$4 billion", "money", 4_000_000_000, "USD"),
     row("Smugglers charge up to US$2,600 per person.", "up to US$2,600 per person", "money", 2600, "USD per person", "under"),
     row("Investors pledged more than US\\$220 billion.", "more than US\\$220 billion", "money", 220_000_000_000, "USD", "over"),

@@ -26,16 +26,17 @@ def _triggers() -> dict:
     symbols = [regex.escape(x) for x in {**cur["safe_symbols"], **cur["ambiguous_symbols"]}]
     money_words = [rf"\b{regex.escape(w)}" for w in list(cur["codes"]) + [w.split()[-1] for w in cur["words"]]]
     unit_forms = [f for e in load("units")["units"].values() for f in e["forms"]]
-    fractions = list(load("number_words")["fractions"])
+    nw = load("number_words")
+    fractions = list(nw["fractions"])
 
     def words(ws):
         return rf"(?i:\b(?:{alternation(ws)}))"
 
     return {
         money.find: regex.compile("|".join(symbols + money_words), regex.IGNORECASE),
-        percent.find: regex.compile(r"%|" + words(["percent", "per cent", "pct", "basis", "bps", "bp", "pp", "point", "points"])),
+        percent.find: regex.compile(r"%|" + words(load("units")["percent_words"])),
         ratio.find: regex.compile(words(fractions + ["in", "out of", "of"])),
-        multiplier.find: regex.compile(r"(?i:times|fold|doubl|tripl|quadrupl|halv|twice|thrice|double|triple|half)"),
+        multiplier.find: regex.compile(rf"(?i:times|fold|{alternation(list(nw['multiplier_verbs']) + list(nw['multiplier_adverbs']))})"),
         quantity.find: regex.compile(rf"(?i:\b(?:{alternation(unit_forms)})(?!\w)|\bevery\b|\bper\b|°)"),
     }
 
@@ -63,12 +64,6 @@ NOT_PROSE = regex.compile(
 
 # a capitalized word right before a number names a model, a route or a list: 'Boeing 737', 'Apollo 11', 'Top 10'
 NAME_BEFORE = regex.compile(r"(?<![\w'’-])(?P<word>\p{Lu}[\p{L}\d-]*)[ \t]+$")
-NOT_NAMES = {"In", "On", "By", "Of", "For", "From", "To", "With", "At", "And", "Or", "But", "Only", "All", "Some",
-             "About", "Around", "Over", "Under", "Nearly", "Almost", "Roughly", "Approximately", "Just", "Another",
-             "The", "Its", "Their", "His", "Her", "Our", "These", "Those", "Since", "Until", "After", "Before",
-             "During", "Between", "Than", "Of", "Per", "Up", "Down", "Fewer", "Less", "More", "Most", "Least"}
-
-
 @functools.cache
 def _qualifier_patterns() -> tuple[regex.Pattern, regex.Pattern, dict[str, Qualifier]]:
     cues = load("cues")
@@ -121,7 +116,7 @@ def after_a_name(text: str, cand: Candidate) -> bool:
         return False
     word = m.group("word")
     months = load("dates")["months"]
-    if word in NOT_NAMES or word.rstrip(".").lower() in months or word in load("currencies")["codes"]:
+    if word in load("labels")["not_names"] or word.rstrip(".").lower() in months or word in load("currencies")["codes"]:
         return False
     return not SENTENCE_START.search(text, max(0, m.start() - 3), m.start())
 

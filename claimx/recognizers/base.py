@@ -9,7 +9,7 @@ import regex
 
 from claimx._data import alternation, load
 from claimx.model import Direction, Kind, Qualifier
-from claimx.numbers import number_word_pattern, number_value
+from claimx.numbers import number_value, number_word_pattern, scale_word_pattern
 
 
 @dataclass
@@ -49,7 +49,6 @@ BEFORE_NUMBER = r"(?<![\w.,#@/\\×]|\w[-‐‑])"
 AFTER_NUMBER = r"(?![\w×]|[.,]\d|[-‐‑]\d)"
 DIGITS = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
 SIGNED_DIGITS = rf"(?:(?:(?<=^|[\s(\[])[-−])?{DIGITS})"
-SCALE_WORDS = r"(?:thousand|million|billion|trillion|lakhs?|crores?)"
 DASH = r"\s?[-‐‑–—]\s?"
 
 
@@ -74,14 +73,34 @@ def vague_number() -> str:
 @functools.cache
 def number() -> str:
     """Digits with an optional scale word, or a number in words: '4.5 million', 'twenty-five'."""
-    return rf"(?:{BEFORE_NUMBER}{SIGNED_DIGITS}(?:\s+{SCALE_WORDS})?{AFTER_NUMBER}|{word_number()})"
+    return rf"(?:{BEFORE_NUMBER}{SIGNED_DIGITS}(?:\s+{scale_word_pattern()})?{AFTER_NUMBER}|{word_number()})"
 
 
 @functools.cache
 def dashed_range() -> str:
     """Two numbers joined by a dash, '2-9', '1.4–3.6', '20-30 billion', with groups low and high."""
-    return (rf"(?P<low>{BEFORE_NUMBER}{SIGNED_DIGITS}(?:\s+{SCALE_WORDS})?){DASH}"
-            rf"(?P<high>{DIGITS}(?:\s+{SCALE_WORDS})?){AFTER_NUMBER}")
+    return (rf"(?P<low>{BEFORE_NUMBER}{SIGNED_DIGITS}(?:\s+{scale_word_pattern()})?){DASH}"
+            rf"(?P<high>{DIGITS}(?:\s+{scale_word_pattern()})?){AFTER_NUMBER}")
+
+
+@functools.cache
+def year_pattern(name: str | None = "year", decade: bool = False) -> str:
+    """A four-digit calendar year in ``claimx/data/dates.json``'s range, as a named group (or bare when ``name`` is
+    None); with ``decade``, only years ending in 0 ('the 1980s').
+
+    >>> print(year_pattern(), year_pattern(None, decade=True))
+    (?P<year>(?:17|18|19|20)\\d\\d) (?:17|18|19|20)\\d0
+    """
+    d = load("dates")
+    centuries = "|".join(str(c) for c in range(d["year_min"] // 100, d["year_max"] // 100 + 1))
+    core = rf"(?:{centuries})\d" + ("0" if decade else r"\d")
+    return rf"(?P<{name}>{core})" if name else core
+
+
+def is_year(n: int | Decimal) -> bool:
+    """Whether a number lies in the calendar-year range of ``claimx/data/dates.json`` (1700-2099)."""
+    d = load("dates")
+    return d["year_min"] <= n <= d["year_max"]
 
 
 def value_of(text: str) -> Decimal | None:

@@ -9,16 +9,13 @@ import functools
 from collections.abc import Iterator
 
 from claimx.model import Kind
-from claimx.numbers import scale_value
+from claimx.numbers import scale_abbreviation_pattern, scale_value
 from claimx.recognizers.base import (
-    BEFORE_NUMBER, Candidate, SIGNED_DIGITS, compile_pattern, dashed_range, number, value_of, vague_number,
+    BEFORE_NUMBER, Candidate, SIGNED_DIGITS, compile_pattern, dashed_range, is_year, number, value_of, vague_number,
 )
 
-SCALE_ABBR = r"(?:k|m|mn|bn|tn)"
-
-
 def _year_like(text: str) -> bool:
-    return text.isdigit() and len(text) == 4 and 1700 <= int(text) <= 2099
+    return text.isdigit() and len(text) == 4 and is_year(int(text))
 
 
 @functools.cache
@@ -29,7 +26,7 @@ def _patterns():
         ("range", compile_pattern(rf"(?P<low>{n})\s+(?i:to)\s+(?P<high>{n})")),
         ("range", compile_pattern(dashed_range())),
         # 3.5m people, 250k jobs: a scale letter glued to the digits
-        ("abbr", compile_pattern(rf"(?P<num>{BEFORE_NUMBER}{SIGNED_DIGITS})(?P<scale>{SCALE_ABBR})\b(?=\s+\p{{L}})")),
+        ("abbr", compile_pattern(rf"(?P<num>{BEFORE_NUMBER}{SIGNED_DIGITS})(?P<scale>{scale_abbreviation_pattern()})\b(?=\s+\p{{L}})")),
         ("plain", compile_pattern(n)),
         ("plain", compile_pattern(vague_number())),
     ]

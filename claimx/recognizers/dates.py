@@ -5,9 +5,9 @@ from __future__ import annotations
 import functools
 from collections.abc import Iterator
 
-from claimx._data import load
+from claimx._data import alternation, load
 from claimx.model import Kind
-from claimx.recognizers.base import Candidate, compile_pattern, value_of, word_number_prefix
+from claimx.recognizers.base import Candidate, compile_pattern, value_of, word_number_prefix, year_pattern
 
 
 def _months() -> dict[str, int]:
@@ -21,11 +21,13 @@ def _patterns():
     # Month names are capitalized in running text; 'may' and 'march' in lower case are verbs.
     month = r"(?P<month>" + "|".join(m.capitalize() + (r"\.?" if len(m) <= 4 and m != "june" and m != "july" else "") for m in months) + r")(?![\w])"
     lo, hi = d["year_min"], d["year_max"]
-    year = r"(?P<year>(?:1[7-9]|20)\d\d)"
+    year, year2 = year_pattern(), year_pattern("year2")
     year_end = r"(?![\w%‰]|[.,]\d|\s?%|\s+(?i:percent|per\s?cent))"
     before = r"(?<![\w$€£¥.,#@/\\×-]|\w[-‐‑])"
-    day = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+    day = rf"(?P<day>[0-3]?\d)(?:{alternation(d['ordinal_suffixes'])})?"
     ordinal = "|".join(sorted(d["ordinals"], key=len, reverse=True))
+    rel = alternation(d["relative"])
+    periods = alternation(u for u, base in d["relative_units"].items() if u == base)
     return [
         ("mdy", compile_pattern(rf"{month}\s+{day},?\s+{year}{year_end}")),
         ("iso", compile_pattern(rf"{before}{year}-(?P<mm>0[1-9]|1[0-2])-(?P<dd>0[1-9]|[12]\d|3[01])(?![\w-])")),
@@ -35,20 +37,20 @@ def _patterns():
         ("quarter", compile_pattern(rf"(?i:(?:the\s+)?(?P<ord>{ordinal})\s+(?P<part>quarter|half)\s+of\s+){year}{year_end}")),
         ("quarter", compile_pattern(rf"(?<!\w)(?P<q>[QH][1-4])\s*{year}{year_end}")),
         ("quarter", compile_pattern(rf"{before}{year}[\s-]?(?P<q>[QH][1-4])\b")),
-        ("decade", compile_pattern(rf"(?:(?i:the)\s+)?(?:(?P<mod>(?i:early|mid|late))[-‐‑\s])?(?P<decade>(?:1[7-9]|20)\d0)['’]?s\b")),
+        ("decade", compile_pattern(rf"(?:(?i:the)\s+)?(?:(?P<mod>(?i:{alternation(d['decade_parts'])}))[-‐‑\s])?(?P<decade>{year_pattern(None, decade=True)})['’]?s\b")),
         ("short_decade", compile_pattern(r"(?:(?i:the)\s+)?[‘'’](?P<decade2>\d0)s\b")),
-        ("year_range", compile_pattern(rf"(?i:between)\s+{year}\s+(?i:and)\s+(?P<year2>(?:1[7-9]|20)\d\d){year_end}")),
-        ("year_range", compile_pattern(rf"(?i:from)\s+{year}\s+(?i:to|until|through)\s+(?P<year2>(?:1[7-9]|20)\d\d){year_end}")),
-        ("year_range", compile_pattern(rf"{before}{year}\s?[-‐‑–—/]\s?(?P<year2>(?:1[7-9]|20)\d\d|\d\d){year_end}")),
-        ("mod_year", compile_pattern(rf"(?<![\w])(?P<mod>(?i:early|mid|late|end))[-‐‑]{year}{year_end}")),
+        ("year_range", compile_pattern(rf"(?i:between)\s+{year}\s+(?i:and)\s+{year2}{year_end}")),
+        ("year_range", compile_pattern(rf"(?i:from)\s+{year}\s+(?i:to|until|through)\s+{year2}{year_end}")),
+        ("year_range", compile_pattern(rf"{before}{year}\s?[-‐‑–—/]\s?(?:{year2}|(?P<year2s>\d\d)){year_end}")),
+        ("mod_year", compile_pattern(rf"(?<![\w])(?P<mod>(?i:{alternation(d['year_parts'])}))[-‐‑]{year}{year_end}")),
         ("year", compile_pattern(rf"{before}{year}{year_end}")),
         # relative: last year, this month, next decade, last July, the past decade, two years ago
         # in June, since March, by early May: a month named alone (the year is not written)
-        ("month", compile_pattern(rf"(?<=(?i:\b(?:in|during|since|by|until|till|from|through|of|early|late|mid|end\s+of|beginning\s+of))[\s-]){month}(?![\w-]|\s+\d)")),
-        ("rel_month", compile_pattern(rf"(?<![\w-])(?P<rel>(?i:last|next|this|past|previous|coming))\s+{month}")),
-        ("rel_unit", compile_pattern(r"(?<![\w-])(?:(?i:the)\s+)?(?P<rel>(?i:last|next|this|past|previous|coming|current))\s+"
-                                     r"(?P<unit>(?i:year|month|decade))\b(?!\s+(?i:old|long))")),
-        ("ago", compile_pattern(rf"(?<![\w-])(?P<n>\d{{1,3}}|{word_number_prefix()}|(?i:a|an))\s+(?P<unit>(?i:years?|months?|decades?))\s+(?i:ago)\b")),
+        ("month", compile_pattern(rf"(?<=(?i:\b(?:{alternation(d['month_prepositions'])}))[\s-]){month}(?![\w-]|\s+\d)")),
+        ("rel_month", compile_pattern(rf"(?<![\w-])(?P<rel>(?i:{rel}))\s+{month}")),
+        ("rel_unit", compile_pattern(rf"(?<![\w-])(?:(?i:the)\s+)?(?P<rel>(?i:{rel}))\s+"
+                                     rf"(?P<unit>(?i:{periods}))\b(?!\s+(?i:old|long))")),
+        ("ago", compile_pattern(rf"(?<![\w-])(?P<n>\d{{1,3}}|{word_number_prefix()}|(?i:a|an))\s+(?P<unit>(?i:{alternation(d['relative_units'])}))\s+(?i:ago)\b")),
     ], lo, hi
 
 
@@ -78,7 +80,7 @@ def find(text: str) -> Iterator[Candidate]:
                     count = 1 if n in ("a", "an") else value_of(n)
                     if count is None:
                         continue
-                    rel = (m.group("unit").lower().rstrip("s"), -int(count), None)
+                    rel = (load("dates")["relative_units"][m.group("unit").lower()], -int(count), None)
                 yield Candidate(m.start(), m.end(), Kind.date, value=value, core=m.span(), relative=rel, priority=1)
                 continue
             if g.get("month"):
@@ -116,10 +118,10 @@ def find(text: str) -> Iterator[Candidate]:
                     d2 = int(m.group("decade2"))
                     start = 1900 + d2 if d2 >= 30 else 2000 + d2
                 mod = (g.get("mod") or "").lower()
-                offsets = {"early": (0, 3), "mid": (4, 6), "late": (7, 9)}.get(mod, (0, 9))
+                offsets = load("dates")["decade_parts"].get(mod, (0, 9))
                 low, high = str(start + offsets[0]), str(start + offsets[1])
             elif name == "year_range":
-                y1, y2s = int(m.group("year")), m.group("year2")
+                y1, y2s = int(m.group("year")), m.group("year2") or m.group("year2s")
                 y2 = int(y2s) if len(y2s) == 4 else (y1 // 100) * 100 + int(y2s)
                 if not y1 < y2 <= y1 + 100 or not _in_range(y1):
                     continue

@@ -8,9 +8,9 @@ from decimal import Decimal
 
 from claimx._data import alternation, load
 from claimx.model import Kind
-from claimx.numbers import scale_value
+from claimx.numbers import scale_abbreviation_pattern, scale_value, scale_word_pattern
 from claimx.recognizers.base import (
-    AFTER_NUMBER, BEFORE_NUMBER, DASH, DIGITS, SCALE_WORDS, SIGNED_DIGITS, Candidate, compile_pattern, value_of,
+    AFTER_NUMBER, BEFORE_NUMBER, DASH, DIGITS, SIGNED_DIGITS, Candidate, compile_pattern, value_of,
     word_number,
 )
 
@@ -38,14 +38,11 @@ def regex_escape(s: str) -> str:
     return regex.escape(s).replace(r"\$", "$")
 
 
-SCALE_ABBR = r"(?:bn|mn|mln|m|b|k|tn|trn)\b"
-
-
 @functools.cache
 def _patterns():
     _, words, codes = currency_tables()
     sym = _symbol_pattern()
-    scale = rf"(?:\s*{SCALE_ABBR}|\s+{SCALE_WORDS}|\s+(?i:thousand|million|billion|trillion|lakhs?|crores?))"
+    scale = rf"(?:\s*{scale_abbreviation_pattern()}\b|\s+{scale_word_pattern()})"
     digits = rf"(?P<num>{SIGNED_DIGITS})(?:(?P<scale>{scale})|{AFTER_NUMBER})"
     rate = alternation(load("currencies")["rate_suffixes"])
     rate_part = rf"(?P<rate>\s+(?:{rate})\b)?"

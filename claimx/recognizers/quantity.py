@@ -8,10 +8,11 @@ from decimal import Decimal
 
 import regex
 
-from claimx._data import load
+from claimx._data import alternation, load
 from claimx.model import Kind
+from claimx.numbers import scale_word_pattern
 from claimx.recognizers.base import (
-    AFTER_NUMBER, BEFORE_NUMBER, DIGITS, SCALE_WORDS, SIGNED_DIGITS, Candidate, compile_pattern, dashed_range,
+    AFTER_NUMBER, BEFORE_NUMBER, DIGITS, SIGNED_DIGITS, Candidate, compile_pattern, dashed_range,
     number, value_of, word_number_prefix,
 )
 
@@ -33,21 +34,14 @@ def _unit_pattern(singular_only: bool = False) -> str:
     sensitive = set(data["case_sensitive"])
     parts = []
     for form in sorted(_unit_forms(), key=len, reverse=True):
-        if singular_only and (form.endswith("s") or form not in _singular_time_forms()):
+        if singular_only and (form.endswith("s") or form not in data["adjective_units"]):
             continue
         esc = r"\s+".join(regex.escape(w) for w in form.split())
         parts.append(esc if form in sensitive else f"(?i:{esc})")
     return "(?:" + "|".join(parts) + ")"
 
 
-@functools.cache
-def _singular_time_forms() -> frozenset[str]:
-    return frozenset({"year", "month", "week", "day", "hour", "minute", "second", "decade", "century", "mile",
-                      "kilometer", "kilometre", "meter", "metre", "acre", "hectare", "foot", "ton", "tonne",
-                      "megawatt", "gigawatt", "barrel", "liter", "litre", "gallon"})
-
-
-def _lookup(unit_text: str) -> tuple[str, Decimal] | None:
+def lookup(unit_text: str) -> tuple[str, Decimal] | None:
     forms = _unit_forms()
     key = " ".join(unit_text.split())
     if key in forms:
@@ -73,12 +67,12 @@ def _patterns():
         # one homicide every 18 minutes
         ("every", compile_pattern(rf"(?<![\w-])(?i:one|a|an)\s+(?P<what>[\w-]+)\s+every\s+(?P<num>{n})\s+(?P<unit>{unit}){after_unit}")),
         # 4.5 per 100,000 people
-        ("rate", compile_pattern(rf"(?P<num>{BEFORE_NUMBER}{SIGNED_DIGITS}{AFTER_NUMBER})\s+per\s+(?P<per>{DIGITS}(?:\s+{SCALE_WORDS})?\s+\p{{L}}[\w-]*)")),
+        ("rate", compile_pattern(rf"(?P<num>{BEFORE_NUMBER}{SIGNED_DIGITS}{AFTER_NUMBER})\s+per\s+(?P<per>{DIGITS}(?:\s+{scale_word_pattern()})?\s+\p{{L}}[\w-]*)")),
         # a 10-year period, six-year term, decade-long
         ("adjective", compile_pattern(rf"(?P<num>{BEFORE_NUMBER}{DIGITS}|{word_number_prefix()})[-‐‑](?P<unit>{_unit_pattern(True)})(?:[-‐‑](?:long|old))?\b")),
         ("plain", compile_pattern(rf"(?P<num>{n})\s*(?P<unit>{unit}){after_unit}")),
         # decade-long, century-old: one of the unit
-        ("one", compile_pattern(r"(?<![\w-])(?P<unit>(?i:decade|century|year|month|week))[-‐‑](?i:long|old)\b")),
+        ("one", compile_pattern(rf"(?<![\w-])(?P<unit>(?i:{alternation(load('units')['span_units'])}))[-‐‑](?i:long|old)\b")),
     ]
 
 
@@ -92,7 +86,7 @@ def find(text: str) -> Iterator[Candidate]:
                 yield Candidate(m.start(), m.end(), Kind.quantity, value=v, unit="per " + " ".join(m.group("per").split()),
                                 core=m.span("num"))
                 continue
-            found = _lookup(m.group("unit"))
+            found = lookup(m.group("unit"))
             if found is None:
                 continue
             unit, factor = found

@@ -8,20 +8,19 @@ from collections.abc import Iterator
 from claimx._data import alternation, load
 from claimx.model import Kind
 from claimx.numbers import fraction_value, number_word_pattern
-from claimx.recognizers.base import AFTER_NUMBER, BEFORE_NUMBER, DIGITS, Candidate, compile_pattern, value_of, word_number
-
-POSSESSOR = r"(?:(?:(?:the|its|their|his|her|our|these|those|all)\s+)?(?:\p{L}[\p{L}.]*(?:\s+\p{Lu}[\p{L}.]*)?['’]s?\s+)?)"
-
+from claimx.recognizers.base import AFTER_NUMBER, BEFORE_NUMBER, DIGITS, Candidate, compile_pattern, is_year, value_of, word_number
 
 @functools.cache
 def _patterns():
+    possessor = (rf"(?:(?:(?:{alternation(load('grammar')['possessive_determiners'])})\s+)?"
+                 r"(?:\p{L}[\p{L}.]*(?:\s+\p{Lu}[\p{L}.]*)?['’]s?\s+)?)")
     small = rf"(?:{BEFORE_NUMBER}{DIGITS}{AFTER_NUMBER}|{word_number()})"
     fractions = load("number_words")["fractions"]
     plural = alternation([f for f in fractions if f.endswith("s") and f != "halves"])
     singular = alternation([f for f in fractions if not f.endswith("s") and f != "half"])
     return [
         ("pair", compile_pattern(rf"(?P<a>{small})\s+(?:out\s+of|in)\s+(?P<b>{small})(?!\s*(?:%|percent|per\s?cent))")),
-        ("of", compile_pattern(rf"(?P<a>{small})\s+of\s+{POSSESSOR}?(?P<b>{small})(?=\s+\p{{L}})(?!\s+(?:percent|per\s?cent)\b)")),
+        ("of", compile_pattern(rf"(?P<a>{small})\s+of\s+{possessor}?(?P<b>{small})(?=\s+\p{{L}})(?!\s+(?:percent|per\s?cent)\b)")),
         ("frac", compile_pattern(rf"(?<![\w-])(?i:(?:{number_word_pattern()})[\s\-‐‑](?:{plural}))(?![\w-])")),
         ("frac", compile_pattern(rf"(?<![\w-])(?i:(?:one|a)[\s\-‐‑](?:{singular}))(?=\s+of\b)")),
     ]
@@ -37,6 +36,6 @@ def find(text: str) -> Iterator[Candidate]:
                 yield Candidate(m.start(), m.end(), Kind.ratio, value=v, core=m.span(), priority=1)
                 continue
             a, b = value_of(m.group("a")), value_of(m.group("b"))
-            if a is None or b is None or not 0 < a < b or b > 1000 or (1700 <= b <= 2099 and "," not in m.group("b")):
+            if a is None or b is None or not 0 < a < b or b > 1000 or (is_year(b) and "," not in m.group("b")):
                 continue
             yield Candidate(m.start(), m.end(), Kind.ratio, value=a / b, core=m.span(), priority=1)

@@ -14,11 +14,12 @@ import regex
 from claimx.model import Kind
 from claimx.numbers import parse_number, scale_value
 from claimx.recognizers import dates, money, quantity
-from claimx.recognizers.base import Candidate
+from claimx._data import load
+from claimx.recognizers.base import Candidate, year_pattern
 
 CELL_NUMBER = regex.compile(r"\s*(?P<num>[-−]?\d{1,3}(?:,\d{3})+(?:\.\d+)?|[-−]?\d+(?:\.\d+)?)\s*(?P<pct>%)?[\s*†‡]*")
 LABEL_UNIT = regex.compile(r"\((?P<inner>[^()]*)\)")
-YEAR = regex.compile(r"^\s*((?:1[7-9]|20)\d\d)\s*$")
+YEAR = regex.compile(rf"^\s*({year_pattern(None)})\s*$")
 
 
 @dataclass
@@ -53,9 +54,11 @@ def _rows(text: str) -> Iterator[list[Row]]:
         yield block
 
 
-SCALE_WORDS = {"thousand": 1000, "thousands": 1000, "'000": 1000, "'000s": 1000, "000s": 1000, "k": 1000,
-               "million": 10**6, "millions": 10**6, "mn": 10**6, "m": 10**6, "mln": 10**6,
-               "billion": 10**9, "billions": 10**9, "bn": 10**9, "b": 10**9, "trillion": 10**12, "tn": 10**12}
+def _scale(word: str) -> Decimal | None:
+    """'millions', 'mn', '000s' in a label: the scale of its cells."""
+    if word in load("labels")["thousands_marks"]:
+        return Decimal(1000)
+    return scale_value(word)
 
 
 def _label_unit(label: str) -> tuple[Kind, str | None, Decimal] | None:
@@ -76,7 +79,7 @@ def _label_unit(label: str) -> tuple[Kind, str | None, Decimal] | None:
         inner = m.group("inner").replace("\\", "").strip()
         low = inner.lower()
         words = low.replace(",", " ").split()
-        scale = next((Decimal(SCALE_WORDS[w]) for w in words if w in SCALE_WORDS), Decimal(1))
+        scale = next((_scale(w) for w in words if _scale(w)), Decimal(1))
         if "%" in inner or "percent" in low or "per cent" in low:
             return Kind.percent, "%", Decimal(1)
         symbols, cwords, codes = money.currency_tables()
@@ -85,7 +88,7 @@ def _label_unit(label: str) -> tuple[Kind, str | None, Decimal] | None:
                      for w in raw if symbols.get(w) or w in codes or w.lower() in cwords), None)
         if code:
             return Kind.money, code, scale
-        unit = quantity._lookup(inner)
+        unit = quantity.lookup(inner)
         if unit:
             return Kind.quantity, unit[0], unit[1]
         if scale != 1:

@@ -12,14 +12,24 @@ from dataclasses import dataclass, field
 
 import regex
 
-from claimx._data import load
+from claimx._data import alternation, load
 from claimx.recognizers import dates as date_recognizer
 from claimx.model import Kind
 
-NAME = r"\p{Lu}[\p{L}'’.\-]*(?:[ \t]+(?:\p{Lu}[\p{L}'’.\-]*|de|del|la|van|von|da|di|du|der|bin|al|y))*"
-BYLINE = regex.compile(
-    rf"^[ \t]*[*_]{{0,2}}(?:By|BY|Written by|Authors?:)[ \t]+(?P<names>{NAME}(?:[ \t]*(?:,|and|&)[ \t]*{NAME})*)"
-    rf"[ \t]*[*_†‡]*[ \t]*$", regex.MULTILINE)
+
+
+@functools.cache
+def _byline() -> regex.Pattern:
+    """A line holding only 'By NAME[, NAME and NAME]' (prefixes, name particles and separators from data)."""
+    d, g = load("sections"), load("grammar")
+    particles = alternation(g["name_particles"])
+    name = rf"\p{{Lu}}[\p{{L}}'’.\-]*(?:[ \t]+(?:\p{{Lu}}[\p{{L}}'’.\-]*|{particles}))*"
+    separators = alternation(sep.strip() for sep in d["author_separators"])
+    return regex.compile(
+        rf"^[ \t]*[*_]{{0,2}}(?:{alternation(d['byline_prefixes'])})[ \t]+"
+        rf"(?P<names>{name}(?:[ \t]*(?:{separators})[ \t]*{name})*)[ \t]*[*_†‡]*[ \t]*$", regex.MULTILINE)
+
+
 FRONT_MATTER = regex.compile(r"\A(?:\ufeff)?---[ \t]*\r?\n(?P<body>.*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", regex.DOTALL)
 HEADING = regex.compile(r"^[ \t]*#{1,3}[ \t]+(?P<title>\S.*?)[ \t#]*$", regex.MULTILINE)
 BIO = regex.compile(r"^[ \t]*\*{1,2}[ \t]*\p{Lu}[\p{L}'’.\-]+(?:\s+\p{Lu}[\p{L}'’.\-]+)+.{20,}$")
@@ -108,7 +118,7 @@ def split_essays(text: str) -> list[Essay]:
     """The essays of a file, in order, covering every character."""
     lines = _lines(text)
     meta, fm_end = _front_matter(text)
-    bylines = [m for m in BYLINE.finditer(text) if m.start() >= fm_end]
+    bylines = [m for m in _byline().finditer(text) if m.start() >= fm_end]
     if not bylines:
         return [_single_essay(text, lines, meta, fm_end)]
     # each byline's title: the nearest non-empty line above it

@@ -11,16 +11,16 @@ import regex
 
 from claimx._data import alternation, load
 
-ABBREVIATIONS = ("Mr", "Mrs", "Ms", "Dr", "Prof", "St", "Jr", "Sr", "Gen", "Gov", "Sen", "Rep", "Inc", "Ltd", "Co",
-                 "Corp", "No", "Nos", "vs", "etc", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept",
-                 "Oct", "Nov", "Dec", "Fig", "p", "pp", "vol", "Vol", "approx", "ca", "cf", "Art", "Sec", "Ch")
 
-BOUNDARY = regex.compile(
-    r"\n[ \t\r]*\n\s*"  # a blank line
-    r"|\n(?=[ \t]*(?:[•\-*·▪◦‣+]|\d{1,2}[.)])[ \t])"  # a list item
-    r"|\n(?=[^\n]*\t)|\n(?<=\t[^\n]*\n)"  # the edges of a tab-separated row (newline first: linear)
-    r"|(?<=[.!?][\"”’)\]]?)(?<!\b(?:" + "|".join(ABBREVIATIONS) + r")\.)(?<!\b\p{Lu}\.)[ \t]+(?=[\"“(\[]?\p{Lu})"
-)
+@functools.cache
+def _boundary() -> regex.Pattern:
+    abbreviations = "|".join(regex.escape(a) for a in load("grammar")["abbreviations"])
+    return regex.compile(
+        r"\n[ \t\r]*\n\s*"  # a blank line
+        r"|\n(?=[ \t]*(?:[•\-*·▪◦‣+]|\d{1,2}[.)])[ \t])"  # a list item
+        r"|\n(?=[^\n]*\t)|\n(?<=\t[^\n]*\n)"  # the edges of a tab-separated row (newline first: linear)
+        rf"|(?<=[.!?][\"”’)\]]?)(?<!\b(?:{abbreviations})\.)(?<!\b\p{{Lu}}\.)[ \t]+(?=[\"“(\[]?\p{{Lu}})"
+    )
 
 
 MAX_SENTENCE = 3000
@@ -54,7 +54,7 @@ def sentence_spans(text: str, max_len: int = MAX_SENTENCE) -> list[tuple[int, in
     """
     spans = []
     start = 0
-    for m in BOUNDARY.finditer(text):
+    for m in _boundary().finditer(text):
         spans.append((start, m.start()))
         start = m.end()
     spans.append((start, len(text)))
@@ -75,9 +75,8 @@ def _may_hold() -> regex.Pattern:
     w = load("number_words")
     d = load("dates")
     words = (list(w["units"]) + list(w["tens"]) + list(w["scales"]) + list(w["dozen"]) + list(w["fractions"])
-             + list(w["vague_plurals"]) + ["twice", "thrice", "double", "doubled", "doubling", "triple", "tripled",
-                                           "quadrupled", "halved", "halving", "fold", "year", "month", "decade"]
-             + [m for m in d["months"] if len(m) > 3])
+             + list(w["vague_plurals"]) + list(w["multiplier_adverbs"]) + list(w["multiplier_verbs"]) + ["fold"]
+             + list(d["relative_units"]) + [m for m in d["months"] if len(m) > 3])
     return regex.compile(rf"\d|(?i:\b(?:{alternation(words)})\w*)")
 
 
