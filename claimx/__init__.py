@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from claimx.model import FIELDS, Claim, Direction, Kind, Qualifier
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"
 __all__ = ["extract", "extract_texts", "load_nlp", "Claim", "Kind", "Qualifier", "Direction", "FIELDS", "__version__"]
 
 if TYPE_CHECKING:  # pragma: no cover

@@ -67,8 +67,7 @@ def _plan(text: str, file: str | None, reference_date: str | None, parse_all: bo
     t = clean.text
     essays = split_essays(text)
     sentences = sentence_spans(t)
-    table_spans = tables.table_spans(t)
-    cands: list[Candidate] = list(tables.find(t))
+    cands, table_spans = tables.scan(t)
     starts = [s for s, _ in sentences]
     for i, (s, e) in enumerate(sentences):
         if any(s < te and ts < e for ts, te in table_spans) or not may_hold_a_claim(t[s:e]):
@@ -100,7 +99,7 @@ def _anaphor() -> regex.Pattern:
 
 
 def _needs_parse(c: Candidate) -> bool:
-    return c.kind != Kind.date and c.sentence is None and c.sentence_index is not None
+    return c.kind != Kind.date and not c.in_table and c.sentence_index is not None
 
 
 def extract_texts(items: Iterable[tuple[str, str | None]], *, nlp: "Language | None" = None,
@@ -164,7 +163,7 @@ def _claim(plan: _Plan, c: Candidate, dates: list[Candidate], doc: "Doc | None",
     text = plan.clean.text
     unit, subject, direction, place, attribution = c.unit, c.subject, c.direction, c.place, None
     i = c.sentence_index
-    sent_start, sent_end = c.sentence or plan.sentences[i]
+    sent_start, sent_end = c.row or plan.sentences[i]
     if doc is not None:
         span = context.claim_tokens(doc, (c.core[0] if c.core else c.start) - off, c.end - off)
         if span is None:
@@ -184,9 +183,6 @@ def _claim(plan: _Plan, c: Candidate, dates: list[Candidate], doc: "Doc | None",
         attribution = context.source_of(span)
     elif c.needs_noun:
         return None
-    if c.kind == Kind.count and c.sentence is not None and unit is None:  # a table row: the label's plural noun
-        plural = [w for w in regex.findall(r"\p{L}+", c.subject or "") if w.lower().endswith("s") and len(w) > 3]
-        unit = plural[-1].lower() if plural else None
     time = c.time
     if time is None and c.kind != Kind.date:
         near = [d for d in dates if d is not c and sent_start <= d.start and d.end <= sent_end]
@@ -200,7 +196,7 @@ def _claim(plan: _Plan, c: Candidate, dates: list[Candidate], doc: "Doc | None",
         value=c.value, low=c.low, high=c.high, unit=unit, qualifier=c.qualifier, direction=direction,
         subject=subject, place=place, time=time, source=attribution,
         essay=essay.index, essay_title=essay.title, authors=tuple(essay.authors), published=essay.published,
-        section="table" if c.sentence is not None else essay.section_at(start),
+        section="table" if c.in_table else essay.section_at(start), in_table=c.in_table,
         sentence=" ".join(text[sent_start:sent_end].split()).lstrip("•-*·▪◦–—‣+ ") or None,
     )
 

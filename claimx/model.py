@@ -68,6 +68,7 @@ class Claim:
     authors: tuple[str, ...] = ()
     published: str | None = None
     section: str | None = None
+    in_table: bool = False
     sentence: str | None = None
 
     def to_dict(self) -> dict[str, Any]:

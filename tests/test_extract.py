@@ -88,3 +88,22 @@ def test_table_rows_are_claims_with_row_label_subject(extract):
     assert {c.subject for c in money} == {"Investment"}
     assert {c.unit for c in money} == {"USD"}
     assert [c.kind.value for c in claims[:3]] == ["count"] * 3
+    assert all(c.in_table and c.section == "table" for c in claims)
+    assert claims[0].unit == "contracts"  # a count cell counts the plural noun of its row label
+
+
+def test_cells_are_marked_in_table_and_prose_is_not(extract):
+    text = "Exports rose 12 percent in 2019.\n\nRegion\tSchools\nNorth\t1,200\nSouth\t950\n"
+    claims = extract(text)
+    assert [(c.text, c.in_table) for c in claims] == [("12 percent", False), ("2019", False), ("1,200", True),
+                                                     ("950", True)]
+
+
+def test_tables_are_found_without_a_model():
+    from claimx.recognizers import tables
+
+    text = "Intro line.\n\nCountry\tGDP (US$ bn)\nPeru\t226\nChile\t301\n\nAfter."
+    cells, spans = tables.scan(text)
+    assert [(text[c.start:c.end], c.kind.value, float(c.value), c.unit, c.place, c.subject) for c in cells] == [
+        ("226", "money", 226e9, "USD", "Peru", "GDP"), ("301", "money", 301e9, "USD", "Chile", "GDP")]
+    assert [text[s:e] for s, e in spans] == ["Country\tGDP (US$ bn)\nPeru\t226\nChile\t301"]

@@ -45,6 +45,12 @@ class Store:
                 PRIMARY KEY (path, seq));
             INSERT OR IGNORE INTO meta VALUES ('schema_version', '{SCHEMA_VERSION}');
         """)
+        # a store written by an older claimx lacks the newer claim columns: add them (their files are
+        # re-extracted anyway, since the claimx version is part of the skip rule)
+        have = {row[1] for row in self.conn.execute("PRAGMA table_info(claims)")}
+        for f in FIELDS:
+            if f not in have:
+                self.conn.execute(f'ALTER TABLE claims ADD COLUMN "{f}"')
 
     def is_current(self, path: str, sha256: str, version: str, model: str) -> bool:
         row = self.conn.execute("SELECT sha256, claimx_version, model FROM files WHERE path = ?", (path,)).fetchone()
@@ -93,5 +99,6 @@ def _claim(d: dict) -> Claim:
     d["qualifier"] = Qualifier(d["qualifier"]) if d["qualifier"] else None
     d["direction"] = Direction(d["direction"]) if d["direction"] else None
     d["authors"] = tuple(json.loads(d["authors"])) if d["authors"] else ()
+    d["in_table"] = bool(d["in_table"])
     return Claim(**d)
 

@@ -17,7 +17,9 @@ class Candidate:
     """A claim found by a recognizer, before context (subject, direction ...) is read.
 
     ``core`` is the character range of the number itself, used to anchor the claim in the parse.
-    ``needs_noun`` marks bare numbers that are claims only when they count a noun.
+    ``needs_noun`` marks bare numbers that are claims only when they count a noun. A table cell
+    (``in_table``) carries its subject, unit, place and time from its row label and header, and its row
+    range in ``row``.
     """
 
     start: int
@@ -34,7 +36,8 @@ class Candidate:
     subject: str | None = None
     time: str | None = None
     place: str | None = None
-    sentence: tuple[int, int] | None = None
+    in_table: bool = False  # a table cell: read from its row and header, never parsed
+    row: tuple[int, int] | None = None  # a table cell's row, which stands for its sentence
     relative: tuple[str, int, int | None] | None = None  # (unit, shift, month) of 'last year', 'last July'
     sentence_index: int | None = None  # which sentence of the text it was found in
     priority: int = 0

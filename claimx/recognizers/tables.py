@@ -11,10 +11,10 @@ from decimal import Decimal
 
 import regex
 
+from claimx._data import load
 from claimx.model import Kind
 from claimx.numbers import parse_number, scale_value
-from claimx.recognizers import dates, money, quantity
-from claimx._data import load
+from claimx.recognizers import money, quantity
 from claimx.recognizers.base import Candidate, year_pattern
 
 CELL_NUMBER = regex.compile(r"\s*(?P<num>[-−]?\d{1,3}(?:,\d{3})+(?:\.\d+)?|[-−]?\d+(?:\.\d+)?)\s*(?P<pct>%)?[\s*†‡]*")
@@ -102,46 +102,64 @@ def clean_label(label: str) -> str:
     return " ".join(s.strip(" *†‡:").split()) or label.strip()
 
 
-def find(text: str) -> Iterator[Candidate]:
+def scan(text: str) -> tuple[list[Candidate], list[tuple[int, int]]]:
+    """Every numeric cell of every table, and the character range of each table (header included): the
+    table lines are parsed once."""
+    cands: list[Candidate] = []
+    spans: list[tuple[int, int]] = []
     for block in _rows(text):
-        header_cells = [text[s:e] for s, e in block[0].cells]
-        body = block[1:]
-        if all(CELL_NUMBER.fullmatch(c) or not c.strip() for c in header_cells[1:]) and header_cells[0].strip():
-            body, header_cells = block, []  # no header row: every row holds data
-        # a named first header cell ('Region', 'Country') means each column is a measure and each row an entity
-        by_column = bool(header_cells) and bool(header_cells[0].strip())
-        for row in body:
-            if not row.cells:
+        spans.append((block[0].start, block[-1].end))
+        cands.extend(_cells(text, block))
+    return cands, spans
+
+
+def find(text: str) -> Iterator[Candidate]:
+    """The numeric cells of the tables in ``text``, as candidates (``in_table`` set)."""
+    yield from scan(text)[0]
+
+
+def _label_noun(label: str | None) -> str | None:
+    """The counted noun a row label names: its last plural word ('Schools built' -> 'schools')."""
+    plural = [w for w in regex.findall(r"\p{L}+", label or "") if w.lower().endswith("s") and len(w) > 3]
+    return plural[-1].lower() if plural else None
+
+
+def _cells(text: str, block: list[Row]) -> Iterator[Candidate]:
+    header_cells = [text[s:e] for s, e in block[0].cells]
+    body = block[1:]
+    if all(CELL_NUMBER.fullmatch(c) or not c.strip() for c in header_cells[1:]) and header_cells[0].strip():
+        body, header_cells = block, []  # no header row: every row holds data
+    # a named first header cell ('Region', 'Country') means each column is a measure and each row an entity
+    by_column = bool(header_cells) and bool(header_cells[0].strip())
+    for row in body:
+        if not row.cells:
+            continue
+        ls, le = row.cells[0]
+        label = text[ls:le]
+        row_unit = _label_unit(label)
+        row_year = YEAR.fullmatch(label)
+        for i, (s, e) in enumerate(row.cells[1:], start=1):
+            m = CELL_NUMBER.fullmatch(text, s, e)
+            if not m:
                 continue
-            ls, le = row.cells[0]
-            label = text[ls:le]
-            row_unit = _label_unit(label)
-            row_year = YEAR.fullmatch(label)
-            for i, (s, e) in enumerate(row.cells[1:], start=1):
-                m = CELL_NUMBER.fullmatch(text, s, e)
-                if not m:
-                    continue
-                v = parse_number(m.group("num"))
-                if v is None:
-                    continue
-                header = header_cells[i] if i < len(header_cells) else ""
-                col_year = YEAR.fullmatch(header)
-                if by_column and not col_year:
-                    subject, unit_info, place = clean_label(header) or None, _label_unit(header), label.strip()
-                    time = row_year.group(1) if row_year else None
-                    if time:
-                        place = None
-                else:
-                    subject, unit_info, place = clean_label(label), row_unit, None
-                    time = col_year.group(1) if col_year else None
-                kind, unit, scale = unit_info or (Kind.count, None, Decimal(1))
-                if m.group("pct"):
-                    kind, unit, scale = Kind.percent, "%", Decimal(1)
-                cs, ce = m.start("num"), (m.end("pct") if m.group("pct") else m.end("num"))
-                yield Candidate(cs, ce, kind, value=v * scale, unit=unit, core=(cs, ce), subject=subject,
-                                time=time, sentence=(row.start, row.end), place=place)
-
-
-def table_spans(text: str) -> list[tuple[int, int]]:
-    """Character ranges of every table block, header included."""
-    return [(block[0].start, block[-1].end) for block in _rows(text)]
+            v = parse_number(m.group("num"))
+            if v is None:
+                continue
+            header = header_cells[i] if i < len(header_cells) else ""
+            col_year = YEAR.fullmatch(header)
+            if by_column and not col_year:
+                subject, unit_info, place = clean_label(header) or None, _label_unit(header), label.strip()
+                time = row_year.group(1) if row_year else None
+                if time:
+                    place = None
+            else:
+                subject, unit_info, place = clean_label(label), row_unit, None
+                time = col_year.group(1) if col_year else None
+            kind, unit, scale = unit_info or (Kind.count, None, Decimal(1))
+            if m.group("pct"):
+                kind, unit, scale = Kind.percent, "%", Decimal(1)
+            if kind == Kind.count and unit is None:
+                unit = _label_noun(subject)
+            cs, ce = m.start("num"), (m.end("pct") if m.group("pct") else m.end("num"))
+            yield Candidate(cs, ce, kind, value=v * scale, unit=unit, core=(cs, ce), subject=subject,
+                            time=time, place=place, in_table=True, row=(row.start, row.end))
