@@ -6,7 +6,7 @@ The texts are the bundled essay collections repeated until they reach --mb megab
 Each phase runs in its own process, so its peak memory (max RSS) is its own, and is timed from loading the
 model to its last result:
   plain       nlp.pipe over the full texts with the same model, every component on
-  claimx -jN  claimx.batch.run over the same texts as files (read, extract, forget), N worker processes
+  claimx -jN  claimx.batch.extract_files over the same texts as files (read, extract, forget), N worker processes
 It also runs claimx on twice as many files, to show that peak memory does not grow with the number of files.
 """
 from __future__ import annotations
@@ -57,7 +57,7 @@ def phase(name: str, paths: list[str], jobs: int) -> dict:
 
         nlp = load_nlp()
         claims = 0
-        for result in batch.run(paths, jobs=jobs, nlp=nlp):
+        for result in batch.extract_files([str(p) for p in paths], jobs=jobs, nlp=nlp):
             claims += len(result.claims or [])
         elapsed = time.perf_counter() - start
     peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss

@@ -37,16 +37,18 @@ BATCH_SIZE = 64
 
 
 def extract(text: str, *, file: str | None = None, nlp: "Language | None" = None,
-            kinds: Iterable[Kind | str] | None = None, reference_date: str | None = None) -> list[Claim]:
+            kinds: Iterable[Kind | str] | None = None, sections: Iterable[str] | None = None,
+            reference_date: str | None = None) -> list[Claim]:
     """All numeric claims in ``text``, in text order.
 
     ``reference_date`` (ISO: '2018', '2018-07', '2018-07-13') resolves relative dates such as 'last year'
-    in essays that carry no date of their own.
+    in essays that carry no date of their own. ``kinds`` and ``sections`` keep only claims of those kinds and in
+    those parts of an essay (``claimx.model.SECTIONS``).
 
     >>> [c.text for c in extract("Nearly 12,000 troops were sent, a 40 percent rise.")]
     ['Nearly 12,000', '40 percent']
     """
-    return next(extract_texts([(text, file)], nlp=nlp, kinds=kinds, reference_date=reference_date))
+    return next(extract_texts([(text, file)], nlp=nlp, kinds=kinds, sections=sections, reference_date=reference_date))
 
 
 @dataclass
@@ -102,18 +104,42 @@ def _needs_parse(c: Candidate) -> bool:
     return c.kind != Kind.date and not c.in_table and c.sentence_index is not None
 
 
+@dataclass(frozen=True)
+class Reading:
+    """One text, read: its claims (after the ``kinds`` and ``sections`` filters) and its essays."""
+
+    claims: list[Claim]
+    essays: list[EssayRow]
+
+
 def extract_texts(items: Iterable[tuple[str, str | None]], *, nlp: "Language | None" = None,
-                  kinds: Iterable[Kind | str] | None = None, batch_size: int = BATCH_SIZE,
-                  reference_date: str | None = None, parse_all: bool = False) -> Iterator[list[Claim]]:
+                  kinds: Iterable[Kind | str] | None = None, sections: Iterable[str] | None = None,
+                  batch_size: int = BATCH_SIZE, reference_date: str | None = None,
+                  parse_all: bool = False) -> Iterator[list[Claim]]:
     """For each ``(text, file)`` pair, yield the list of its claims; sentences are parsed in batches.
 
-    ``parse_all`` parses every sentence, not only those that need it: slower, and the same claims.
+    ``kinds`` and ``sections`` keep only claims of those kinds and in those parts of an essay ('body',
+    'table' ...). ``parse_all`` parses every sentence, not only those that need it: slower, and the same claims.
     """
+    for reading in read_texts(items, nlp=nlp, kinds=kinds, sections=sections, batch_size=batch_size,
+                              reference_date=reference_date, parse_all=parse_all):
+        yield reading.claims
+
+
+def read_texts(items: Iterable[tuple[str, str | None]], *, nlp: "Language | None" = None,
+               kinds: Iterable[Kind | str] | None = None, sections: Iterable[str] | None = None,
+               batch_size: int = BATCH_SIZE, reference_date: str | None = None,
+               parse_all: bool = False) -> Iterator[Reading]:
+    """For each ``(text, file)`` pair, its :class:`Reading`: claims and essays, each text split once."""
     nlp = nlp or load_nlp()
     wanted = {Kind(k) for k in kinds} if kinds else None
+    parts = set(sections) if sections else None
     pending: list[_Plan] = []
 
-    def flush() -> Iterator[list[Claim]]:
+    def kept(claim: Claim) -> bool:
+        return (wanted is None or claim.kind in wanted) and (parts is None or claim.section in parts)
+
+    def flush() -> Iterator[Reading]:
         # each parsed sentence's claims are read as soon as its Doc arrives; the Doc is then dropped
         found: list[list[tuple[int, Claim]]] = [[] for _ in pending]
         by_unit: list[dict[int, list[tuple[int, Candidate]]]] = []
@@ -136,8 +162,10 @@ def extract_texts(items: Iterable[tuple[str, str | None]], *, nlp: "Language | N
             places = context.places_in(doc)
             for k, c in by_unit[n][i]:
                 _keep(found[n], k, _claim(p, c, p.dates, doc, places, p.units[i][0]))
-        out = [[claim for _, claim in sorted(f, key=lambda kc: kc[0]) if wanted is None or claim.kind in wanted]
-               for f in found]
+        out = []
+        for p, f in zip(pending, found):
+            claims = [claim for _, claim in sorted(f, key=lambda kc: kc[0]) if kept(claim)]
+            out.append(Reading(claims, essay_rows(p, claims)))
         pending.clear()
         yield from out
 
@@ -207,21 +235,11 @@ def essay_at(essays: list[Essay], offset: int) -> Essay:
     return essays[max(i, 0)]
 
 
-def essays_of(items: Iterable[tuple[str, str | None]], *, nlp: "Language | None" = None,
-              reference_date: str | None = None) -> Iterator[list[EssayRow]]:
-    """For each ``(text, file)`` pair, its essays with their word and claim counts."""
-    seen: list[tuple[str, str | None]] = []
-
-    def remember():
-        for pair in items:
-            seen.append(pair)
-            yield pair
-
-    for claims in extract_texts(remember(), nlp=nlp, reference_date=reference_date):
-        text, file = seen.pop(0)
-        rows = []
-        for e in split_essays(text):
-            n = sum(1 for c in claims if e.start <= c.start < e.end)
-            rows.append(EssayRow(file=file, essay=e.index, title=e.title, authors=tuple(e.authors), date=e.published,
-                                 start=e.start, end=e.end, words=len(text[e.start:e.end].split()), claims=n))
-        yield rows
+def essay_rows(plan: _Plan, claims: list[Claim]) -> list[EssayRow]:
+    """The essays of a planned text, with their word counts and the number of ``claims`` in each."""
+    text = plan.clean.original
+    starts = sorted(c.start for c in claims)
+    return [EssayRow(file=plan.file, essay=e.index, title=e.title, authors=tuple(e.authors), date=e.published,
+                     start=e.start, end=e.end, words=len(text[e.start:e.end].split()),
+                     claims=bisect.bisect_left(starts, e.end) - bisect.bisect_left(starts, e.start))
+            for e in plan.essays]

@@ -1,4 +1,10 @@
-"""Run extraction over many files: in this process or in worker processes, in order, one file at a time.
+"""The batch route from paths to claims: ``extract_files(paths, ...)``.
+
+It walks the paths once (files, folders searched recursively, '-' for standard input), reads and decodes each
+input, applies the store's skip rule, extracts in this process or in worker processes, and yields one
+:class:`FileResult` per input, in input order, with the ``kinds`` and ``sections`` filters applied. Inputs
+that cannot be read are results too (``error``, ``problem``), never prints: the caller decides how to show
+them. A :class:`Summary` counts what happened.
 
 Memory stays flat whatever the number of files: each file is read, extracted, handed back and forgotten, and
 at most ``2 * jobs`` files are in flight.
@@ -8,29 +14,116 @@ from __future__ import annotations
 import hashlib
 import os
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from claimx.errors import UnreadableInput
-from claimx.model import Claim, Kind
-from claimx.io.readers import Skipped, UsageProblem, read_sources
+from claimx.io.readers import Skipped, UsageProblem, expand_paths, read_input
+from claimx.model import Claim, EssayRow, Kind
+
+if TYPE_CHECKING:  # pragma: no cover
+    from claimx.io.store import Store
+
+UNICODE_ENCODINGS = ("utf-8", "utf-8-sig", "utf-16", "utf-32")
 
 
 @dataclass
 class FileResult:
-    """What became of one input: its claims, or why it failed, or that it was unchanged and skipped."""
+    """What became of one input: its claims and essays, or why it failed, or that it was unchanged and skipped."""
 
     name: str
     claims: list[Claim] | None = None
+    essays: list[EssayRow] | None = None
     error: str | None = None
     problem: str | None = None  # 'usage' (nothing to read there), 'failed' (unreadable), 'binary' (not text)
+    notice: str | None = None  # something the user should know about a file that was read ('not UTF-8 ...')
     sha256: str | None = None
     skipped: bool = False
     encoding: str | None = None
 
 
+@dataclass
+class Summary:
+    """Counts over a batch: files seen, claims written, files skipped, failed, not text, paths with nothing."""
+
+    files: int = 0
+    claims: int = 0
+    skipped: int = 0
+    failed: int = 0
+    binary: int = 0
+    usage: int = 0
+
+    def add(self, result: FileResult) -> None:
+        self.files += 1
+        if result.problem:
+            setattr(self, result.problem, getattr(self, result.problem) + 1)
+        elif result.skipped:
+            self.skipped += 1
+        else:
+            self.claims += len(result.claims or ())
+
+    @property
+    def trouble(self) -> bool:
+        return bool(self.failed or self.usage or self.binary)
+
+    @property
+    def exit_code(self) -> int:
+        """2 when a path named nothing to read (a usage error), 1 when a file failed, else 0."""
+        return 2 if self.usage else 1 if self.failed else 0
+
+    def line(self) -> str:
+        """'12 files: 340 claims, 3 unchanged (skipped), 1 failed'."""
+        parts = [f"{self.claims} claims"]
+        if self.skipped:
+            parts.append(f"{self.skipped} unchanged (skipped)")
+        if self.binary:
+            parts.append(f"{self.binary} not text (skipped)")
+        if self.failed:
+            parts.append(f"{self.failed} failed")
+        if self.usage:
+            parts.append(f"{self.usage} path(s) with nothing to read")
+        return f"{self.files} file{'s' if self.files != 1 else ''}: " + ", ".join(parts)
+
+
+@dataclass
+class Batch:
+    """The inputs of one run, walked once: ``total`` is known before the first file is read (for a progress
+    bar); iterating yields one :class:`FileResult` per input and fills ``summary``."""
+
+    inputs: list[str | UnreadableInput]
+    options: dict
+    summary: Summary = field(default_factory=Summary)
+
+    @property
+    def total(self) -> int:
+        return len(self.inputs)
+
+    def __iter__(self) -> Iterator[FileResult]:
+        for result in _run(self.inputs, **self.options):
+            self.summary.add(result)
+            yield result
+
+
+def extract_files(paths: Iterable[str], *, jobs: int = 1, model: str | None = None, nlp=None,
+                  kinds: Iterable[Kind | str] | None = None, sections: Iterable[str] | None = None,
+                  encoding: str | None = None, as_of: str | None = None, store: "Store | None" = None) -> Batch:
+    """Extract the claims of files and folders (``'-'``: standard input). See the module docstring.
+
+    ``kinds``/``sections`` filter what each result holds; the ``store`` (a :class:`claimx.io.store.Store`) always
+    receives a file's full extraction, and files it holds with the same content, claimx version and model are
+    skipped. ``as_of`` (ISO date) resolves relative dates in essays without a date. ``jobs`` > 1 uses that many
+    worker processes, each with the model loaded once; 0 means one per available core. ``nlp`` is a loaded
+    pipeline to use instead of loading ``model``.
+    """
+    wanted = [Kind(k) for k in kinds] if kinds else None
+    options = dict(jobs=cpu_count() if jobs == 0 else max(1, jobs), model=model, nlp=nlp, kinds=wanted,
+                   sections=set(sections) if sections else None, encoding=encoding, as_of=as_of, store=store)
+    return Batch(list(expand_paths(paths)), options)
+
+
 def content_hash(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def cpu_count() -> int:
@@ -38,6 +131,68 @@ def cpu_count() -> int:
         return len(os.sched_getaffinity(0))
     except AttributeError:  # pragma: no cover - not Linux
         return os.cpu_count() or 1
+
+
+# (name, text, sha256, encoding): a file read and due for extraction
+Job = tuple[str, str, str, str]
+
+
+def _run(inputs, *, jobs, model, nlp, kinds, sections, encoding, as_of, store) -> Iterator[FileResult]:
+    from claimx import __version__
+
+    identity = None
+    if store is not None:
+        from claimx.nlp import model_identity
+
+        identity = model_identity(model)
+
+    def items() -> Iterator[FileResult | Job]:
+        for item in inputs:
+            if not isinstance(item, UnreadableInput):
+                item = read_input(item, encoding)
+            if isinstance(item, UnreadableInput):
+                problem = "usage" if isinstance(item, UsageProblem) else "binary" if isinstance(item, Skipped) else "failed"
+                yield FileResult(item.name or "?", error=str(item), problem=problem)
+                continue
+            sha = content_hash(item.text)
+            if store is not None and store.is_current(item.name, sha, __version__, identity):
+                yield FileResult(item.name, sha256=sha, skipped=True, encoding=item.encoding)
+            else:
+                yield (item.name, item.text, sha, item.encoding)
+
+    # the store keeps every claim, whatever is written: filter after extraction when there is one
+    extract_kinds = kinds if store is None else None
+    reads = (_read_here(items(), model, nlp, extract_kinds, as_of) if jobs == 1 else
+             _read_in_workers(items(), jobs, model, nlp, extract_kinds, as_of))
+    for result in reads:
+        if result.claims is not None:
+            if store is not None:
+                store.replace(result.name, result.sha256, __version__, identity, result.claims)
+            result.claims = [c for c in result.claims if (kinds is None or c.kind in kinds)
+                             and (sections is None or c.section in sections)]
+            if encoding is None and result.encoding not in UNICODE_ENCODINGS:
+                result.notice = f"not UTF-8; read as {result.encoding}"
+        yield result
+
+
+def _read(nlp, job: Job, kinds, as_of) -> FileResult:
+    from claimx.api import read_texts
+
+    name, text, sha, encoding = job
+    reading = next(read_texts([(text, name)], nlp=nlp, kinds=kinds, reference_date=as_of))
+    return FileResult(name, claims=reading.claims, essays=reading.essays, sha256=sha, encoding=encoding)
+
+
+def _read_here(items: Iterator[FileResult | Job], model, nlp, kinds, as_of) -> Iterator[FileResult]:
+    for item in items:
+        if isinstance(item, FileResult):
+            yield item
+            continue
+        if nlp is None:  # loaded only when there is text to read
+            from claimx.nlp import load_nlp
+
+            nlp = load_nlp(model)
+        yield _read(nlp, item, kinds, as_of)
 
 
 _worker_nlp = None
@@ -54,39 +209,12 @@ def _init_worker(model: str | None) -> None:
         _worker_nlp = load_nlp(model)
 
 
-def _extract_one(args: tuple[str, str, str, str, list[Kind] | None, str | None]) -> FileResult:
-    name, text, sha, encoding, kinds, reference_date = args
-    from claimx.api import extract_texts
-
-    claims = next(extract_texts([(text, name)], nlp=_worker_nlp, kinds=kinds, reference_date=reference_date))
-    return FileResult(name, claims=claims, sha256=sha, encoding=encoding)
+def _read_in_worker(args: tuple[Job, list[Kind] | None, str | None]) -> FileResult:
+    job, kinds, as_of = args
+    return _read(_worker_nlp, job, kinds, as_of)
 
 
-def run(paths: Iterable[str], *, jobs: int = 1, model: str | None = None, kinds: list[Kind] | None = None,
-        reference_date: str | None = None, skip: Callable[[str, str], bool] | None = None,
-        nlp=None, encoding: str | None = None) -> Iterator[FileResult]:
-    """Yield one :class:`FileResult` per input, in input order.
-
-    ``skip(name, sha256)`` returning True marks a file as unchanged: it is not extracted. ``jobs`` > 1 uses
-    that many worker processes, each loading the model once; 0 means one per available core.
-    """
-    jobs = cpu_count() if jobs == 0 else max(1, jobs)
-
-    def sources() -> Iterator[FileResult | tuple[str, str, str, str]]:
-        for item in read_sources(paths, encoding):
-            if isinstance(item, UnreadableInput):
-                problem = "usage" if isinstance(item, UsageProblem) else "binary" if isinstance(item, Skipped) else "failed"
-                yield FileResult(item.name or "?", error=str(item), problem=problem)
-                continue
-            sha = content_hash(item.text)
-            if skip is not None and skip(item.name, sha):
-                yield FileResult(item.name, sha256=sha, skipped=True, encoding=item.encoding)
-            else:
-                yield (item.name, item.text, sha, item.encoding)
-
-    if jobs == 1:
-        yield from _run_here(sources(), model=model, kinds=kinds, reference_date=reference_date, nlp=nlp)
-        return
+def _read_in_workers(items: Iterator[FileResult | Job], jobs: int, model, nlp, kinds, as_of) -> Iterator[FileResult]:
     import multiprocessing
 
     global _worker_nlp
@@ -98,27 +226,12 @@ def run(paths: Iterable[str], *, jobs: int = 1, model: str | None = None, kinds:
     ctx = multiprocessing.get_context("fork" if fork else "spawn")
     with ctx.Pool(jobs, initializer=_init_worker, initargs=(model,)) as pool:
         inflight: deque = deque()
-        for item in sources():
+        for item in items:
             inflight.append(item if isinstance(item, FileResult) else
-                            pool.apply_async(_extract_one, ((*item, kinds, reference_date),)))
+                            pool.apply_async(_read_in_worker, ((item, kinds, as_of),)))
             while len(inflight) > 2 * jobs or (inflight and isinstance(inflight[0], FileResult)):
                 head = inflight.popleft()
                 yield head if isinstance(head, FileResult) else head.get()
         while inflight:
             head = inflight.popleft()
             yield head if isinstance(head, FileResult) else head.get()
-
-
-def _run_here(items: Iterator[FileResult | tuple[str, str, str, str]], *, model, kinds, reference_date, nlp
-              ) -> Iterator[FileResult]:
-    from claimx.api import extract_texts
-    from claimx.nlp import load_nlp
-
-    nlp = nlp or load_nlp(model)
-    for item in items:
-        if isinstance(item, FileResult):
-            yield item
-            continue
-        name, text, sha, encoding = item
-        claims = next(extract_texts([(text, name)], nlp=nlp, kinds=kinds, reference_date=reference_date))
-        yield FileResult(name, claims=claims, sha256=sha, encoding=encoding)

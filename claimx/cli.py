@@ -16,8 +16,7 @@ import typer
 
 from claimx import __version__
 from claimx.errors import ClaimxError
-from claimx.model import SECTIONS, Claim, Kind
-from claimx.io.readers import Source, read_sources
+from claimx.model import SECTIONS, Kind
 from claimx.io.writers import EXTENSIONS, Format
 
 ISO_DATE = re.compile(r"\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?")
@@ -108,31 +107,21 @@ def parse_sections(value: str | None) -> set[str] | None:
     return names
 
 
-def _run(paths: list[str], fmt: Format | None, output: Path | None, as_of: str | None, produce, essays: bool) -> None:
-    """Read the inputs, let ``produce(texts)`` turn them into rows, write the rows; report unreadable inputs."""
-    chosen = choose_format(fmt, output, sys.stdout.isatty())
-    _check_as_of(as_of)
-    failed = 0
-
-    def texts() -> Iterator[tuple[str, str]]:
-        nonlocal failed
-        for item in read_sources(paths):
-            if isinstance(item, Source):
-                yield item.text, item.name
-            else:
-                failed += 1
-                _err(str(item))
-
-    with cli_errors():
-        _write(chosen, produce(texts()), output, essays=essays)
-    if failed:
-        _err(f"{failed} input(s) could not be read")
-        raise typer.Exit(code=1)
-
-
-def _check_as_of(as_of: str | None) -> None:
+def check_as_of(as_of: str | None) -> str | None:
     if as_of is not None and not ISO_DATE.fullmatch(as_of):
         raise typer.BadParameter(f"{as_of!r} is not an ISO date such as 2019, 2019-07 or 2019-07-15", param_hint="--as-of")
+    return as_of
+
+
+def check_encoding(encoding: str | None) -> str | None:
+    if encoding is not None:
+        import codecs
+
+        try:
+            codecs.lookup(encoding)
+        except LookupError:
+            raise typer.BadParameter(f"unknown encoding {encoding!r}", param_hint="--encoding") from None
+    return encoding
 
 
 def _write(fmt: Format, rows, output: Path | None, *, essays: bool = False, escape_formulas: bool = True) -> int:
@@ -192,86 +181,57 @@ def extract_cmd(
       claimx extract collection.txt --section body,table
       claimx extract archive/ --db claims.sqlite --jobs 0 > new.csv
     """
-    from claimx import __version__
-
     chosen = choose_format(fmt, output, sys.stdout.isatty())
-    _check_as_of(as_of)
-    kinds = parse_kinds(kind)
-    sections = parse_sections(section)
-    counts = {"files": 0, "failed": 0, "skipped": 0, "claims": 0, "usage": 0, "binary": 0}
-    if encoding is not None:
-        import codecs
+    options = dict(kinds=parse_kinds(kind), sections=parse_sections(section), as_of=check_as_of(as_of),
+                   encoding=check_encoding(encoding), jobs=jobs, model=model)
+    with cli_errors(), _store(db) as store:
+        from claimx.batch import extract_files
 
-        try:
-            codecs.lookup(encoding)
-        except LookupError:
-            raise typer.BadParameter(f"unknown encoding {encoding!r}", param_hint="--encoding") from None
-
-    with cli_errors():
-        from claimx import batch
-        from claimx.io.readers import expand_paths
-
-        store = identity = None
-        if db is not None:
-            from claimx.nlp import model_identity
-            from claimx.io.store import Store
-
-            store, identity = Store(db), model_identity(model)
-        total = sum(1 for _ in expand_paths(paths))
-
-        def skip(name: str, sha: str) -> bool:
-            return store is not None and store.is_current(name, sha, __version__, identity)
-
-        def claims() -> Iterator[Claim]:
-            with _progress(total, quiet) as advance:
-                for result in batch.run(paths, jobs=jobs, model=model, kinds=kinds, reference_date=as_of, skip=skip,
-                                        encoding=encoding):
-                    counts["files"] += 1
-                    if result.error:
-                        counts[result.problem] += 1
-                        _err(result.error)
-                    elif result.skipped:
-                        counts["skipped"] += 1
-                        if verbose:
-                            _err(f"{result.name}: unchanged since stored; skipped")
-                    else:
-                        if verbose:
-                            _err(f"{result.name}: read as {result.encoding}, {len(result.claims)} claims")
-                        elif result.encoding not in ("utf-8", "utf-8-sig", "utf-16", "utf-32") and encoding is None:
-                            _err(f"{result.name}: not UTF-8; read as {result.encoding}")
-                        if store is not None:
-                            store.replace(result.name, result.sha256, __version__, identity, result.claims)
-                        kept = [c for c in result.claims if sections is None or c.section in sections]
-                        counts["claims"] += len(kept)
-                        yield from kept
-                    advance(counts["claims"])
-
-        try:
-            _write(chosen, claims(), output, escape_formulas=not formulas)
-        finally:
-            if store is not None:
-                store.close()
-    trouble = counts["failed"] or counts["usage"] or counts["binary"]
-    if not quiet and (trouble or db is not None or (total > 1 and sys.stderr.isatty())):
-        _err(_summary(counts))
-    if counts["usage"]:
-        raise typer.Exit(code=2)
-    if counts["failed"]:
-        raise typer.Exit(code=1)
+        batch = extract_files(paths, store=store, **options)
+        with _progress(batch.total, quiet) as advance:
+            _write(chosen, _rows(batch, advance, verbose), output, escape_formulas=not formulas)
+    _finish(batch, quiet, always=db is not None)
 
 
-def _summary(counts: dict[str, int]) -> str:
-    """'12 files: 340 claims, 3 unchanged (skipped), 1 failed'."""
-    parts = [f"{counts['claims']} claims"]
-    if counts["skipped"]:
-        parts.append(f"{counts['skipped']} unchanged (skipped)")
-    if counts["binary"]:
-        parts.append(f"{counts['binary']} not text (skipped)")
-    if counts["failed"]:
-        parts.append(f"{counts['failed']} failed")
-    if counts["usage"]:
-        parts.append(f"{counts['usage']} path(s) with nothing to read")
-    return f"{counts['files']} file{'s' if counts['files'] != 1 else ''}: " + ", ".join(parts)
+@contextlib.contextmanager
+def _store(db: Path | None):
+    """The --db store, opened for the run and closed after it (None without --db)."""
+    if db is None:
+        yield None
+        return
+    from claimx.io.store import Store
+
+    store = Store(db)
+    try:
+        yield store
+    finally:
+        store.close()
+
+
+def _rows(batch, advance, verbose: bool = False, essays: bool = False) -> Iterator:
+    """The claims (or essay rows) of each file of a batch, reporting on stderr what could not be read."""
+    for result in batch:
+        if result.error:
+            _err(result.error)
+        elif result.skipped:
+            if verbose:
+                _err(f"{result.name}: unchanged since stored; skipped")
+        else:
+            if verbose:
+                _err(f"{result.name}: read as {result.encoding}, {len(result.claims)} claims")
+            elif result.notice:
+                _err(f"{result.name}: {result.notice}")
+            yield from result.essays if essays else result.claims
+        advance(batch.summary.claims)
+
+
+def _finish(batch, quiet: bool, always: bool = False) -> None:
+    """The summary line (after trouble, with a store, or for a multi-file run in a terminal) and the exit status."""
+    summary = batch.summary
+    if not quiet and (summary.trouble or always or (batch.total > 1 and sys.stderr.isatty())):
+        _err(summary.line())
+    if summary.exit_code:
+        raise typer.Exit(code=summary.exit_code)
 
 
 @contextlib.contextmanager
@@ -339,28 +299,14 @@ def essays_cmd(
       claimx essays essays/ > essays.csv        # CSV when redirected
     """
 
-    def produce(texts):
-        from claimx.api import essays_of
-        from claimx.nlp import load_nlp
+    chosen = choose_format(fmt, output, sys.stdout.isatty())
+    options = dict(as_of=check_as_of(as_of), model=model)
+    with cli_errors():
+        from claimx.batch import extract_files
 
-        for rows in essays_of(texts, nlp=_Lazy(lambda: load_nlp(model)), reference_date=as_of):
-            yield from rows
-
-    _run(paths, fmt, output, as_of, produce, essays=True)
-
-
-class _Lazy:
-    """Stands in for the spaCy pipeline and loads it on first use, so a run with no readable input
-    never loads the model."""
-
-    def __init__(self, factory):
-        self._factory = factory
-        self._nlp = None
-
-    def __getattr__(self, name):
-        if self._nlp is None:
-            self._nlp = self._factory()
-        return getattr(self._nlp, name)
+        batch = extract_files(paths, **options)
+        _write(chosen, _rows(batch, lambda claims: None, essays=True), output, essays=True)
+    _finish(batch, quiet=False)
 
 
 def main() -> None:

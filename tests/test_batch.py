@@ -67,6 +67,7 @@ def test_export_round_trips_claims(nlp, folder, tmp_path):
     assert sorted(direct.stdout.splitlines()) == sorted(exported.stdout.splitlines())
 
 
+@pytest.mark.slow
 def test_killed_run_resumes_and_stores_every_file_once(tmp_path):
     d = tmp_path / "many"
     d.mkdir()
@@ -122,11 +123,12 @@ with tempfile.TemporaryDirectory() as tmp:
         p.write_text(text + "\n\n" + "Nothing numeric here. " * rng.randint(5, 60), encoding="utf-8")
         paths.append(str(p))
     nlp = load_nlp()
-    claims = sum(len(r.claims) for r in batch.run(paths, nlp=nlp))
+    claims = sum(len(r.claims) for r in batch.extract_files(paths, nlp=nlp))
 print(json.dumps({"claims": claims, "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
 """
 
 
+@pytest.mark.slow
 def test_memory_stays_flat_over_a_thousand_files():
     def peak(n):
         out = subprocess.run([sys.executable, "-c", MEMORY_PROBE, str(n)], capture_output=True, text=True,
@@ -138,6 +140,68 @@ def test_memory_stays_flat_over_a_thousand_files():
     assert large["peak_mb"] < small["peak_mb"] + 40, (small, large)
 
 
-def test_no_progress_bar_when_stderr_is_not_a_terminal(nlp, folder):
-    result = CliRunner().invoke(app, ["extract", str(folder), "-f", "jsonl"])
-    assert "files/s" not in result.stderr and "━" not in result.stderr
+def _stderr_of(cmd: list[str], terminal: bool) -> tuple[int, str]:
+    """Run ``cmd`` with stdout discarded and stderr to a pseudo-terminal (or a pipe); its exit code and stderr."""
+    if not terminal:
+        proc = subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, stdin=subprocess.DEVNULL,
+                              text=True, timeout=600)
+        return proc.returncode, proc.stderr
+    import pty
+
+    master, slave = pty.openpty()
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=slave, stdin=subprocess.DEVNULL)
+    os.close(slave)
+    chunks = []
+    while True:
+        try:
+            data = os.read(master, 65536)
+        except OSError:  # EIO: the child closed the terminal
+            break
+        if not data:
+            break
+        chunks.append(data)
+    proc.communicate(timeout=600)
+    os.close(master)
+    return proc.returncode, b"".join(chunks).decode("utf-8", "replace")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("terminal", [True, False])
+def test_progress_bar_only_when_stderr_is_a_terminal(folder, terminal):
+    code, err = _stderr_of(claimx_cmd() + ["extract", str(folder), "-f", "jsonl"], terminal)
+    assert code == 0, err
+    assert ("/4" in err and "claims" in err) == terminal, err  # the bar counts files done of 4
+    quiet_code, quiet_err = _stderr_of(claimx_cmd() + ["extract", str(folder), "-f", "jsonl", "-q"], terminal)
+    assert quiet_code == 0 and "/4" not in quiet_err
+
+
+def test_extract_files_walks_once_filters_and_reports_problems_as_results(nlp, folder, tmp_path, capsys):
+    from claimx.batch import extract_files
+
+    (folder / "chart.png").write_bytes(b"\x89PNG\r\n\x1a\n\x00")
+    run = extract_files([str(folder), str(tmp_path / "missing.txt")], nlp=nlp, kinds=["percent"],
+                        sections=["body"])
+    assert run.total == 6  # four essays, the image, the missing path: known before anything is read
+    results = list(run)
+    assert [Path(r.name).name for r in results] == ["chart.png", "e0.txt", "e1.txt", "e2.txt", "e3.txt", "missing.txt"]
+    assert [r.problem for r in results] == ["binary", None, None, None, None, "usage"]
+    claims = [c for r in results for c in r.claims or ()]
+    assert claims and {(c.kind.value, c.section) for c in claims} == {("percent", "body")}
+    assert all(r.essays for r in results if r.claims is not None)  # essays come with the claims, split once
+    assert run.summary.line() == f"6 files: {len(claims)} claims, 1 not text (skipped), 1 path(s) with nothing to read"
+    assert run.summary.exit_code == 2
+    assert capsys.readouterr().err == ""  # nothing printed: the caller decides
+
+
+def test_the_store_keeps_every_claim_whatever_the_filters(nlp, folder, tmp_path):
+    from claimx.batch import extract_files
+    from claimx.io.store import Store
+
+    store = Store(tmp_path / "s.sqlite")
+    try:
+        kept = [c for r in extract_files([str(folder)], nlp=nlp, kinds=["percent"], store=store) for c in r.claims]
+        stored = list(store.claims())
+    finally:
+        store.close()
+    assert {c.kind.value for c in kept} == {"percent"}
+    assert len(stored) > len(kept) and {c.kind.value for c in stored} >= {"percent", "money", "date", "count"}

@@ -116,13 +116,14 @@ while size < 20_000_000:
 text = "".join(blocks)
 open(sys.argv[1], "w").write(text)
 del blocks
-claims = next(batch.run([sys.argv[1]], nlp=load_nlp())).claims
+claims = next(iter(batch.extract_files([sys.argv[1]], nlp=load_nlp()))).claims
 print(json.dumps({"n": len(claims), "ok": all(text[c.start:c.end] == c.text for c in claims),
                   "numeric": text.count("Exports rose"),
                   "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
 """
 
 
+@pytest.mark.slow
 def test_a_20mb_file_in_bounded_memory(tmp_path):
     out = subprocess.run([sys.executable, "-c", HUGE, str(tmp_path / "big.txt")], capture_output=True, text=True,
                          timeout=1800, check=True)
@@ -162,6 +163,7 @@ def test_an_unreadable_file_fails_with_status_1(nlp, tmp_path, monkeypatch):
     assert [json.loads(x)["text"] for x in result.stdout.splitlines()] == ["5 percent"]
 
 
+@pytest.mark.slow
 def test_piping_into_head_ends_quietly():
     proc = subprocess.run(" ".join(claimx_cmd() + ["extract", str(FIXTURES / "002_6edce8679ec63763.txt"), "-f", "csv",
                                                   "|", "head", "-3"]),
@@ -170,6 +172,7 @@ def test_piping_into_head_ends_quietly():
     assert proc.stderr == ""
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("fmt", ["csv", "json"])
 def test_ctrl_c_leaves_well_formed_output(tmp_path, fmt):
     folder = tmp_path / "many"
@@ -197,6 +200,7 @@ def test_ctrl_c_leaves_well_formed_output(tmp_path, fmt):
         assert len(json.loads(text)) > 10  # the array was closed
 
 
+@pytest.mark.slow
 def test_output_file_is_replaced_atomically(tmp_path):
     target = tmp_path / "claims.csv"
     target.write_text("previous good content\n", encoding="utf-8")

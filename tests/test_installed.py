@@ -1,4 +1,5 @@
 """The installed console script and `python -m claimx`, run as a user would, on a bundled essay."""
+
 import csv
 import io
 import json
@@ -13,6 +14,7 @@ import pytest
 from conftest import FIXTURES
 
 ESSAY = FIXTURES / "002_6edce8679ec63763.txt"
+pytestmark = pytest.mark.slow  # subprocesses that load the model
 
 
 def claimx_command() -> list[str]:

@@ -113,17 +113,14 @@ def decode(data: bytes, name: str, encoding: str | None = None) -> tuple[str, st
         return data.decode("latin-1"), "latin-1"
 
 
-def read_sources(paths: Iterable[str], encoding: str | None = None) -> Iterator[Source | UnreadableInput]:
-    """Each input as a :class:`Source`, or the error that stopped it being read (the batch goes on)."""
-    for p in expand_paths(paths):
-        if isinstance(p, UnreadableInput):
-            yield p
-            continue
-        try:
-            data = sys.stdin.buffer.read() if p == STDIN else Path(p).read_bytes()
-            text, used = decode(data, p, encoding)
-            yield Source(p, text, used)
-        except UnreadableInput as e:
-            yield e
-        except OSError as e:
-            yield UnreadableInput(f"{p}: cannot read ({e.strerror or e})", p)
+def read_input(path: str, encoding: str | None = None) -> Source | UnreadableInput:
+    """One input named by :func:`expand_paths` ('-' is standard input) as a :class:`Source`, or the error that
+    stopped it being read (returned, not raised: the batch goes on)."""
+    try:
+        data = sys.stdin.buffer.read() if path == STDIN else Path(path).read_bytes()
+        text, used = decode(data, path, encoding)
+        return Source(path, text, used)
+    except UnreadableInput as e:
+        return e
+    except OSError as e:
+        return UnreadableInput(f"{path}: cannot read ({e.strerror or e})", path)
