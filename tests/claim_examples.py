@@ -165,7 +165,6 @@ QUANTITY = [
     row("Trials run for 12-18 months.", "12-18 months", "quantity", None, "months", low=12, high=18),
     row("The wind farm will generate 3 GW.", "3 GW", "quantity", 3, "GW"),
     row("Emissions fell by 40 million tons.", "40 million tons", "quantity", 40_000_000, "tons"),
-    row("It was a decade-long crisis.", "decade-long", "quantity", 10, "years"),
     row("Visitors wait 45 minutes on average.", "45 minutes", "quantity", 45, "minutes"),
 ]
 
@@ -211,6 +210,7 @@ MARKUP = [
 ]
 
 NOT_CLAIMS = [
+    "It was a decade-long crisis.",
     "The COVID-19 pandemic closed schools.",
     "Leaders met at the G20 summit.",
     "See Article 102 of the constitution.",

@@ -58,3 +58,39 @@ def test_recognizers_never_import_spacy():
     code = ("import sys; from claimx.recognizers import find_candidates, tables; find_candidates('Up 5% in 2019.'); "
             "print('spacy' in sys.modules)")
     assert subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip() == "False"
+
+
+# units from pint's registry: symbols glued or spaced, prefixes, plurals, compounds; (text, claim, value, unit)
+UNITS = [
+    ("The drive holds 512GB of data.", "512GB", 512, "GB"),
+    ("The car reached 70mph on the bridge.", "70mph", 70, "mph"),
+    ("A 4kW heater ran all night.", "4kW", 4, "kW"),
+    ("The battery stores 13.5kWh when full.", "13.5kWh", Decimal("13.5"), "kWh"),
+    ("The pores are 6.8 μm wide.", "6.8 μm", Decimal("6.8"), "μm"),
+    ("It was −12 °C at dawn.", "−12 °C", -12, "°C"),
+    ("The grid runs at 60Hz in most places.", "60Hz", 60, "Hz"),
+    ("A field of 3 kV/cm was applied.", "3 kV/cm", 3, "kV/cm"),
+    ("Gravity is 9.81 m s−2 at sea level.", "9.81 m s−2", Decimal("9.81"), "m/s2"),
+    ("CO2 passed 410 ppm last spring.", "410 ppm", 410, "ppm"),
+    ("The rock is 145 Ma old.", "145 Ma", 145, "Ma"),
+    ("The samples fell by 2‰ overall.", "2‰", 2, "‰"),
+    ("Rainfall was 6.5 inches in June.", "6.5 inches", Decimal("6.5"), "in"),
+    ("The steel withstood 80 gigapascals.", "80 gigapascals", 80, "GPa"),
+    ("Mines shipped 420 million tonnes of coal.", "420 million tonnes", 420_000_000, "tons"),  # units.json names it
+    ("Density reached 25 people per km² in the valley.", "25 people per km²", 25, "people per km2"),
+    ("The field pumps 40,000 bpd of crude.", "40,000 bpd", 40_000, "barrels per day"),
+]
+
+
+@pytest.mark.parametrize("text,claim,value,unit", UNITS, ids=[u[1] for u in UNITS])
+def test_units_come_from_the_registry(text, claim, value, unit):
+    found = [c for c in find_candidates(text) if text[c.start:c.end] == claim]
+    assert found, [text[c.start:c.end] for c in find_candidates(text)]
+    assert (found[0].kind.value, found[0].value, found[0].unit) == ("quantity", Decimal(value), unit)
+
+
+# words and letters that are units to a registry but not here
+@pytest.mark.parametrize("text", ["Only 3 in 10 adults vote.", "Plan 2 A was chosen.", "They met at 5 pm sharp.",
+                                  "Phones with 5G sold well.", "Rents rose in the 1990s.", "He came 1st in the race."])
+def test_words_that_are_not_units_here(text):
+    assert not [c for c in find_candidates(text) if c.kind.value == "quantity"]

@@ -37,7 +37,8 @@ def _triggers() -> dict:
         percent.find: regex.compile(r"%|" + words(load("units")["percent_words"])),
         ratio.find: regex.compile(words(fractions + ["in", "out of", "of"])),
         multiplier.find: regex.compile(rf"(?i:times|fold|{alternation(list(nw['multiplier_verbs']) + list(nw['multiplier_adverbs']))})"),
-        quantity.find: regex.compile(rf"(?i:\b(?:{alternation(unit_forms)})(?!\w)|\bevery\b|\bper\b|°)"),
+        quantity.find: regex.compile(rf"(?i:\b(?:{alternation(unit_forms)})(?!\w)|\bevery\b|\bper\b|°)"
+                                     r"|\d[ \t]?[\p{L}°℃℉‰‱µΩÅ]"),
     }
 
 
@@ -75,7 +76,8 @@ def _qualifier_patterns() -> tuple[regex.Pattern, regex.Pattern, dict[str, Quali
     for q, phrases in cues["qualifiers_after"].items():
         for p in phrases:
             after[p] = Qualifier(q)
-    before_re = regex.compile(rf"(?<![\w-])(?P<q>(?i:{alternation(lookup)}))\s+\[?$")
+    # a word qualifier stands before the number with a space; a symbol may touch it ('∼12 m', '>250 μm')
+    before_re = regex.compile(rf"(?<![\w-])(?P<q>(?i:{alternation(lookup)}))(?:\s+|(?<=[^\w\s.])\s?)\[?$")
     after_re = regex.compile(rf"^\s+(?P<q>(?i:{alternation(after)}))(?![\w-])")
     return before_re, after_re, {**lookup, **after}
 

@@ -51,7 +51,7 @@ class Candidate:
 BEFORE_NUMBER = r"(?<![\w.,#@/\\×]|\w[-‐‑])"
 AFTER_NUMBER = r"(?![\w×]|[.,]\d|[-‐‑]\d)"
 DIGITS = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
-SIGNED_DIGITS = rf"(?:(?:(?<=^|[\s(\[])[-−])?{DIGITS})"
+SIGNED_DIGITS = rf"(?:(?:(?<=^|[\s(\[~∼≈<>≤≥=±])[-−])?{DIGITS})"
 DASH = r"\s?[-‐‑–—]\s?"
 
 

@@ -11,9 +11,10 @@ import regex
 from claimx._data import alternation, load
 from claimx.model import Kind
 from claimx.numbers import scale_word_pattern
+from claimx.recognizers.units import unit_at
 from claimx.recognizers.base import (
     AFTER_NUMBER, BEFORE_NUMBER, DIGITS, SIGNED_DIGITS, Candidate, compile_pattern, dashed_range,
-    number, value_of, word_number_prefix,
+    number, value_of, word_number, word_number_prefix,
 )
 
 
@@ -68,15 +69,56 @@ def _patterns():
         ("every", compile_pattern(rf"(?<![\w-])(?i:one|a|an)\s+(?P<what>[\w-]+)\s+every\s+(?P<num>{n})\s+(?P<unit>{unit}){after_unit}")),
         # 4.5 per 100,000 people
         ("rate", compile_pattern(rf"(?P<num>{BEFORE_NUMBER}{SIGNED_DIGITS}{AFTER_NUMBER})\s+per\s+(?P<per>{DIGITS}(?:\s+{scale_word_pattern()})?\s+\p{{L}}[\w-]*)")),
-        # a 10-year period, six-year term, decade-long
+        # a 10-year period, six-year term
         ("adjective", compile_pattern(rf"(?P<num>{BEFORE_NUMBER}{DIGITS}|{word_number_prefix()})[-‐‑](?P<unit>{_unit_pattern(True)})(?:[-‐‑](?:long|old))?\b")),
         ("plain", compile_pattern(rf"(?P<num>{n})\s*(?P<unit>{unit}){after_unit}")),
-        # decade-long, century-old: one of the unit
-        ("one", compile_pattern(rf"(?<![\w-])(?P<unit>(?i:{alternation(load('units')['span_units'])}))[-‐‑](?i:long|old)\b")),
     ]
 
 
+@functools.cache
+def _registry_patterns():
+    """A number (or a range) right before something that may be a unit: the registry decides (units.unit_at)."""
+    digits = rf"{BEFORE_NUMBER}{SIGNED_DIGITS}(?:\s+{scale_word_pattern()})?(?![.,]?\d)"
+    n = rf"(?:{digits}|{word_number()})"
+    unit_start = r"(?P<gap>[ \t]?)(?=[\p{L}°℃℉‰‱µΩÅ])"
+    return [
+        ("range", compile_pattern(rf"(?P<low>{n})\s?(?:[-‐‑–—]|\s(?i:to|and)\s)\s?[~∼≈]?(?P<high>{digits}){unit_start}")),
+        ("plain", compile_pattern(rf"(?P<num>{n}){unit_start}")),
+        # 347 per km², 25 people per km²
+        ("per", compile_pattern(rf"(?P<num>{digits})\s+(?:(?P<noun>\p{{L}}+)\s+)?per[ \t]+(?P<gap>)")),
+    ]
+
+
+def _registry(text: str) -> Iterator[Candidate]:
+    for name, pattern in _registry_patterns():
+        for m in pattern.finditer(text):
+            number_text = m.group("low") if name == "range" else m.group("num")
+            in_words = not number_text[:1].isdigit() and number_text[:1] not in "-−"
+            found = unit_at(text, m.end(), glued=not m.group("gap"))
+            if found is None:
+                continue
+            end, unit, factor = found
+            if in_words and not regex.fullmatch(r"\p{L}{3,}", text[m.end():end]):
+                continue  # 'six inches', never 'six m'
+            if name == "per":
+                unit = f"{m.group('noun') or ''} per {unit}".strip()
+            rate = regex.compile(_rate()).match(text, end)
+            if rate and rate.group("rate") and "/" not in unit and " per " not in unit:
+                unit, end = f"{unit} per {rate.group('rate').split()[-1]}", rate.end()
+            if name == "range":
+                lo, hi = value_of(m.group("low")), value_of(m.group("high"))
+                if lo is None or hi is None or lo >= hi:
+                    continue
+                yield Candidate(m.start(), end, Kind.quantity, low=lo * factor, high=hi * factor, unit=unit,
+                                core=(m.start("low"), m.end("high")))
+                continue
+            v = value_of(number_text)
+            if v is not None:
+                yield Candidate(m.start(), end, Kind.quantity, value=v * factor, unit=unit, core=m.span("num"))
+
+
 def find(text: str) -> Iterator[Candidate]:
+    """Units in ``units.json`` first (they win a tie: 'barrels per day', 'years'), then the registry's."""
     for name, pattern in _patterns():
         for m in pattern.finditer(text):
             if name == "rate":
@@ -100,9 +142,9 @@ def find(text: str) -> Iterator[Candidate]:
                 yield Candidate(m.start(), m.end(), Kind.quantity, low=lo * factor, high=hi * factor, unit=unit,
                                 core=(m.start("low"), m.end("high")))
                 continue
-            v = Decimal(1) if name == "one" else value_of(m.group("num"))
+            v = value_of(m.group("num"))
             if v is None:
                 continue
-            core = m.span() if name == "one" else m.span("num")
-            yield Candidate(m.start(), m.end(), Kind.quantity, value=v * factor, unit=unit, core=core,
+            yield Candidate(m.start(), m.end(), Kind.quantity, value=v * factor, unit=unit, core=m.span("num"),
                             subject=m.group("what") if name == "every" else None)
+    yield from _registry(text)
