@@ -200,7 +200,7 @@ def _claim(plan: _Plan, c: Candidate, dates: list[Candidate], doc: "Doc | None",
             noun = context.counted_noun(span)
             if noun is None or context.is_anaphoric(span, noun):
                 return None
-            if c.low is None and context.is_small_word_count(span):
+            if context.is_idiom(span):
                 return None
             unit = context.noun_unit(noun, {t.i for t in span})
         else:

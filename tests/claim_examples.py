@@ -88,6 +88,8 @@ MONEY = [
 ]
 
 COUNT = [
+    row("The plan rests on four pillars.", "four", "count", 4, "pillars"),
+    row("There is one public hospital in the town.", "one", "count", 1, "hospital"),
     row("Police recorded 31,416 arrests that year.", "31,416", "count", 31416, "arrests"),
     row("The ministry sent nearly 12,000 of its soldiers north.", "nearly 12,000", "count", 12000, "soldiers", "approx"),
     row("Protests spread to more than 200 cities.", "more than 200", "count", 200, "cities", "over"),
@@ -230,7 +232,8 @@ NOT_CLAIMS = [
     "The image is stored as chart_2019.png on the server.",
     "She read Chapter 7 twice.",
     "The 21st Century Border plan stalled.",
-    "Security has two sides of the same coin.",
+    "He knows a thing or two about it.",
+    "It is one of the most violent cities.",
     "Visit www.example.com/2021 for more.",
     "<a href=\"https://x.org/2020\">The report</a> is online.",
     "The Vision 2030 plan was launched.",

@@ -9,8 +9,6 @@ from claimx.numbers import words_to_number
 
 # 'the two countries', 'both sides': a number word up to this value after a determiner refers back
 ANAPHORIC_MAX = 3
-# 'two sides', 'three things': small numbers in words rarely state a statistic
-SMALL_WORD_MAX = 3
 
 
 def _digits(span) -> bool:
@@ -70,12 +68,16 @@ def counted_of(noun):
     return noun
 
 
-def is_small_word_count(span) -> bool:
-    """'one', 'two' or 'three' written as a word, without a scale: not reported as a count."""
+def is_idiom(span) -> bool:
+    """A number word that counts nothing: 'one of the most', 'a thing or two', 'no one', 'one day'."""
     if _digits(span):
         return False
-    value = words_to_number(span.text)
-    return value is not None and value <= SMALL_WORD_MAX
+    doc = span.doc
+    word = span.text.lower()
+    before = doc[span.start - 1].lower_ if span.start > 0 else ""
+    after = doc[span.end].lower_ if span.end < len(doc) else ""
+    idioms = words("count_idioms")
+    return f"{word} {after}" in idioms or f"{before} {word}" in idioms
 
 
 def is_anaphoric(span, noun) -> bool:

@@ -114,5 +114,34 @@ def value_of(text: str) -> Decimal | None:
     return number_value(t) if number_value(t) is not None else words_to_number(t)
 
 
+def range_values(low_text: str, high_text: str) -> tuple[Decimal | None, Decimal | None]:
+    """The bounds of a range; a scale word written once applies to both ends ('3 to 4 billion', 'between
+    seventy and one hundred million') when the low number is below the high one's.
+
+    >>> range_values("3", "4 billion"), range_values("200", "3 million")
+    ((Decimal('3000000000'), Decimal('4000000000')), (Decimal('200'), Decimal('3000000')))
+    """
+    lo, hi = value_of(low_text), value_of(high_text)
+    if lo is None or hi is None:
+        return lo, hi
+    m = regex.search(rf"\s+(?P<scale>{scale_word_pattern()})\s*$", high_text)
+    if m and not regex.search(scale_word_pattern(), low_text):
+        base = value_of(high_text[: m.start()])
+        if base is not None and lo < base:
+            lo = lo * (hi / base)
+    return lo, hi
+
+
+# a year standing as the low end of a range of figures is a date: 'from 80 barrels in 2003 to 98 million'
+def year_before(text: str, start: int) -> bool:
+    """Whether a number at ``start`` follows a preposition of time ('in 2003 to ...'; ``dates.json``)."""
+    return _time_preposition().search(text, max(0, start - 16), start) is not None
+
+
+@functools.cache
+def _time_preposition() -> regex.Pattern:
+    return regex.compile(rf"(?i:\b(?:{alternation(load('dates')['month_prepositions'])}))\s+$")
+
+
 def compile_pattern(pattern: str) -> regex.Pattern:
     return regex.compile(pattern)

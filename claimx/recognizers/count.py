@@ -11,7 +11,8 @@ from collections.abc import Iterator
 from claimx.model import Kind
 from claimx.numbers import scale_abbreviation_pattern, scale_value
 from claimx.recognizers.base import (
-    BEFORE_NUMBER, Candidate, SIGNED_DIGITS, compile_pattern, dashed_range, is_year, number, value_of, vague_number,
+    BEFORE_NUMBER, Candidate, SIGNED_DIGITS, compile_pattern, dashed_range, is_year, number, range_values, value_of,
+    vague_number,
 )
 
 def _year_like(text: str) -> bool:
@@ -39,7 +40,7 @@ def find(text: str) -> Iterator[Candidate]:
                 lo_text, hi_text = m.group("low"), m.group("high")
                 if _year_like(lo_text.strip()) and _year_like(hi_text.strip()[-4:]):
                     continue
-                lo, hi = value_of(lo_text), value_of(hi_text)
+                lo, hi = range_values(lo_text, hi_text)
                 if lo is None or hi is None or lo >= hi:
                     continue
                 yield Candidate(m.start(), m.end(), Kind.count, low=lo, high=hi, core=(m.start("high"), m.end("high")),

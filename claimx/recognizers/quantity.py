@@ -14,7 +14,7 @@ from claimx.numbers import scale_word_pattern
 from claimx.recognizers.units import unit_at
 from claimx.recognizers.base import (
     AFTER_NUMBER, BEFORE_NUMBER, DIGITS, SIGNED_DIGITS, Candidate, compile_pattern, dashed_range,
-    number, value_of, word_number, word_number_prefix,
+    number, range_values, value_of, word_number, word_number_prefix, year_before,
 )
 
 
@@ -106,7 +106,9 @@ def _registry(text: str) -> Iterator[Candidate]:
             if rate and rate.group("rate") and "/" not in unit and " per " not in unit:
                 unit, end = f"{unit} per {rate.group('rate').split()[-1]}", rate.end()
             if name == "range":
-                lo, hi = value_of(m.group("low")), value_of(m.group("high"))
+                lo, hi = range_values(m.group("low"), m.group("high"))
+                if _year_low(text, m):
+                    continue
                 if lo is None or hi is None or lo >= hi:
                     continue
                 yield Candidate(m.start(), end, Kind.quantity, low=lo * factor, high=hi * factor, unit=unit,
@@ -115,6 +117,12 @@ def _registry(text: str) -> Iterator[Candidate]:
             v = value_of(number_text)
             if v is not None:
                 yield Candidate(m.start(), end, Kind.quantity, value=v * factor, unit=unit, core=m.span("num"))
+
+
+def _year_low(text: str, m) -> bool:
+    """'in 2003 to 98 million barrels': the low end is a year, not the start of a range."""
+    low = m.group("low").strip()
+    return low.isdigit() and len(low) == 4 and year_before(text, m.start("low"))
 
 
 def find(text: str) -> Iterator[Candidate]:
@@ -136,7 +144,9 @@ def find(text: str) -> Iterator[Candidate]:
             if rate and not unit.startswith("per") and " per " not in unit:
                 unit = f"{unit} per {rate[-1]}"
             if name == "range":
-                lo, hi = value_of(m.group("low")), value_of(m.group("high"))
+                lo, hi = range_values(m.group("low"), m.group("high"))
+                if _year_low(text, m):
+                    continue
                 if lo is None or hi is None or lo >= hi:
                     continue
                 yield Candidate(m.start(), m.end(), Kind.quantity, low=lo * factor, high=hi * factor, unit=unit,

@@ -14,7 +14,7 @@ import regex
 from claimx._data import load
 from claimx.model import Kind
 from claimx.numbers import parse_number, scale_value
-from claimx.recognizers import money, quantity
+from claimx.recognizers import money, quantity, units
 from claimx.recognizers.base import Candidate, year_pattern
 
 CELL_NUMBER = regex.compile(r"\s*(?P<num>[-−]?\d{1,3}(?:,\d{3})+(?:\.\d+)?|[-−]?\d+(?:\.\d+)?)\s*(?P<pct>%)?[\s*†‡]*")
@@ -27,6 +27,52 @@ class Row:
     start: int
     end: int
     cells: list[tuple[int, int]]  # character ranges of the cells
+
+
+# a table caption written after it, as pandoc does: ': Production of coal by country (Mt)'
+CAPTION = regex.compile(r"[ \t]*\r?\n(?:[ \t]*\r?\n)?[ \t]*:[ \t]+(?P<caption>[^\n]{3,200})")
+# the dashed rule under the header of a space-aligned table: '-------  ------  ------'
+RULE = regex.compile(r"^[ \t]*-{3,}(?:[ ]+-{3,})+[ \t]*$", regex.MULTILINE)
+
+
+def _blocks(text: str) -> list[list[Row]]:
+    """Every table of the text, in order: tab- or pipe-separated rows, and space-aligned columns under a rule."""
+    blocks = list(_rows(text))
+    taken = [(b[0].start, b[-1].end) for b in blocks]
+    for block in _aligned(text):
+        if not any(block[0].start < e and s < block[-1].end for s, e in taken):
+            blocks.append(block)
+    return sorted(blocks, key=lambda b: b[0].start)
+
+
+def _aligned(text: str) -> Iterator[list[Row]]:
+    """Space-aligned tables (plain-text reports, pandoc's simple tables): a header line, a rule of dash groups
+    that gives the columns, then rows up to a blank line; a cell runs from its column's start to the next's."""
+    for rule in RULE.finditer(text):
+        line_start = rule.start()
+        columns = [m.start() for m in regex.finditer(r"-{3,}", rule.group())]
+        header_end = line_start - 1
+        header_start = text.rfind("\n", 0, max(header_end, 0)) + 1
+        if header_end <= header_start or not text[header_start:header_end].strip():
+            continue
+        rows = [_aligned_row(text, header_start, header_end, columns)]
+        pos = rule.end() + 1
+        while pos < len(text):
+            end = text.find("\n", pos)
+            end = len(text) if end < 0 else end
+            line = text[pos:end]
+            if not line.strip() or RULE.fullmatch(line):
+                break
+            rows.append(_aligned_row(text, pos, end, columns))
+            pos = end + 1
+        if len(rows) >= 2:
+            yield rows
+
+
+def _aligned_row(text: str, start: int, end: int, columns: list[int]) -> Row:
+    bounds = [0] + columns[1:] + [end - start]
+    cells = [(start + min(a, end - start), start + min(b, end - start)) for a, b in zip(bounds, bounds[1:])]
+    return Row(start, end, [c for c in cells if c[0] <= c[1]])
 
 
 def _rows(text: str) -> Iterator[list[Row]]:
@@ -72,6 +118,8 @@ def _label_unit(label: str) -> tuple[Kind, str | None, Decimal] | None:
     (<Kind.percent: 'percent'>, '%', Decimal('1'))
     >>> _label_unit("Surface (km2)")
     (<Kind.quantity: 'quantity'>, 'km2', Decimal('1'))
+    >>> _label_unit("Output (million tonnes)")
+    (<Kind.quantity: 'quantity'>, 'million tonnes', Decimal('1'))
     >>> _label_unit("Region") is None
     True
     """
@@ -88,7 +136,10 @@ def _label_unit(label: str) -> tuple[Kind, str | None, Decimal] | None:
                      for w in raw if symbols.get(w) or w in codes or w.lower() in cwords), None)
         if code:
             return Kind.money, code, scale
-        unit = quantity.lookup(inner)
+        rest = " ".join(w for w in raw if not _scale(w.lower()))
+        unit = quantity.lookup(inner) or (rest and (quantity.lookup(rest) or units.parse_unit(rest)))
+        if unit and scale != 1:  # '(million tonnes)': the cells keep their written value, the unit says the scale
+            return Kind.quantity, " ".join(inner.split()), Decimal(1)
         if unit:
             return Kind.quantity, unit[0], unit[1]
         if scale != 1:
@@ -107,7 +158,7 @@ def scan(text: str) -> tuple[list[Candidate], list[tuple[int, int]]]:
     table lines are parsed once."""
     cands: list[Candidate] = []
     spans: list[tuple[int, int]] = []
-    for block in _rows(text):
+    for block in _blocks(text):
         spans.append((block[0].start, block[-1].end))
         cands.extend(_cells(text, block))
     return cands, spans
@@ -131,6 +182,8 @@ def _cells(text: str, block: list[Row]) -> Iterator[Candidate]:
         body, header_cells = block, []  # no header row: every row holds data
     # a named first header cell ('Region', 'Country') means each column is a measure and each row an entity
     by_column = bool(header_cells) and bool(header_cells[0].strip())
+    found = CAPTION.match(text, block[-1].end)
+    caption = found.group("caption") if found else None
     for row in body:
         if not row.cells:
             continue
@@ -152,6 +205,9 @@ def _cells(text: str, block: list[Row]) -> Iterator[Candidate]:
                 time = row_year.group(1) if row_year else None
                 if time:
                     place = None
+            elif by_column and caption:  # rows are entities, columns years: the caption names the measure
+                subject, unit_info, place = clean_label(caption), _label_unit(caption), label.strip()
+                time = col_year.group(1)
             else:
                 subject, unit_info, place = clean_label(label), row_unit, None
                 time = col_year.group(1) if col_year else None

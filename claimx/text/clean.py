@@ -27,6 +27,7 @@ MARKUP = regex.compile(
     r"|(?P<script><(?P<stag>script|style)\b[^>]*>.*?</(?P=stag)\s*>)"
     r"|(?P<image>!\[[^\]\n]*\]\([^)\n]*\))"
     r"|(?P<link>\[(?P<ltext>[^\]\n]+)\]\((?P<ltarget>[^)\n]*)\))"
+    r"|(?P<citation>(?<=[^\s\[])(?:\[\d{1,3}\])+|(?:\[\d{1,3}\]){2,})"  # reference marks: 'in 2014.[41][42]'
     r"|(?P<reflink>\[(?P<rtext>[^\]\n]+)\]\[[^\]\n]*\])"
     r"|(?P<autolink><(?:https?://|mailto:|www\.)[^>\s]+>)"
     r"|(?P<tag></?(?P<tname>[A-Za-z][A-Za-z0-9]*)\b(?:[^<>\"']|\"[^\"]*\"|'[^']*')*/?>)"
@@ -143,7 +144,7 @@ def clean_text(original: str) -> CleanText:
             origin.add(1, m.start("echar"))
         elif kind == "front":
             put("\n" * m.group().count("\n"), m.start())
-        # comment, script, image, autolink, strong, em, invisible: dropped
+        # comment, script, image, autolink, citation, strong, em, invisible: dropped
         pos = m.end()
     keep(pos, len(original))
     return CleanText(original, "".join(out), origin)
