@@ -29,8 +29,8 @@ def parse_number(text: str) -> Decimal | None:
     Decimal('-1.7')
     >>> parse_number("−3")
     Decimal('-3')
-    >>> parse_number("12 000") is None
-    True
+    >>> parse_number("12 000"), parse_number("124,8"), parse_number("7,25")
+    (Decimal('12000'), Decimal('124.8'), Decimal('7.25'))
     >>> parse_number("abc") is None
     True
     """
@@ -38,6 +38,10 @@ def parse_number(text: str) -> Decimal | None:
     neg = s[:1] in MINUS_SIGNS
     if neg:
         s = s[1:]
+    if regex.fullmatch(r"\d{1,3}(?: \d{3})+", s):  # thousands separated by spaces: '45 000'
+        s = s.replace(" ", "")
+    elif regex.fullmatch(r"\d{1,3},\d{1,2}", s):  # a decimal comma: '124,8' (never a thousands group)
+        s = s.replace(",", ".")
     if not regex.fullmatch(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d*\.?\d+", s):
         return None
     try:
@@ -198,7 +202,7 @@ def number_value(text: str) -> Decimal | None:
     Decimal('1500000000000.0')
     """
     s = text.strip()
-    m = regex.fullmatch(r"([-−–]?[\d.,]+)\s*([A-Za-z]+)?\.?", s)
+    m = regex.fullmatch(r"([-−–]?\d{1,3}(?: \d{3})+|[-−–]?[\d.,]+)\s*([A-Za-z]+)?\.?", s)
     if m:
         base = parse_number(m.group(1))
         if base is None:
@@ -218,6 +222,6 @@ def number_word_pattern() -> str:
     tens = alternation(list(w["tens"]))
     units = alternation([u for u in w["units"] if w["units"][u] < 10 and w["units"][u] > 0])
     scale = alternation(list(w["scales"]) + list(w["dozen"]))
-    word = rf"(?:(?:{tens})[\-‐‑](?:{units})|{small})"
+    word = rf"(?:(?:{tens})[\-‐‑](?:\r?\n[ \t]*)?(?:{units})|{small})"  # 'Fifty-\nseven' broken at a line end
     core = rf"(?:{word}(?:\s+(?:and\s+)?(?:{scale}|{word}))*|an?\s+(?:{scale})(?:\s+(?:and\s+)?(?:{scale}|{word}))*)"
     return rf"(?:{core}(?:\s+and\s+a\s+half)?)"

@@ -5,10 +5,13 @@ import pytest
 from claimx.numbers import fraction_value, number_value, parse_number, scale_value, words_to_number
 
 DIGITS = [
+    ("1,23", "1.23"), ("12 000", "12000"), ("45 000 000", "45000000"),
     ("7", "7"), ("1,234", "1234"), ("12,000", "12000"), ("1.5", "1.5"), ("-1.7", "-1.7"), ("3.1", "3.1"),
     ("1,234,567.89", "1234567.89"), (".5", "0.5"), ("−2", "-2"), ("0", "0"),
 ]
-NOT_DIGITS = ["", "abc", "1,23", "12 000", "1.2.3", ",5"]
+# a decimal comma ("1,23") and space-separated thousands ("12 000") are read; the recognizers admit them only
+# where they cannot be anything else (a scale word or a percent after a decimal comma)
+NOT_DIGITS = ["", "abc", "1,2345", "12 00", "1.2.3", ",5"]
 WORDS = [
     ("one", "1"), ("seven", "7"), ("twelve", "12"), ("twenty-five", "25"), ("ninety nine", "99"),
     ("a dozen", "12"), ("two dozen", "24"), ("a hundred", "100"), ("three hundred", "300"),

@@ -94,3 +94,63 @@ def test_units_come_from_the_registry(text, claim, value, unit):
                                   "Phones with 5G sold well.", "Rents rose in the 1990s.", "He came 1st in the race."])
 def test_words_that_are_not_units_here(text):
     assert not [c for c in find_candidates(text) if c.kind.value == "quantity"]
+
+
+# the number grammar: spaced thousands, decimal commas, words broken at a line end, full-width digits, tolerances,
+# shared scale words, fractions; (text, claim, kind, value or (low, high))
+GRAMMAR = [
+    ("The town has 45 000 inhabitants.", "45 000", "count", 45_000),
+    ("The budget is €2 500 million.", "€2 500 million", "money", 2_500_000_000),
+    ("The population was 124,8 million.", "124,8 million", "count", 124_800_000),
+    ("Inflation hit 7,5 percent.", "7,5 percent", "percent", Decimal("7.5")),
+    ("Fifty-\nseven percent agreed.", "Fifty-\nseven percent", "percent", 57),
+    ("Prices rose ４０％ this year.", "４０％", "percent", 40),
+    ("The error was 9 ± 6% overall.", "9 ± 6%", "percent", 9),
+    ("Reserves hold 3 to 4 billion barrels.", "3 to 4 billion barrels", "quantity", (3_000_000_000, 4_000_000_000)),
+    ("Between seventy and one hundred million people voted.", "Between seventy and one hundred million", "count",
+     (70_000_000, 100_000_000)),
+    ("About one-fiftieth of the land burned.", "one-fiftieth", "ratio", Decimal(1) / Decimal(50)),
+    ("Nearly 2/3 of adults agree.", "2/3", "ratio", Decimal(2) / Decimal(3)),
+    ("Almost one in every 100 barrels leaked.", "one in every 100", "ratio", Decimal("0.01")),
+]
+
+
+@pytest.mark.parametrize("text,claim,kind,value", GRAMMAR, ids=[g[1] for g in GRAMMAR])
+def test_number_grammar(text, claim, kind, value):
+    from claimx.text.clean import clean_text
+
+    clean = clean_text(text)  # full-width digits are read as ASCII, one character for one
+    found = [c for c in find_candidates(clean.text) if text[slice(*clean.span(c.start, c.end))].endswith(claim)]
+    assert found, [clean.text[c.start:c.end] for c in find_candidates(clean.text)]
+    c = found[0]
+    assert c.kind.value == kind
+    if isinstance(value, tuple):
+        assert (c.low, c.high) == tuple(Decimal(v) for v in value)
+    else:
+        assert c.value == Decimal(value)
+
+
+# dates of every common shape: (text, claim, value or (low, high))
+DATES = [
+    ("Talks ran Oct 3-Nov 14, 2019.", "Oct 3-Nov 14, 2019", ("2019-10-03", "2019-11-14")),
+    ("It rained October 5-6.", "October 5-6", ("--10-05", "--10-06")),
+    ("Fires burned between February 22 and 24.", "between February 22 and 24", ("--02-22", "--02-24")),
+    ("Sales fell Mar-Apr 2018.", "Mar-Apr 2018", ("2018-03", "2018-04")),
+    ("The program ran from March to Sept 2021.", "from March to Sept 2021", ("2021-03", "2021-09")),
+    ("It ran between April 2020 and April 2021.", "between April 2020 and April 2021", ("2020-04", "2021-04")),
+    ("The deed was signed 03/15/2017.", "03/15/2017", "2017-03-15"),
+    ("The deed was signed 15.03.2017.", "15.03.2017", "2017-03-15"),
+    ("The series starts in 2018-7.", "2018-7", "2018-07"),
+    ("On 3 November the vote came.", "3 November", "--11-03"),
+    ("Sept. 30, 2001 was a Sunday.", "Sept. 30, 2001", "2001-09-30"),
+    ("Output grew 2010 to 2015.", "2010 to 2015", ("2010", "2015")),
+]
+
+
+@pytest.mark.parametrize("text,claim,value", DATES, ids=[d[1] for d in DATES])
+def test_date_shapes(text, claim, value):
+    found = [c for c in find_candidates(text) if text[c.start:c.end] == claim]
+    assert found, [text[c.start:c.end] for c in find_candidates(text)]
+    c = found[0]
+    assert c.kind.value == "date"
+    assert ((c.low, c.high) if isinstance(value, tuple) else c.value) == value

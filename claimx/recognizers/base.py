@@ -50,7 +50,11 @@ class Candidate:
 # A number in digits: 1,234.5 / 12.5 / .5; never glued to a word, a hyphenated name (COVID-19) or 3×1.
 BEFORE_NUMBER = r"(?<![\w.,#@/\\×]|\w[-‐‑])"
 AFTER_NUMBER = r"(?![\w×]|[.,]\d|[-‐‑]\d)"
-DIGITS = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
+# digits with thousands commas or spaces ('45 000'), a decimal point, or a decimal comma where nothing else can
+# follow ('124,8 million', '7,5 percent')
+DIGITS = (r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[ ]\d{3})+(?![\d,.])"
+          rf"|\d{{1,3}},\d{{1,2}}(?=\s?%|\s+(?:(?i:percent|per\s?cent)|{scale_word_pattern()})\b)"
+          r"|\d+(?:\.\d+)?|\.\d+)")
 SIGNED_DIGITS = rf"(?:(?:(?<=^|[\s(\[~∼≈<>≤≥=±])[-−])?{DIGITS})"
 DASH = r"\s?[-‐‑–—]\s?"
 

@@ -28,7 +28,24 @@ def _patterns():
     ordinal = "|".join(sorted(d["ordinals"], key=len, reverse=True))
     rel = alternation(d["relative"])
     periods = alternation(u for u, base in d["relative_units"].items() if u == base)
+    month2 = month.replace("(?P<month>", "(?P<month2>")
+    day2 = day.replace("(?P<day>", "(?P<day2>")
+    to = r"\s*[-–—]\s*"
+    words_to = rf"\s+(?i:{alternation(d['range_words'])})\s+"
+    since = r"(?i:between|from)\s+"
+    num_before = r"(?<![\w.,/-])"
     return [
+        # spans of days and months: 'Oct 3-Nov 14, 2019', 'October 5-6', 'between February 22 and 24',
+        # 'Mar-Apr 2018', 'from March to Sept 2021', 'between April 2020 and April 2021'
+        ("span", compile_pattern(rf"{month}\s+{day}{to}{month2}\s+{day2},?\s+{year}{year_end}")),
+        ("span", compile_pattern(rf"(?:{since})?{month}\s+{day}(?:{to}|{words_to}){day2}(?!\d)(?:,?\s+{year}{year_end})?")),
+        ("span", compile_pattern(rf"{month}{to}{month2},?\s+{year}{year_end}")),
+        ("span", compile_pattern(rf"{since}{month}{words_to}{month2},?\s+{year}{year_end}")),
+        ("span", compile_pattern(rf"{since}{month},?\s+{year}{words_to}{month2},?\s+{year2}{year_end}")),
+        # numeric: 03/15/2017 (month first, as in US usage), 15.03.2017 (day first), 2018-7 (a month)
+        ("numeric", compile_pattern(rf"{num_before}(?P<mm>0?[1-9]|1[0-2])/(?P<dd>0?[1-9]|[12]\d|3[01])/{year}(?![\w/])")),
+        ("numeric", compile_pattern(rf"{num_before}(?P<dd>0?[1-9]|[12]\d|3[01])\.(?P<mm>0?[1-9]|1[0-2])\.{year}(?![\w.]\w)")),
+        ("numeric", compile_pattern(rf"{before}{year}-(?P<mm>0?[1-9]|1[0-2])(?![\w-]|\.\d)")),
         ("mdy", compile_pattern(rf"{month}\s+{day},?\s+{year}{year_end}")),
         ("iso", compile_pattern(rf"{before}{year}-(?P<mm>0[1-9]|1[0-2])-(?P<dd>0[1-9]|[12]\d|3[01])(?![\w-])")),
         ("dmy", compile_pattern(rf"{before}{day}\s+(?:of\s+)?{month},?\s+{year}{year_end}")),
@@ -41,6 +58,9 @@ def _patterns():
         ("short_decade", compile_pattern(r"(?:(?i:the)\s+)?[‘'’](?P<decade2>\d0)s\b")),
         ("year_range", compile_pattern(rf"(?i:between)\s+{year}\s+(?i:and)\s+{year2}{year_end}")),
         ("year_range", compile_pattern(rf"(?i:from)\s+{year}\s+(?i:to|until|through)\s+{year2}{year_end}")),
+        ("year_range", compile_pattern(rf"{before}{year}\s+(?i:to|until|through)\s+{year2}{year_end}")),
+        # 3 November (no year): the day first
+        ("dm", compile_pattern(rf"{before}{day}\s+(?:of\s+)?{month}(?!,?\s+\d)")),
         ("year_range", compile_pattern(rf"{before}{year}\s?[-‐‑–—/]\s?(?:{year2}|(?P<year2s>\d\d)){year_end}")),
         ("mod_year", compile_pattern(rf"(?<![\w])(?P<mod>(?i:{alternation(d['year_parts'])}))[-‐‑]{year}{year_end}")),
         ("year", compile_pattern(rf"{before}{year}{year_end}")),
@@ -82,6 +102,24 @@ def find(text: str) -> Iterator[Candidate]:
                         continue
                     rel = (load("dates")["relative_units"][m.group("unit").lower()], -int(count), None)
                 yield Candidate(m.start(), m.end(), Kind.date, value=value, core=m.span(), relative=rel, priority=1)
+                continue
+            if name == "span":
+                low, high = _span(m)
+                if low is None:
+                    continue
+                yield Candidate(m.start(), m.end(), Kind.date, low=low, high=high, core=m.span(), priority=2)
+                continue
+            if name == "numeric":
+                y, mm = m.group("year"), int(m.group("mm"))
+                value = f"{y}-{mm:02d}-{int(m.group('dd')):02d}" if g.get("dd") else f"{y}-{mm:02d}"
+                yield Candidate(m.start(), m.end(), Kind.date, value=value, core=m.span(), priority=2)
+                continue
+            if name == "dm":
+                dd = int(m.group("day"))
+                if not 1 <= dd <= 31:
+                    continue
+                mon = months[m.group("month").rstrip(".").lower()]
+                yield Candidate(m.start(), m.end(), Kind.date, value=f"--{mon:02d}-{dd:02d}", core=m.span(), priority=2)
                 continue
             if g.get("month"):
                 mon = months[m.group("month").rstrip(".").lower()]
@@ -132,6 +170,28 @@ def find(text: str) -> Iterator[Candidate]:
                 value = m.group("year")
             yield Candidate(m.start(), m.end(), Kind.date, value=value, low=low, high=high, core=m.span(),
                             priority=2 if name != "year" else 0)
+
+
+def _span(m) -> tuple[str | None, str | None]:
+    """The ISO bounds of a span of days or months; the year, when written once, serves both ends."""
+    months = _months()
+    g = m.groupdict()
+    y1 = g.get("year")
+    y2 = g.get("year2") or y1
+    m1 = months[g["month"].rstrip(".").lower()]
+    m2 = months[g["month2"].rstrip(".").lower()] if g.get("month2") else m1
+    d1, d2 = g.get("day"), g.get("day2")
+    if (d1 and not 1 <= int(d1) <= 31) or (d2 and not 1 <= int(d2) <= 31):
+        return None, None
+
+    def iso(year, month, day):
+        head = f"{year}-{month:02d}" if year else f"--{month:02d}"
+        return f"{head}-{int(day):02d}" if day else head
+
+    low, high = iso(y1 if g.get("year2") else y2, m1, d1), iso(y2, m2, d2)
+    if low >= high and not (low.startswith("--") and high.startswith("--")):
+        return None, None
+    return low, high
 
 
 def resolve(relative: tuple[str, int, int | None], reference: str | None) -> tuple[str | None, str | None, str | None]:

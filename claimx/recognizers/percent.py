@@ -5,7 +5,8 @@ import functools
 from collections.abc import Iterator
 from decimal import Decimal
 
-from claimx.model import Kind
+from claimx._data import alternation, load
+from claimx.model import Kind, Qualifier
 from claimx.numbers import fraction_value
 from claimx.recognizers.base import Candidate, compile_pattern, dashed_range, number, value_of
 
@@ -18,9 +19,13 @@ UNIT = rf"(?P<unit>{POINTS}|{BASIS}|{PERCENT})"
 @functools.cache
 def _patterns():
     n = number()
+    qualifier = rf"(?i:{alternation(p for group in load('cues')['qualifiers_before'].values() for p in group if p[:1].isalpha())})"
     return [
         # between 8% and 17% / between 47 and 48 percent / from 10 to 20 percent
-        compile_pattern(rf"(?i:between|from)\s+(?P<low>{n})(?:{PERCENT}|{POINTS})?\s+(?i:and|to)\s+(?P<high>{n}){UNIT}"),
+        compile_pattern(rf"(?i:between|from)\s+(?:(?P<q>{qualifier})\s+)?(?P<low>{n})(?:{PERCENT}|{POINTS})?\s+(?i:and|to)\s+"
+                        rf"(?P<high>{n}){UNIT}"),
+        # 9 ± 6%: the figure with a tolerance (the tolerance is no claim of its own)
+        compile_pattern(rf"(?P<num>{n})\s?±\s?{n}{UNIT}"),
         # 2-9 percent / 1.4–3.6 percent / 8 to 17 percent / 8% to 17%
         compile_pattern(rf"{dashed_range()}{UNIT}"),
         compile_pattern(rf"(?P<low>{n})(?:{PERCENT})?\s+to\s+(?P<high>{n}){UNIT}"),
@@ -60,5 +65,10 @@ def find(text: str) -> Iterator[Candidate]:
                 lo, hi = value_of(m.group("low")), value_of(m.group("high"))
                 if lo is None or hi is None or lo >= hi:
                     continue
+                q = m.groupdict().get("q")
+                qualifier = None
+                if q:
+                    qualifier = next(Qualifier(k) for k, group in load("cues")["qualifiers_before"].items()
+                                     if " ".join(q.lower().split()) in group)
                 yield Candidate(m.start(), m.end(), Kind.percent, low=lo * factor, high=hi * factor, unit=unit,
-                                core=(m.start("low"), m.end("high")))
+                                core=(m.start("low"), m.end("high")), qualifier=qualifier)

@@ -66,7 +66,7 @@ def _patterns():
         ("range", compile_pattern(rf"{dashed_range()}\s*(?P<unit>{unit}){after_unit}")),
         ("range", compile_pattern(rf"(?:(?i:between)\s+)?(?P<low>{n})\s+(?i:to|and)\s+(?P<high>{n})\s*(?P<unit>{unit}){after_unit}")),
         # one homicide every 18 minutes
-        ("every", compile_pattern(rf"(?<![\w-])(?i:one|a|an)\s+(?P<what>[\w-]+)\s+every\s+(?P<num>{n})\s+(?P<unit>{unit}){after_unit}")),
+        ("every", compile_pattern(rf"(?<![\w-])(?i:one|a|an)\s+(?!(?i:in|out|of)\b)(?P<what>[\w-]+)\s+every\s+(?P<num>{n})\s+(?P<unit>{unit}){after_unit}")),
         # 4.5 per 100,000 people
         ("rate", compile_pattern(rf"(?P<num>{BEFORE_NUMBER}{SIGNED_DIGITS}{AFTER_NUMBER})\s+per\s+(?P<per>{DIGITS}(?:\s+{scale_word_pattern()})?\s+\p{{L}}[\w-]*)")),
         # a 10-year period, six-year term

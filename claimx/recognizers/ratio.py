@@ -19,7 +19,9 @@ def _patterns():
     plural = alternation([f for f in fractions if f.endswith("s") and f != "halves"])
     singular = alternation([f for f in fractions if not f.endswith("s") and f != "half"])
     return [
-        ("pair", compile_pattern(rf"(?P<a>{small})\s+(?:out\s+of|in)\s+(?P<b>{small})(?!\s*(?:%|percent|per\s?cent))")),
+        ("pair", compile_pattern(rf"(?P<a>{small})\s+(?:out\s+of|in(?:\s+every)?)\s+(?P<b>{small})(?!\s*(?:%|percent|per\s?cent))")),
+        # 2/3, 3/4: a slash fraction with a small denominator, never a date (3/15/2017) or 24/7
+        ("slash", compile_pattern(r"(?<![\w/.,-])(?P<a>\d)/(?P<b>[2-9]|10)(?![\w/.,-]|,\d)")),
         ("of", compile_pattern(rf"(?P<a>{small})\s+of\s+{possessor}?(?P<b>{small})(?=\s+\p{{L}})(?!\s+(?:percent|per\s?cent)\b)")),
         ("frac", compile_pattern(rf"(?<![\w-])(?i:(?:{number_word_pattern()})[\s\-‐‑](?:{plural}))(?![\w-])")),
         ("frac", compile_pattern(rf"(?<![\w-])(?i:(?:one|a)[\s\-‐‑](?:{singular}))(?=\s+of\b)")),
