@@ -3,7 +3,7 @@ refers back instead of counting ('the two countries')."""
 from __future__ import annotations
 
 from claimx._data import load
-from claimx.context.cues import cue
+from claimx.context.cues import cue, is_change_verb
 from claimx.context.tree import NOMINAL, anchor_of, governing_verb, subject_token, words
 from claimx.numbers import words_to_number
 
@@ -47,13 +47,24 @@ def counted_noun(span):
     # homicides — nearly 30,000 —
     if anchor.dep_ == "appos" and head.pos_ in NOMINAL and head.tag_ in ("NNS", "NNPS"):
         return head
-    # arrests reached 31,416 / the total is estimated to be more than a million
-    if anchor.dep_ in ("dobj", "attr", "oprd") or (anchor.dep_ == "pobj" and head.lower_ in ("to", "at")):
+    # the number of cases at 350 million
+    if anchor.dep_ == "pobj" and head.lower_ == "at" and head.head.pos_ == "NOUN" \
+            and head.head.lemma_.lower() in words("relational_nouns"):
+        return counted_of(head.head)
+    # arrests reached 31,416 / the total is estimated to be more than a million / the population fell by 212,000
+    by_change = anchor.dep_ == "pobj" and head.lower_ == "by" and is_change_verb(head.head)
+    if anchor.dep_ in ("dobj", "attr", "oprd") or (anchor.dep_ == "pobj" and head.lower_ in ("to", "at")) or by_change:
         verb = governing_verb(anchor)
-        if verb is not None and verb.lemma_.lower() in cue("measure_verbs"):
+        if verb is not None and (verb.lemma_.lower() in cue("measure_verbs") or by_change):
             sub = subject_token(verb, ids, resolve=False)
             if sub is not None and sub.pos_ in NOMINAL:
                 return counted_of(sub)
+    # 441 facilities were restored, while 308 remained: a number standing alone as a subject counts the noun
+    # an earlier number of its sentence counted
+    if anchor.dep_ in ("nsubj", "nsubjpass") and _digits(span):
+        for tok in reversed(span.sent[: anchor.i - span.sent.start]):
+            if tok.like_num and tok.dep_ == "nummod" and tok.head.pos_ in NOMINAL and tok.head.i < anchor.i:
+                return tok.head
     return None
 
 

@@ -136,7 +136,8 @@ def is_label(text: str, cand: Candidate) -> bool:
     # list markers '1)' and footnote marks '[3]'
     nxt = text[cand.end: cand.end + 1]
     prev = text[max(0, cand.start - 1): cand.start]
-    return (nxt == ")" and prev != "(") or (prev == "[" and nxt == "]")
+    marker = cand.end - cand.start <= 2 and (not prev or prev.isspace())  # '1)' starts an item; '2006)' does not
+    return (nxt == ")" and prev != "(" and marker) or (prev == "[" and nxt == "]")
 
 
 SENTENCE_START = regex.compile(r"(?:^|[.!?:;]\s+|\n\s*|[\"“‘(]\s*)$")

@@ -61,7 +61,7 @@ DASH = r"\s?[-‐‑–—]\s?"
 
 @functools.cache
 def word_number() -> str:
-    return rf"(?<![\w-])(?i:{number_word_pattern()})(?![\w-])"
+    return rf"(?<!\w)(?<!\w[-‐‑])(?i:{number_word_pattern()})(?![\w-])"  # '--sixty-one' is a number, 'well-one' not
 
 
 @functools.cache

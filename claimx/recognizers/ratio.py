@@ -24,7 +24,7 @@ def _patterns():
         ("slash", compile_pattern(r"(?<![\w/.,-])(?P<a>\d)/(?P<b>[2-9]|10)(?![\w/.,-]|,\d)")),
         ("of", compile_pattern(rf"(?P<a>{small})\s+of\s+{possessor}?(?P<b>{small})(?=\s+\p{{L}})(?!\s+(?:percent|per\s?cent)\b)")),
         ("frac", compile_pattern(rf"(?<![\w-])(?i:(?:{number_word_pattern()})[\s\-‐‑](?:{plural}))(?![\w-])")),
-        ("frac", compile_pattern(rf"(?<![\w-])(?i:(?:one|a)[\s\-‐‑](?:{singular}))(?=\s+of\b)")),
+        ("frac", compile_pattern(rf"(?<![\w-])(?i:(?:one|a)(?:\s+|[\-‐‑])(?:{singular}))(?=\s+of\b|\s*[.,;)])")),
     ]
 
 
