@@ -200,7 +200,7 @@ def _claim(plan: _Plan, c: Candidate, dates: list[Candidate], doc: "Doc | None",
             noun = context.counted_noun(span)
             if noun is None or context.is_anaphoric(span, noun):
                 return None
-            if context.is_idiom(span):
+            if context.is_idiom(span) or context.is_identifier(span):
                 return None
             unit = context.noun_unit(noun, {t.i for t in span})
         else:

@@ -107,3 +107,12 @@ def test_tables_are_found_without_a_model():
     assert [(text[c.start:c.end], c.kind.value, float(c.value), c.unit, c.place, c.subject) for c in cells] == [
         ("226", "money", 226e9, "USD", "Peru", "GDP"), ("301", "money", 301e9, "USD", "Chile", "GDP")]
     assert [text[s:e] for s, e in spans] == ["Country\tGDP (US$ bn)\nPeru\t226\nChile\t301"]
+
+
+@pytest.mark.parametrize("sentence,kept", [
+    ("The trial moved into phases 3, 5 and 7 in June.", []),
+    ("Data from sample 4 were lost.", []),
+    ("We hired 300 workers, 20 engineers and 4 cooks.", ["300", "20", "4"]),
+])
+def test_numbers_after_a_noun_are_identifiers(extract, sentence, kept):
+    assert [c.text for c in extract(sentence) if c.kind.value == "count"] == kept

@@ -154,3 +154,15 @@ def test_date_shapes(text, claim, value):
     c = found[0]
     assert c.kind.value == "date"
     assert ((c.low, c.high) if isinstance(value, tuple) else c.value) == value
+
+
+@pytest.mark.parametrize("text,claim,kind,value", [
+    ("Images at 100× show the grain.", "100×", "multiplier", 100),
+    ("The ratio was ∼1:60 in soils.", "1:60", "ratio", Decimal(1) / Decimal(60)),
+    ("Soils hold 0.4–0.6 wt.% perchlorate.", "0.4–0.6 wt.%", "quantity", None),
+    ("The exosphere reaches 5Rp.", "5Rp", "quantity", 5),
+], ids=["100×", "1:60", "wt.%", "Rp"])
+def test_factors_ratios_and_forms_pint_lacks(text, claim, kind, value):
+    found = [c for c in find_candidates(text) if text[c.start:c.end].endswith(claim)]
+    assert found and found[0].kind.value == kind, [text[c.start:c.end] for c in find_candidates(text)]
+    assert value is None or found[0].value == Decimal(value)

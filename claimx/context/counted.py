@@ -104,6 +104,20 @@ def is_anaphoric(span, noun) -> bool:
     return prev is not None and prev.lower_ in words("anaphoric_determiners")
 
 
+def is_identifier(span) -> bool:
+    """A bare number written right after a noun names an item, it counts nothing: 'phase 3', 'phases 3, 5 and 7',
+    'section 22', 'sample 4' (in a list of numbers, the noun before the first decides for them all)."""
+    i = span.start - 1
+    doc = span.doc
+    skipped = False
+    while i > 0 and (doc[i].like_num or (doc[i].lower_ in (",", "and", "or", "&") and doc[i - 1].like_num)):
+        i, skipped = i - 1, True
+    if i < 0 or (not skipped and doc[i].like_num):
+        return False
+    prev = doc[i]
+    return prev.pos_ in NOMINAL and prev.is_lower and prev.is_alpha
+
+
 def noun_unit(noun, claim_tokens: set[int]) -> str:
     """The counted noun as written, with its compound modifier: 'asylum requests', 'troops'."""
     left = [t for t in noun.lefts if t.dep_ == "compound" and t.i == noun.i - 1 and t.i not in claim_tokens]

@@ -35,8 +35,8 @@ def _triggers() -> dict:
     return {
         money.find: regex.compile("|".join(symbols + money_words), regex.IGNORECASE),
         percent.find: regex.compile(r"%|" + words(load("units")["percent_words"])),
-        ratio.find: regex.compile(words(fractions + ["in", "out of", "of"]) + r"|\d/\d"),
-        multiplier.find: regex.compile(rf"(?i:times|fold|{alternation(list(nw['multiplier_verbs']) + list(nw['multiplier_adverbs']))})"),
+        ratio.find: regex.compile(words(fractions + ["in", "out of", "of"]) + r"|\d[/:]\d"),
+        multiplier.find: regex.compile(rf"×|(?i:times|fold|{alternation(list(nw['multiplier_verbs']) + list(nw['multiplier_adverbs']))})"),
         quantity.find: regex.compile(rf"(?i:\b(?:{alternation(unit_forms)})(?!\w)|\bevery\b|\bper\b|°)"
                                      r"|\d[ \t]?[\p{L}°℃℉‰‱µΩÅ]"),
     }

@@ -48,7 +48,7 @@ class Candidate:
 
 
 # A number in digits: 1,234.5 / 12.5 / .5; never glued to a word, a hyphenated name (COVID-19) or 3×1.
-BEFORE_NUMBER = r"(?<![\w.,#@/\\×]|\w[-‐‑])"
+BEFORE_NUMBER = r"(?<![\w.,#@/\\×]|\w[-‐‑]|\d:)"
 AFTER_NUMBER = r"(?![\w×]|[.,]\d|[-‐‑]\d)"
 # digits with thousands commas or spaces ('45 000'), a decimal point, or a decimal comma where nothing else can
 # follow ('124,8 million', '7,5 percent')

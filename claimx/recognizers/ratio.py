@@ -20,6 +20,8 @@ def _patterns():
     singular = alternation([f for f in fractions if not f.endswith("s") and f != "half"])
     return [
         ("pair", compile_pattern(rf"(?P<a>{small})\s+(?:out\s+of|in(?:\s+every)?)\s+(?P<b>{small})(?!\s*(?:%|percent|per\s?cent))")),
+        # 1:60, ∼1:1000 (never a clock time: those are no prose, see NOT_PROSE)
+        ("colon", compile_pattern(r"(?<![\w:.,])(?P<a>\d{1,4}):(?P<b>\d{1,5})(?![\w:]|[.,]\d)")),
         # 2/3, 3/4: a slash fraction with a small denominator, never a date (3/15/2017) or 24/7
         ("slash", compile_pattern(r"(?<![\w/.,-])(?P<a>\d)/(?P<b>[2-9]|10)(?![\w/.,-]|,\d)")),
         ("of", compile_pattern(rf"(?P<a>{small})\s+of\s+{possessor}?(?P<b>{small})(?=\s+\p{{L}})(?!\s+(?:percent|per\s?cent)\b)")),
@@ -38,6 +40,11 @@ def find(text: str) -> Iterator[Candidate]:
                 yield Candidate(m.start(), m.end(), Kind.ratio, value=v, core=m.span(), priority=1)
                 continue
             a, b = value_of(m.group("a")), value_of(m.group("b"))
+            if name == "colon":
+                if a is None or not b:
+                    continue
+                yield Candidate(m.start(), m.end(), Kind.ratio, value=a / b, core=m.span(), priority=1)
+                continue
             if a is None or b is None or not 0 < a < b or b > 1000 or (is_year(b) and "," not in m.group("b")):
                 continue
             yield Candidate(m.start(), m.end(), Kind.ratio, value=a / b, core=m.span(), priority=1)

@@ -88,7 +88,7 @@ def parse_unit(expression: str) -> tuple[str, Decimal] | None:
                 return None
             joins.append(j.group())
             pos = j.end()
-    if not tokens or any(t in _data()["not_units"] or t.lower() in _data()["not_units"] for t in tokens):
+    if not tokens or any(t in _data()["not_units"] for t in tokens):
         return None
     try:
         unit = registry().parse_units(_pint_expression(tokens, joins))
@@ -97,12 +97,30 @@ def parse_unit(expression: str) -> tuple[str, Decimal] | None:
     return _canonical(unit), Decimal(1)
 
 
+@functools.cache
+def _extra_pattern() -> regex.Pattern:
+    from claimx._data import alternation
+
+    return regex.compile(rf"(?:{alternation(_data()['extra_units'])})(?![\p{{L}}\d])")
+
+
+def _extra_at(text: str, pos: int) -> tuple[int, str, Decimal] | None:
+    """A form pint lacks, written at ``pos`` ('wt.%', 'bpd', 'Rp')."""
+    m = _extra_pattern().match(text, pos)
+    if m is None:
+        return None
+    return m.end(), _data()["extra_units"][" ".join(m.group().split())], Decimal(1)
+
+
 def unit_at(text: str, pos: int, glued: bool = False) -> tuple[int, str, Decimal] | None:
     """The longest unit expression starting at ``pos``: (end, canonical name, factor), or None.
 
     ``glued``: the unit touches the number ('512GB'); a symbol that reads as a scale then is no unit when a word
     follows ('3.5m people').
     """
+    extra = _extra_at(text, pos)
+    if extra is not None:
+        return extra
     tokens: list[tuple[int, int]] = []
     at = pos
     for _ in range(MAX_TOKENS):
