@@ -110,11 +110,22 @@ def is_year(n: int | Decimal) -> bool:
     return d["year_min"] <= n <= d["year_max"]
 
 
+POWER_OF_TEN = regex.compile(r"(?P<mantissa>.+?)\s?[×x]\s?10\^?(?P<exponent>[-−]?\d{1,2})")
+
+
 def value_of(text: str) -> Decimal | None:
-    """The value of text matched by :func:`number` (or a vague plural such as 'millions')."""
+    """The value of text matched by :func:`number` (or a vague plural such as 'millions'), or a power of ten.
+
+    >>> value_of("6 × 10^6"), value_of("4.3 × 10−8")
+    (Decimal('6E+6'), Decimal('4.3E-8'))
+    """
     from claimx.numbers import words_to_number
 
     t = " ".join(text.split())
+    power = POWER_OF_TEN.fullmatch(t)
+    if power:
+        mantissa = value_of(power.group("mantissa"))
+        return None if mantissa is None else mantissa.scaleb(int(power.group("exponent").replace("−", "-")))
     return number_value(t) if number_value(t) is not None else words_to_number(t)
 
 

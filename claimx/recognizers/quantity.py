@@ -78,12 +78,15 @@ def _patterns():
 @functools.cache
 def _registry_patterns():
     """A number (or a range) right before something that may be a unit: the registry decides (units.unit_at)."""
-    digits = rf"{BEFORE_NUMBER}{SIGNED_DIGITS}(?:\s+{scale_word_pattern()})?(?![.,]?\d)"
+    # digits, a scale word, a power of ten ('6 × 10^6', '4.3 × 10−8'), a tolerance ('1.3 ± 0.5')
+    digits = (rf"{BEFORE_NUMBER}{SIGNED_DIGITS}(?:\s+{scale_word_pattern()}|\s?[×x]\s?10\^?[-−]?\d{{1,2}})?(?![.,]?\d)")
+    tolerance = rf"(?:\s?±\s?{DIGITS})?"
     n = rf"(?:{digits}|{word_number()})"
     unit_start = r"(?P<gap>[ \t]?)(?=[\p{L}°℃℉‰‱µΩÅ])"
     return [
-        ("range", compile_pattern(rf"(?P<low>{n})\s?(?:[-‐‑–—]|\s(?i:to|and)\s)\s?[~∼≈]?(?P<high>{digits}){unit_start}")),
-        ("plain", compile_pattern(rf"(?P<num>{n}){unit_start}")),
+        ("range", compile_pattern(rf"(?:(?i:between|from)\s+)?(?P<low>{n})\s?(?:[-‐‑–—]|\s(?i:to|and)\s)\s?[~∼≈]?"
+                                  rf"(?P<high>{digits}){tolerance}{unit_start}")),
+        ("plain", compile_pattern(rf"(?P<num>{n}){tolerance}{unit_start}")),
         # 347 per km², 25 people per km²
         ("per", compile_pattern(rf"(?P<num>{digits})\s+(?:(?P<noun>\p{{L}}+)\s+)?per[ \t]+(?P<gap>)")),
     ]

@@ -48,7 +48,8 @@ def _pint_expression(tokens: list[str], joins: list[str]) -> str:
             t = f"{m.group('base')}**{m.group('exp')}"
         if i:
             j = joins[i - 1].strip()
-            out.append("/" if j in ("/", "per") else "*")
+            modifier = tokens[i - 1].lower() in _data()["unit_modifiers"]
+            out.append("/" if j in ("/", "per") else " " if modifier else "*")
         out.append(t)
     return "".join(out)
 
@@ -112,6 +113,17 @@ def _extra_at(text: str, pos: int) -> tuple[int, str, Decimal] | None:
     return m.end(), _data()["extra_units"][" ".join(m.group().split())], Decimal(1)
 
 
+def _may_follow(text: str, previous: tuple[int, int], token) -> bool:
+    """Whether ``token`` continues the unit before it: after '/' or 'per' always; after a space only a short symbol
+    or one with an exponent ('kg s−1', 'W m−2'), or after a modifier ('square metres'), never an English word ('5‰ has')."""
+    between = text[previous[1]:token.start()]
+    if between.strip():
+        return True
+    word = token.group()
+    return (len(word) <= 2 or regex.search(r"[\d²³¹⁻−-]", word) is not None
+            or text[previous[0]:previous[1]].lower() in _data()["unit_modifiers"])
+
+
 def unit_at(text: str, pos: int, glued: bool = False) -> tuple[int, str, Decimal] | None:
     """The longest unit expression starting at ``pos``: (end, canonical name, factor), or None.
 
@@ -126,6 +138,8 @@ def unit_at(text: str, pos: int, glued: bool = False) -> tuple[int, str, Decimal
     for _ in range(MAX_TOKENS):
         m = TOKEN.match(text, at)
         if not m:
+            break
+        if tokens and not _may_follow(text, tokens[-1], m):
             break
         tokens.append((m.start(), m.end()))
         j = JOIN.match(text, m.end())
