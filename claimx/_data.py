@@ -6,7 +6,7 @@ import json
 from importlib import resources
 from typing import Any
 
-DATA_FILES = ("number_words", "currencies", "cues", "units", "dates", "labels", "sections", "grammar")
+DATA_FILES = ("number_words", "currencies", "cues", "units", "dates", "labels", "sections", "grammar", "currencies_cldr")
 
 
 @functools.cache

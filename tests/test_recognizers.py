@@ -172,3 +172,47 @@ def test_factors_ratios_and_forms_pint_lacks(text, claim, kind, value):
     found = [c for c in find_candidates(text) if text[c.start:c.end].endswith(claim)]
     assert found and found[0].kind.value == kind, [text[c.start:c.end] for c in find_candidates(text)]
     assert value is None or found[0].value == Decimal(value)
+
+
+# currencies from CLDR (claimx/data/currencies_cldr.json) with currencies.json's forms: (text, claim, value, unit)
+CURRENCIES = [
+    ("The ticket cost €950 in June.", "€950", 950, "EUR"),
+    ("The ticket cost 950€ in June.", "950€", 950, "EUR"),
+    ("Lunch was ₪80 each.", "₪80", 80, "ILS"),
+    ("The fund holds NZ$2.1 billion.", "NZ$2.1 billion", 2_100_000_000, "NZD"),
+    ("Exports earned HK$5 million.", "HK$5 million", 5_000_000, "HKD"),
+    ("Aid reached $US 5 million.", "$US 5 million", 5_000_000, "USD"),
+    ("The mine paid 2.4 billion rand.", "2.4 billion rand", 2_400_000_000, "ZAR"),
+    ("A permit costs 300 zloty.", "300 zloty", 300, "PLN"),
+    ("Sales hit 5.2 million Swedish kronor.", "5.2 million Swedish kronor", 5_200_000, "SEK"),
+    ("Bonds worth EUR 40m were sold.", "EUR 40m", 40_000_000, "EUR"),
+    ("Rent is $ 8,250 a month.", "$ 8,250 a month", 8_250, "USD per month"),
+    ("Revenue was $27.4M last year.", "$27.4M", 27_400_000, "USD"),
+    ("A stamp costs 62.5 cents.", "62.5 cents", Decimal("0.625"), "USD"),
+    ("A loaf costs 90 pence.", "90 pence", Decimal("0.9"), "GBP"),
+]
+
+
+@pytest.mark.parametrize("text,claim,value,unit", CURRENCIES, ids=[c[1] for c in CURRENCIES])
+def test_currencies(text, claim, value, unit):
+    found = [c for c in find_candidates(text) if text[c.start:c.end] == claim]
+    assert found, [text[c.start:c.end] for c in find_candidates(text)]
+    assert (found[0].kind.value, found[0].value, found[0].unit) == ("money", Decimal(value), unit)
+
+
+@pytest.mark.parametrize("text", ["It made the TOP 10 list.", "She won 3 gold medals.", "He got 2 marks for it."])
+def test_currency_names_that_are_words_first(text):
+    assert not [c for c in find_candidates(text) if c.kind.value == "money"]
+
+
+def test_cldr_currency_data_matches_its_generator():
+    pytest.importorskip("babel")
+    import importlib.util
+
+    from conftest import ROOT
+
+    spec = importlib.util.spec_from_file_location("make_currencies", ROOT / "scripts" / "make_currencies.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    stored = (ROOT / "claimx" / "data" / "currencies_cldr.json").read_text(encoding="utf-8")
+    assert module.render(module.build()) == stored, "rerun scripts/make_currencies.py"

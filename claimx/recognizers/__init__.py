@@ -22,9 +22,9 @@ RECOGNIZERS = (money.find, percent.find, dates.find, ratio.find, multiplier.find
 def _triggers() -> dict:
     """Cheap tests that tell whether a recognizer could find anything in a sentence: one regex each, of the
     words and symbols its matches must contain (recognizers without one always run)."""
-    cur = load("currencies")
-    symbols = [regex.escape(x) for x in {**cur["safe_symbols"], **cur["ambiguous_symbols"]}]
-    money_words = [rf"\b{regex.escape(w)}" for w in list(cur["codes"]) + [w.split()[-1] for w in cur["words"]]]
+    currency_symbols, currency_words, codes = money.currency_tables()
+    symbols = [regex.escape(x) for x in currency_symbols]
+    money_words = [rf"\b{regex.escape(w)}" for w in list(codes) + [w.split()[-1] for w in currency_words]]
     unit_forms = [f for e in load("units")["units"].values() for f in e["forms"]]
     nw = load("number_words")
     fractions = list(nw["fractions"])
@@ -85,7 +85,7 @@ def _qualifier_patterns() -> tuple[regex.Pattern, regex.Pattern, dict[str, Quali
 @functools.cache
 def _label_pattern() -> regex.Pattern:
     words = load("labels")["label_words"]
-    codes = set(load("currencies")["codes"])
+    codes = set(money.currency_tables()[2])
     units = {f for e in load("units")["units"].values() for f in e["forms"]}
     caps_exclusions = "|".join(sorted(codes | {u for u in units if u.isupper()}))
     return regex.compile(
@@ -118,7 +118,7 @@ def after_a_name(text: str, cand: Candidate) -> bool:
         return False
     word = m.group("word")
     months = load("dates")["months"]
-    if word in load("labels")["not_names"] or word.rstrip(".").lower() in months or word in load("currencies")["codes"]:
+    if word in load("labels")["not_names"] or word.rstrip(".").lower() in months or word in money.currency_tables()[2]:
         return False
     return not SENTENCE_START.search(text, max(0, m.start() - 3), m.start())
 

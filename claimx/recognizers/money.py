@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import unicodedata
 from collections.abc import Iterator
 from decimal import Decimal
 
@@ -17,10 +18,14 @@ from claimx.recognizers.base import (
 
 @functools.cache
 def currency_tables() -> tuple[dict[str, str], dict[str, str], list[str]]:
-    cur = load("currencies")
-    symbols = {**cur["ambiguous_symbols"], **cur["safe_symbols"]}
-    words = cur["words"]
-    return symbols, words, cur["codes"]
+    """(symbol -> code, lower-case name -> code, codes): CLDR's tables with currencies.json's forms over them."""
+    cldr, hand = load("currencies_cldr"), load("currencies")
+    words = {w: c for w, c in cldr["names"].items() if w not in hand["not_currency_words"]}
+    words.update(hand["words"])
+    words.update(hand["minor_units"])
+    symbols = {**hand["ambiguous_symbols"], **cldr["symbols"], **hand["safe_symbols"], **hand["safe_symbols_more"]}
+    codes = sorted((set(cldr["codes"]) - set(hand["english_word_codes"])) | set(hand["codes"]))
+    return symbols, words, codes
 
 
 def _symbol_pattern() -> str:
@@ -29,7 +34,7 @@ def _symbol_pattern() -> str:
     alts = sorted(symbols, key=len, reverse=True)
     parts = [s.replace("$", r"\\?\$") if "$" in s else s for s in (regex_escape(a) for a in alts)]
     code_alt = "|".join(codes)
-    return rf"(?P<sym>(?:{'|'.join(parts)})|(?<![\w])(?:{code_alt})\s?)"
+    return rf"(?P<sym>(?:{'|'.join(parts)})[ \t]?|(?<![\w])(?:{code_alt})\s?)"
 
 
 def regex_escape(s: str) -> str:
@@ -42,21 +47,26 @@ def regex_escape(s: str) -> str:
 def _patterns():
     _, words, codes = currency_tables()
     sym = _symbol_pattern()
-    scale = rf"(?:\s*{scale_abbreviation_pattern()}\b|\s+{scale_word_pattern()})"
+    scale = rf"(?:\s*(?i:{scale_abbreviation_pattern()})\b|\s+{scale_word_pattern()})"
     digits = rf"(?P<num>{SIGNED_DIGITS})(?:(?P<scale>{scale})|{AFTER_NUMBER})"
     rate = alternation(load("currencies")["rate_suffixes"])
     rate_part = rf"(?P<rate>\s+(?:{rate})\b)?"
     word_alt = alternation(list(words))
     code_alt = "|".join(codes)
     sym2 = sym.replace("(?P<sym>", "(?:")
+    after_signs = "|".join(regex_escape(x) for x in sorted(currency_tables()[0], key=len, reverse=True)
+                           if all(unicodedata.category(ch) == "Sc" for ch in x) and x != "$")
     return [
         # between $5 and $10 million / from $5m to $10m / $5 to $10 billion
-        compile_pattern(rf"(?:(?i:between|from)\s+)?{sym}(?P<low>{DIGITS})(?P<lscale>{scale})?\s+(?i:and|to)\s+{sym2}"
+        compile_pattern(rf"(?:(?P<btw>(?i:between)\s+)|(?i:from)\s+)?{sym}(?P<low>{DIGITS})(?P<lscale>{scale})?"
+                        rf"\s+(?(btw)(?i:and|to)|(?i:to))\s+{sym2}"
                         rf"(?P<high>{DIGITS})(?P<scale>{scale})?{rate_part}"),
         # $20-30 billion
         compile_pattern(rf"{sym}(?P<low>{DIGITS}){DASH}(?:\\?\$)?(?P<high>{DIGITS})(?P<scale>{scale})?{rate_part}"),
         # US$2.35 million, $4bn, \$220 billion, USD 5 million
         compile_pattern(rf"{sym}{digits}{rate_part}"),
+        # 950€, 80 ₪: a currency sign after the amount
+        compile_pattern(rf"{digits}[ \t]?(?P<sym>{after_signs})(?![\w$])"),
         # 4 billion dollars, a million dollars a minute, 250bn-peso, 5 million USD
         compile_pattern(
             rf"(?:(?P<num>{BEFORE_NUMBER}{SIGNED_DIGITS})(?:(?P<scale>{scale})|{AFTER_NUMBER})|(?P<wnum>{word_number()}))"
@@ -98,6 +108,8 @@ def find(text: str) -> Iterator[Candidate]:
                 continue
             unit = _unit(m, code)
             factor = _scale(m)
+            if m.groupdict().get("word") and m.group("word").lower() in load("currencies")["minor_units"]:
+                factor = factor / 100  # '62.5 cents' is 0.625 dollars
             end = m.end()
             if m.groupdict().get("low"):
                 lo, hi = value_of(m.group("low")), value_of(m.group("high"))
