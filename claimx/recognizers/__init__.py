@@ -18,33 +18,43 @@ from claimx.recognizers.base import Candidate
 RECOGNIZERS = (money.find, percent.find, dates.find, ratio.find, multiplier.find, quantity.find, count.find)
 
 
+WORD = regex.compile(r"\p{L}+")
+
+
+class Trigger:
+    """A cheap test of whether a recognizer could find anything in a sentence: a regex of the symbols and short
+    forms its matches must contain, or one of its words (a set lookup: the word lists are long)."""
+
+    def __init__(self, pattern: str, words=()):
+        self.pattern = regex.compile(pattern) if pattern else None
+        self.words = frozenset(w.lower() for w in words)
+
+    def __call__(self, text: str) -> bool:
+        if self.pattern is not None and self.pattern.search(text):
+            return True
+        return bool(self.words) and not self.words.isdisjoint(w.lower() for w in WORD.findall(text))
+
+
 @functools.cache
 def _triggers() -> dict:
-    """Cheap tests that tell whether a recognizer could find anything in a sentence: one regex each, of the
-    words and symbols its matches must contain (recognizers without one always run)."""
+    """One trigger per recognizer (recognizers without one always run)."""
     currency_symbols, currency_words, codes = money.currency_tables()
-    symbols = [regex.escape(x) for x in currency_symbols]
-    money_words = [rf"\b{regex.escape(w)}" for w in list(codes) + [w.split()[-1] for w in currency_words]]
-    unit_forms = [f for e in load("units")["units"].values() for f in e["forms"]]
+    symbols = "|".join(regex.escape(x) for x in sorted(currency_symbols, key=len, reverse=True))
+    unit_words = {w for e in load("units")["units"].values() for f in e["forms"] for w in f.split()}
     nw = load("number_words")
-    fractions = list(nw["fractions"])
-
-    def words(ws):
-        return rf"(?i:\b(?:{alternation(ws)}))"
-
+    multipliers = alternation(list(nw["multiplier_verbs"]) + list(nw["multiplier_adverbs"]))
     return {
-        money.find: regex.compile("|".join(symbols + money_words), regex.IGNORECASE),
-        percent.find: regex.compile(r"%|" + words(load("units")["percent_words"])),
-        ratio.find: regex.compile(words(fractions + ["in", "out of", "of"]) + r"|\d[/:]\d"),
-        multiplier.find: regex.compile(rf"×|(?i:times|fold|{alternation(list(nw['multiplier_verbs']) + list(nw['multiplier_adverbs']))})"),
-        quantity.find: regex.compile(rf"(?i:\b(?:{alternation(unit_forms)})(?!\w)|\bevery\b|\bper\b|°)"
-                                     r"|\d[ \t]?[\p{L}°℃℉‰‱µΩÅ]"),
+        money.find: Trigger(symbols, list(codes) + [w.split()[-1] for w in currency_words]),
+        percent.find: Trigger(r"%", [w for p in load("units")["percent_words"] for w in p.split()]),
+        ratio.find: Trigger(r"\d[/:]\d", list(nw["fractions"]) + ["in", "of"]),
+        multiplier.find: Trigger(rf"×|(?i:times|fold|{multipliers})"),
+        quantity.find: Trigger(r"\d[ \t]?[\p{L}°℃℉‰‱µΩÅ]|°", list(unit_words) + ["every", "per"]),
     }
 
 
 def _may_find(find, text: str) -> bool:
-    pattern = _triggers().get(find)
-    return pattern is None or pattern.search(text) is not None
+    trigger = _triggers().get(find)
+    return trigger is None or trigger(text)
 
 
 # Spans whose numbers are never claims: web addresses, e-mail and file names, Markdown link targets, HTML tags.
