@@ -28,7 +28,11 @@ PERCENT = [
     row("Nearly twenty percent of homes lack water.", "Nearly twenty percent", "percent", 20, "%", "approx"),
     row("Wages grew more than 6 percent in the north.", "more than 6 percent", "percent", 6, "%", "over"),
     row("Support for the measure stands at 61.5%.", "61.5%", "percent", 61.5, "%"),
-    row("The tax rate rose from 10 to 20 percent.", "from 10 to 20 percent", "percent", None, "%", low=10, high=20),
+    # a change from A to B is two levels, the unit shared (SCHEMA conventions); a spread is one range
+    row("The tax rate rose from 10 to 20 percent.", "10", "percent", 10, "%", direction=None),
+    row("The tax rate rose from 10 to 20 percent.", "20 percent", "percent", 20, "%", direction=None),
+    row("Poverty fell from 31 percent to 26 percent.", "31 percent", "percent", 31, "%", direction=None),
+    row("Estimates range from 10 to 20 percent.", "from 10 to 20 percent", "percent", None, "%", low=10, high=20),
     row("Forecasts put growth at 1.4–3.6 percent.", "1.4–3.6 percent", "percent", None, "%", low=1.4, high=3.6),
     row("Rents are 8 to 12 per cent higher than in 2019.", "8 to 12 per cent", "percent", None, "%", low=8, high=12),
     row("Roughly 45 percent of voters stayed home.", "Roughly 45 percent", "percent", 45, "%", "approx"),
@@ -74,7 +78,8 @@ MONEY = [
     row("He earns 40,000 rupees a month.", "40,000 rupees a month", "money", 40000, "INR per month"),
     row("Fines reached £250,000 last year.", "£250,000", "money", 250000, "GBP"),
     row("Repairs will cost between $5 and $10 million.", "between $5 and $10 million", "money", None, "USD", low=5e6, high=10e6),
-    row("Aid rose from $2bn to $3bn.", "from $2bn to $3bn", "money", None, "USD", low=2e9, high=3e9),
+    row("Aid rose from $2bn to $3bn.", "$2bn", "money", 2_000_000_000, "USD"),  # a change: two levels
+    row("Aid rose from $2bn to $3bn.", "$3bn", "money", 3_000_000_000, "USD"),
     row("The firm lost nearly $1.5 billion.", "nearly $1.5 billion", "money", 1.5e9, "USD", "approx"),
     row("Salaries start at MX$15,000.", "MX$15,000", "money", 15000, "MXN"),
     row("The bridge cost C$2.1 billion.", "C$2.1 billion", "money", 2.1e9, "CAD"),

@@ -158,5 +158,48 @@ def _time_preposition() -> regex.Pattern:
     return regex.compile(rf"(?i:\b(?:{alternation(load('dates')['month_prepositions'])}))\s+$")
 
 
+@functools.cache
+def _change_verb_forms() -> frozenset[str]:
+    """Every written form of the change verbs of cues.json: rise, rises, rising, rose, risen; drop, dropped ..."""
+    cues = load("cues")
+    forms: set[str] = set()
+    for lemma in cues["increase_verbs"] + cues["decrease_verbs"]:
+        words = lemma.split()
+        head, rest = words[0], " ".join(words[1:])
+        stem = head[:-1] if head.endswith("e") else head
+        doubled = head + head[-1] if regex.fullmatch(r".*[^aeiou][aeiou][bdgmnpt]", head) else head
+        for form in (head, head + "s", head + "es", stem + "ed", stem + "ing", doubled + "ed", doubled + "ing",
+                     (head[:-1] + "ied") if head.endswith("y") else head):
+            forms.add(f"{form} {rest}".strip())
+        forms.update(cues["irregular_forms"].get(lemma, []))
+    return frozenset(forms)
+
+
+@functools.cache
+def _change_before() -> regex.Pattern:
+    forms = alternation(_change_verb_forms())
+    return regex.compile(rf"(?i:\b(?:{forms}))(?:\s+\p{{L}}+){{0,3}}\s+$")
+
+
+def states_a_change(text: str, start: int) -> bool:
+    """Whether 'from A to B' at ``start`` follows a change verb within three words ('fell sharply from'): two
+    levels, not a range (SCHEMA conventions).
+
+    >>> states_a_change("Poverty fell from 31 to 26", 13), states_a_change("Estimates range from 480 to 650", 16)
+    (True, False)
+    """
+    return _change_before().search(text, max(0, start - 60), start) is not None
+
+
+def change_from(text: str, start: int) -> bool:
+    """Whether a range starting at ``start`` is 'from A to B' after a change verb (with 'from' inside the range
+    or just before it): the two numbers are levels, found each on its own."""
+    m = regex.match(r"(?i:from)\s+", text[start:start + 8])
+    if m:
+        return states_a_change(text, start)
+    before = regex.search(r"(?i:\bfrom)\s+$", text[max(0, start - 8):start])
+    return before is not None and states_a_change(text, start - len(before.group()))
+
+
 def compile_pattern(pattern: str) -> regex.Pattern:
     return regex.compile(pattern)

@@ -19,7 +19,7 @@ def _patterns():
     d = load("dates")
     months = sorted(d["months"], key=len, reverse=True)
     # Month names are capitalized in running text; 'may' and 'march' in lower case are verbs.
-    month = r"(?P<month>" + "|".join(m.capitalize() + (r"\.?" if len(m) <= 4 and m != "june" and m != "july" else "") for m in months) + r")(?![\w])"
+    month = r"(?P<month>" + "|".join(m.capitalize() + (r"\.?" if len(m) <= 4 and m not in ("may", "june", "july") else "") for m in months) + r")(?![\w])"
     lo, hi = d["year_min"], d["year_max"]
     year, year2 = year_pattern(), year_pattern("year2")
     year_end = r"(?![\w%‰]|[.,]\d|\s?%|\s+(?i:percent|per\s?cent))"

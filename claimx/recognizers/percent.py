@@ -8,7 +8,7 @@ from decimal import Decimal
 from claimx._data import alternation, load
 from claimx.model import Kind, Qualifier
 from claimx.numbers import fraction_value
-from claimx.recognizers.base import Candidate, compile_pattern, dashed_range, number, value_of
+from claimx.recognizers.base import Candidate, change_from, compile_pattern, dashed_range, number, value_of
 
 PERCENT = r"(?:\s?%|\s*(?:percent|per\s?cent|pct)\b)"
 POINTS = r"(?:\s+percentage[\s-]points?\b|\s*pp\b|\s+ppts?\b)"
@@ -22,13 +22,13 @@ def _patterns():
     qualifier = rf"(?i:{alternation(p for group in load('cues')['qualifiers_before'].values() for p in group if p[:1].isalpha())})"
     return [
         # between 8% and 17% / between 47 and 48 percent / from 10 to 20 percent
-        compile_pattern(rf"(?i:between|from)\s+(?:(?P<q>{qualifier})\s+)?(?P<low>{n})(?:{PERCENT}|{POINTS})?\s+(?i:and|to)\s+"
+        compile_pattern(rf"(?P<how>(?i:between|from))\s+(?:(?P<q>{qualifier})\s+)?(?P<low>{n})(?P<lunit>{PERCENT}|{POINTS})?\s+(?i:and|to)\s+"
                         rf"(?P<high>{n}){UNIT}"),
         # 9 ± 6%: the figure with a tolerance (the tolerance is no claim of its own)
         compile_pattern(rf"(?P<num>{n})\s?±\s?{n}{UNIT}"),
         # 2-9 percent / 1.4–3.6 percent / 8 to 17 percent / 8% to 17%
         compile_pattern(rf"{dashed_range()}{UNIT}"),
-        compile_pattern(rf"(?P<low>{n})(?:{PERCENT})?\s+to\s+(?P<high>{n}){UNIT}"),
+        compile_pattern(rf"(?P<low>{n})(?P<lunit>{PERCENT})?\s+to\s+(?P<high>{n}){UNIT}"),
         compile_pattern(rf"(?P<num>{n}){UNIT}"),
         # half a percentage point, a quarter of a percentage point, three quarters of a point
         compile_pattern(rf"(?<![\w-])(?P<frac>(?i:(?:a\s+|one\s+)?half|(?:a|one|three)[\s-]quarters?|(?:a|one|two)[\s-]thirds?))"
@@ -64,6 +64,13 @@ def find(text: str) -> Iterator[Candidate]:
             else:
                 lo, hi = value_of(m.group("low")), value_of(m.group("high"))
                 if lo is None or hi is None or lo >= hi:
+                    continue
+                if change_from(text, m.start()):  # 'rose from 12 to 15%': two levels, each with the unit
+                    low_end = m.end("lunit") if m.group("lunit") else m.end("low")
+                    yield Candidate(m.start("low"), low_end, Kind.percent, value=lo * factor, unit=unit,
+                                    core=m.span("low"))
+                    yield Candidate(m.start("high"), m.end(), Kind.percent, value=hi * factor, unit=unit,
+                                    core=m.span("high"))
                     continue
                 q = m.groupdict().get("q")
                 qualifier = None

@@ -14,7 +14,7 @@ from claimx.numbers import scale_word_pattern
 from claimx.recognizers.units import unit_at
 from claimx.recognizers.base import (
     AFTER_NUMBER, BEFORE_NUMBER, DIGITS, SIGNED_DIGITS, Candidate, compile_pattern, dashed_range,
-    number, range_values, value_of, word_number, word_number_prefix, year_before,
+    change_from, number, range_values, value_of, word_number, word_number_prefix, year_before,
 )
 
 
@@ -110,7 +110,7 @@ def _registry(text: str) -> Iterator[Candidate]:
                 unit, end = f"{unit} per {rate.group('rate').split()[-1]}", rate.end()
             if name == "range":
                 lo, hi = range_values(m.group("low"), m.group("high"))
-                if _year_low(text, m):
+                if _year_low(text, m) or change_from(text, m.start()):
                     continue
                 if lo is None or hi is None or lo >= hi:
                     continue
@@ -148,7 +148,7 @@ def find(text: str) -> Iterator[Candidate]:
                 unit = f"{unit} per {rate[-1]}"
             if name == "range":
                 lo, hi = range_values(m.group("low"), m.group("high"))
-                if _year_low(text, m):
+                if _year_low(text, m) or change_from(text, m.start()):
                     continue
                 if lo is None or hi is None or lo >= hi:
                     continue
