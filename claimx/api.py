@@ -198,7 +198,7 @@ def _claim(plan: _Plan, c: Candidate, dates: list[Candidate], doc: "Doc | None",
             return None
         if c.needs_noun:
             noun = context.counted_noun(span)
-            if noun is None or context.is_anaphoric(span, noun):
+            if noun is None or context.is_anaphoric(span, noun) or context.is_address(noun):
                 return None
             if context.is_idiom(span) or context.is_identifier(span):
                 return None

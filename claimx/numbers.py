@@ -42,7 +42,7 @@ def parse_number(text: str) -> Decimal | None:
         s = s.replace(" ", "")
     elif regex.fullmatch(r"\d{1,3},\d{1,2}", s):  # a decimal comma: '124,8' (never a thousands group)
         s = s.replace(",", ".")
-    if not regex.fullmatch(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d*\.?\d+", s):
+    if not regex.fullmatch(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d*\.?\d+(?:[eE][-+]?\d{1,3})?", s):
         return None
     try:
         value = Decimal(s.replace(",", ""))
@@ -105,8 +105,8 @@ def words_to_number(text: str) -> Decimal | None:
     Decimal('1000000')
     >>> words_to_number("two hundred and fifty thousand")
     Decimal('250000')
-    >>> words_to_number("one and a half")
-    Decimal('1.5')
+    >>> words_to_number("one and a half"), words_to_number("three million and a half")
+    (Decimal('1.5'), Decimal('3500000'))
     >>> words_to_number("hundreds of thousands")
     Decimal('100000')
     >>> words_to_number("a few dozen") is None
@@ -127,6 +127,7 @@ def words_to_number(text: str) -> Decimal | None:
         return value if not rest else None
     total = Decimal(0)
     current = Decimal(0)
+    last_scale = Decimal(0)
     seen = False
     i = 0
     while i < len(tokens):
@@ -134,8 +135,8 @@ def words_to_number(text: str) -> Decimal | None:
         if t in ("a", "an") and i + 1 < len(tokens) and (
             tokens[i + 1] in w["scales"] or tokens[i + 1] in w["dozen"] or tokens[i + 1] == "half"
         ):
-            if tokens[i + 1] == "half":  # "one and a half"
-                current += Decimal("0.5")
+            if tokens[i + 1] == "half":  # "one and a half"; "three million and a half" is 3.5 million
+                current += Decimal("0.5") if current or not last_scale else last_scale / 2
                 seen = True
                 i += 2
                 continue
@@ -156,6 +157,7 @@ def words_to_number(text: str) -> Decimal | None:
         elif t in w["scales"] and seen:
             total += current * w["scales"][t]
             current = Decimal(0)
+            last_scale = Decimal(w["scales"][t])
         else:
             return None
         i += 1
@@ -202,7 +204,7 @@ def number_value(text: str) -> Decimal | None:
     Decimal('1500000000000.0')
     """
     s = text.strip()
-    m = regex.fullmatch(r"([-−–]?\d{1,3}(?: \d{3})+|[-−–]?[\d.,]+)\s*([A-Za-z]+)?\.?", s)
+    m = regex.fullmatch(r"([-−–]?\d{1,3}(?: \d{3})+|[-−–]?[\d.,]+(?:[eE][-+]?\d{1,3})?)\s*([A-Za-z]+)?\.?", s)
     if m:
         base = parse_number(m.group(1))
         if base is None:

@@ -116,3 +116,9 @@ def test_tables_are_found_without_a_model():
 ])
 def test_numbers_after_a_noun_are_identifiers(extract, sentence, kept):
     assert [c.text for c in extract(sentence) if c.kind.value == "count"] == kept
+
+
+@pytest.mark.parametrize("sentence", ["The White House is at 1600 Pennsylvania Avenue.",
+                                      "The office at 221 Baker Street opened."])
+def test_street_addresses_are_not_counts(extract, sentence):
+    assert [c.text for c in extract(sentence)] == []

@@ -216,3 +216,14 @@ def test_cldr_currency_data_matches_its_generator():
     spec.loader.exec_module(module)
     stored = (ROOT / "claimx" / "data" / "currencies_cldr.json").read_text(encoding="utf-8")
     assert module.render(module.build()) == stored, "rerun scripts/make_currencies.py"
+
+
+@pytest.mark.parametrize("text,claim,value", [
+    ("The hall seats seven thousand two hundred and fifty-six people.", "seven thousand two hundred and fifty-six", 7256),
+    ("Temperatures fell to minus 40 degrees.", "minus 40 degrees", -40),
+    ("The decay rate was 1.5e-3 per second.", "1.5e-3 per second", Decimal("0.0015")),
+    ("He earned three million and a half dollars.", "three million and a half dollars", 3_500_000),
+], ids=["words of any size", "minus", "e-notation", "million and a half"])
+def test_more_number_grammar(text, claim, value):
+    found = [c for c in find_candidates(text) if text[c.start:c.end] == claim]
+    assert found and found[0].value == Decimal(value), [text[c.start:c.end] for c in find_candidates(text)]

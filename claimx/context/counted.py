@@ -118,6 +118,11 @@ def is_identifier(span) -> bool:
     return prev.pos_ in NOMINAL and prev.is_lower and prev.is_alpha
 
 
+def is_address(noun) -> bool:
+    """'1600 Pennsylvania Avenue', '221 Baker Street': the number of a street address counts nothing."""
+    return noun.pos_ == "PROPN" and noun.text.rstrip(".") in load("labels")["street_words"]
+
+
 def noun_unit(noun, claim_tokens: set[int]) -> str:
     """The counted noun as written, with its compound modifier: 'asylum requests', 'troops'."""
     left = [t for t in noun.lefts if t.dep_ == "compound" and t.i == noun.i - 1 and t.i not in claim_tokens]

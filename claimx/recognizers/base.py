@@ -54,7 +54,7 @@ AFTER_NUMBER = r"(?![\w×]|[.,]\d|[-‐‑]\d)"
 # follow ('124,8 million', '7,5 percent')
 DIGITS = (r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[ ]\d{3})+(?![\d,.])"
           rf"|\d{{1,3}},\d{{1,2}}(?=\s?%|\s+(?:(?i:percent|per\s?cent)|{scale_word_pattern()})\b)"
-          r"|\d+(?:\.\d+)?|\.\d+)")
+          r"|\d+(?:\.\d+)?(?:[eE][-+]?\d{1,3}(?![\w.]))?|\.\d+)")  # '1.5e-3' in scientific text
 SIGNED_DIGITS = rf"(?:(?:(?<=^|[\s(\[~∼≈<>≤≥=±])[-−])?{DIGITS})"
 DASH = r"\s?[-‐‑–—]\s?"
 
@@ -80,7 +80,8 @@ def vague_number() -> str:
 @functools.cache
 def number() -> str:
     """Digits with an optional scale word, or a number in words: '4.5 million', 'twenty-five'."""
-    return rf"(?:{BEFORE_NUMBER}{SIGNED_DIGITS}(?:\s+{scale_word_pattern()})?{AFTER_NUMBER}|{word_number()})"
+    return (rf"(?:(?:(?i:minus|negative)\s+)?{BEFORE_NUMBER}{SIGNED_DIGITS}(?:\s+{scale_word_pattern()})?{AFTER_NUMBER}"
+            rf"|{word_number()})")
 
 
 @functools.cache
@@ -122,6 +123,10 @@ def value_of(text: str) -> Decimal | None:
     from claimx.numbers import words_to_number
 
     t = " ".join(text.split())
+    negative = regex.match(r"(?i:minus|negative)\s+", t)
+    if negative:  # 'minus 40 degrees'
+        value = value_of(t[negative.end():])
+        return None if value is None else -value
     power = POWER_OF_TEN.fullmatch(t)
     if power:
         mantissa = value_of(power.group("mantissa"))

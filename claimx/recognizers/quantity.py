@@ -79,7 +79,7 @@ def _patterns():
 def _registry_patterns():
     """A number (or a range) right before something that may be a unit: the registry decides (units.unit_at)."""
     # digits, a scale word, a power of ten ('6 × 10^6', '4.3 × 10−8'), a tolerance ('1.3 ± 0.5')
-    digits = (rf"{BEFORE_NUMBER}{SIGNED_DIGITS}(?:\s+{scale_word_pattern()}|\s?[×x]\s?10\^?[-−]?\d{{1,2}})?(?![.,]?\d)")
+    digits = (rf"(?:(?i:minus|negative)\s+)?{BEFORE_NUMBER}{SIGNED_DIGITS}(?:\s+{scale_word_pattern()}|\s?[×x]\s?10\^?[-−]?\d{{1,2}})?(?![.,]?\d)")
     tolerance = rf"(?:\s?±\s?{DIGITS})?"
     n = rf"(?:{digits}|{word_number()})"
     unit_start = r"(?P<gap>[ \t]?)(?=[\p{L}°℃℉‰‱µΩÅ])"
