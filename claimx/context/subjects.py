@@ -26,13 +26,25 @@ def _relational(noun) -> bool:
 def subject_of(span, kind: Kind, noun=None) -> str | None:
     """The phrase naming what the number measures or counts (``noun``: the noun a count counts)."""
     ids = {t.i for t in span}
-    if noun is not None:
+    if noun is not None and noun.lower_ not in words("measure_nouns"):
         return noun_phrase(noun, ids)
     first = conjoined_to(span)
     if first is not None:
         return subject_of(first, kind)
     anchor = anchor_of(span)
     head = anchor.head
+    if noun is not None:  # 'the index fell 240 points': what changed, not the points
+        ids |= {noun.i}
+        return _verb_phrase_subject(noun, ids, kind)
+    # 44 percent more petroleum: the noun the comparative qualifies
+    compared = _compared_noun(span)
+    if compared is not None:
+        return noun_phrase(compared, ids | {span.end})
+    # spent $4 billion on shelters / allocated $2 billion to school buildings
+    if kind == Kind.money:
+        target = _spent_on(anchor, ids)
+        if target is not None:
+            return noun_phrase(target, ids)
     # 53 percent of the popular vote / $220 billion in commitments (not 'in Peru', 'in 2019')
     for child in anchor.children:
         if child.dep_ == "prep" and child.lower_ in ("of", "in") and child.i > anchor.i:
@@ -78,6 +90,33 @@ def subject_of(span, kind: Kind, noun=None) -> str | None:
                     return found
         return noun_phrase(head, ids)
     return _verb_phrase_subject(anchor, ids, kind)
+
+
+def _compared_noun(span):
+    """'44 percent more petroleum', '20% fewer jobs': the noun after a comparative that follows the figure."""
+    doc = span.doc
+    if span.end >= len(doc) - 1:
+        return None
+    word = doc[span.end]
+    noun = word.head
+    if word.lower_ in ("more", "less", "fewer") and noun.pos_ in NOMINAL and word.i < noun.i <= word.i + 4 \
+            and not any(t.lower_ == "than" for t in doc[word.i + 1: noun.i]):
+        return noun
+    return None
+
+
+def _spent_on(anchor, ids):
+    """The object of 'on'/'to'/'for' after a spending verb whose object is the amount ('spent $4bn on shelters')."""
+    verb = governing_verb(anchor)
+    if verb is None or verb.lemma_.lower() not in cue("spending_verbs"):
+        return None
+    owners = [verb, anchor] + [t for t in anchor.ancestors if t.i != verb.i and t.i > verb.i][:2]
+    for child in (c for owner in owners for c in owner.children):
+        if child.dep_ in ("prep", "dative") and child.lower_ in words("purpose_prepositions") and child.i > anchor.i:
+            obj = content_obj(child)
+            if obj is not None and obj.i not in ids:
+                return obj
+    return None
 
 
 def _verb_phrase_subject(anchor, ids, kind: Kind) -> str | None:

@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from claimx._data import load
 
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
-MODIFIER_DEPS = {"nummod", "amod", "compound", "quantmod", "npadvmod", "nmod"}
+MODIFIER_DEPS = {"nummod", "amod", "compound", "quantmod", "npadvmod", "nmod", "predet"}
 # how a number hangs from the verb whose subject it describes
 CLIMB_DEPS = {"dobj", "pobj", "prep", "npadvmod", "attr", "acomp", "advmod", "nummod", "quantmod", "appos",
               "conj", "nmod", "oprd", "dative", "amod", "compound", "pcomp", "advcl", "xcomp", "ccomp", "acl"}
