@@ -1,20 +1,20 @@
 """The direction: increase or decrease when a number measures a change, None for a level."""
 from __future__ import annotations
 
+import regex
+
 from claimx.context.cues import change_noun_direction, cue
 from claimx.context.tree import MODIFIER_DEPS, anchor_of, conjoined_to
 from claimx.model import Direction
 
 # how a number hangs directly from a change verb: 'rose 40 percent', 'cut 300 jobs'
-DIRECT_DEPS = {"dobj", "npadvmod", "advmod", "nummod", "oprd", "attr", "acomp"}
+# (and '$799 billion will be added', '300 jobs were cut': the passive subject is the amount changed)
+DIRECT_DEPS = {"dobj", "npadvmod", "advmod", "nummod", "oprd", "attr", "acomp", "nsubjpass"}
 
 
 def direction_of(span, text: str, end: int) -> Direction | None:
     """Increase or decrease when the number measures a change; None for a level. ``text`` is the parsed
     text and ``end`` the claim's end offset in it (comparatives are read from the words after it)."""
-    first = conjoined_to(span)
-    if first is not None:
-        return direction_of(first, text, first.end_char)
     # 40 percent lower, 8 to 17 percent cheaper, three times greater
     for word in text[end: end + 40].split()[:3]:
         w = word.strip(".,;:()").lower()
@@ -29,6 +29,15 @@ def direction_of(span, text: str, end: int) -> Direction | None:
         word = span.doc[span.end]
         if word.lower_ in ("more", "less", "fewer") and word.head.pos_ in ("NOUN", "PROPN") and word.head.i > word.i:
             return Direction.increase if word.lower_ == "more" else Direction.decrease
+    # up 5 percent / down 3 percent / plus $18 billion
+    before = regex.findall(r"\p{L}+(?=[^\p{L}\d]*$)", text[max(0, span.start_char - 10): span.start_char].lower())
+    if before and before[-1] in cue("increase_before"):
+        return Direction.increase
+    if before and before[-1] in cue("decrease_before"):
+        return Direction.decrease
+    first = conjoined_to(span)
+    if first is not None:  # '40 percent in A and 60 percent in B' share the first one's direction
+        return direction_of(first, text, first.end_char)
     anchor = anchor_of(span)
     head = anchor.head
     # a 57 percent reduction, a 25 percentage point increase
@@ -41,10 +50,6 @@ def direction_of(span, text: str, end: int) -> Direction | None:
         found = change_noun_direction(head.head)
         if found:
             return Direction(found)
-    # up 5 percent / down 3 percent
-    before = text[max(0, span.start_char - 6): span.start_char].lower().split()
-    if before and before[-1] in ("up", "down"):
-        return Direction.increase if before[-1] == "up" else Direction.decrease
     # rose 40 percent / fell by a third / profit tripled; 'rose to 50 percent' and 'rose in 3 months' are not changes
     if anchor.dep_ in ("nummod", "quantmod") and head.pos_ == "NOUN" and head.i > anchor.i:
         anchor, head = head, head.head  # 'increased by 150,000 jobs': the noun attaches for the number

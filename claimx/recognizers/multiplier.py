@@ -6,6 +6,8 @@ import functools
 from collections.abc import Iterator
 from decimal import Decimal
 
+import regex
+
 from claimx._data import alternation, load
 from claimx.model import Direction, Kind
 from claimx.recognizers.base import (
@@ -84,5 +86,9 @@ def find(text: str) -> Iterator[Candidate]:
                 yield Candidate(m.start(), m.end(), Kind.multiplier, value=v, direction=direction, core=m.span())
             else:
                 v = _words()[1][m.group("adv").lower()]
+                # 'twice as much as': a comparison with a comparative word has a direction (SCHEMA conventions)
+                compared = regex.match(r"\s+(?i:as)\b", text[m.end("adv"):m.end("adv") + 4])
+                direction = _change_against_time(text, m.end("adv"), v) or (
+                    (Direction.increase if v > 1 else Direction.decrease) if compared else None)
                 yield Candidate(m.start(), m.end("adv"), Kind.multiplier, value=v, core=m.span("adv"),
-                                direction=_change_against_time(text, m.end("adv"), v))
+                                direction=direction)
