@@ -34,6 +34,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc
 
 BATCH_SIZE = 64
+LINE_BREAKS = str.maketrans("\n\r\t\f\v", "     ")
 
 
 def extract(text: str, *, file: str | None = None, nlp: "Language | None" = None,
@@ -155,8 +156,9 @@ def read_texts(items: Iterable[tuple[str, str | None]], *, nlp: "Language | None
                     _keep(found[n], k, _claim(p, c, dates, None, None))
             by_unit.append(groups)
             p.dates = dates
-        jobs = [(p.clean.text[s:e], (n, i)) for n, p in enumerate(pending) for i, (s, e) in p.units.items()
-                if i in by_unit[n]]
+        # a line break inside a sentence is a space to the parser ('Fifty-\nseven percent'); offsets are unchanged
+        jobs = [(p.clean.text[s:e].translate(LINE_BREAKS), (n, i)) for n, p in enumerate(pending)
+                for i, (s, e) in p.units.items() if i in by_unit[n]]
         for doc, (n, i) in nlp.pipe(jobs, as_tuples=True, batch_size=batch_size):
             p = pending[n]
             places = context.places_in(doc)

@@ -51,8 +51,10 @@ def subject_of(span, kind: Kind, noun=None) -> str | None:
             obj = content_obj(child)
             if obj is None:
                 continue
-            if child.lower_ == "of" and obj.lemma_.lower() in cue("denominators"):
-                # 2-9 percent of GDP: the subject is what amounts to that share
+            if child.lower_ == "of" and (obj.lemma_.lower() in cue("denominators")
+                                         or any(c.like_num or c.pos_ == "NUM" for c in obj.subtree if c.i not in ids)):
+                # 2-9 percent of GDP, one billion barrels of the entire 104 billion supply: the subject is what
+                # amounts to that share
                 return _verb_phrase_subject(anchor, ids, kind) or noun_phrase(obj, ids)
             return noun_phrase(obj, ids)
     # inflation at 4.1% / the IMF puts growth at 3 percent
@@ -126,10 +128,13 @@ def _verb_phrase_subject(anchor, ids, kind: Kind) -> str | None:
     if verb is None:
         return None
     objs = [c for c in verb.children if c.dep_ == "dobj" and c.i not in ids and c.pos_ in NOMINAL]
-    by = anchor.dep_ == "pobj" and anchor.head.lower_ == "by" and anchor.head.head.i == verb.i
+    # raised the rate by 50 bp / increased its efficiency to 70%: the object changed
+    by = anchor.dep_ == "pobj" and anchor.head.lower_ in ("by", "to") and anchor.head.head.i == verb.i
     if objs and (by or anchor.i == verb.i) and is_change_verb(verb):
         return noun_phrase(objs[0], ids)
-    if objs and kind == Kind.quantity and anchor.dep_ == "pobj" and anchor.head.head.i == verb.i:
+    # passed the law over two years / collects census information every five years: a duration measures the act
+    if objs and kind == Kind.quantity and ((anchor.dep_ == "pobj" and anchor.head.head.i == verb.i)
+                                           or (anchor.dep_ == "npadvmod" and anchor.head.i == verb.i)):
         return noun_phrase(objs[0], ids)
     found = subject_phrase(verb, ids)
     if found is not None:
