@@ -97,8 +97,11 @@ def _plan(text: str, file: str | None, reference_date: str | None, parse_all: bo
 
 @functools.cache
 def _anaphor() -> regex.Pattern:
-    """A sentence opening with a pronoun ('It rose ...'): its antecedent is in the sentence before."""
-    return regex.compile(rf"[\"“‘(]?(?:{alternation(load('grammar')['anaphor_openers'])})\b")
+    """A sentence opening with a pronoun ('It rose ...'), or with one within its first words ('In 2022 they
+    rose ...'): its antecedent is in the sentence before."""
+    g = load("grammar")
+    return regex.compile(rf"[\"“‘(]?(?:{alternation(g['anaphor_openers'])})\b"
+                         rf"|(?:[^\s.!?]+\s+){{1,4}}(?:{alternation(g['anaphor_subjects'])})\s")
 
 
 def _needs_parse(c: Candidate) -> bool:

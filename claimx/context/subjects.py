@@ -51,7 +51,9 @@ def subject_of(span, kind: Kind, noun=None) -> str | None:
             obj = content_obj(child)
             if obj is None:
                 continue
-            if child.lower_ == "of" and (obj.lemma_.lower() in cue("denominators")
+            verb = governing_verb(anchor)
+            shared = verb is not None and verb.lemma_.lower() in cue("share_verbs")
+            if child.lower_ == "of" and (obj.lemma_.lower() in cue("denominators") or shared
                                          or any(c.like_num or c.pos_ == "NUM" for c in obj.subtree if c.i not in ids)):
                 # 2-9 percent of GDP, one billion barrels of the entire 104 billion supply: the subject is what
                 # amounts to that share
@@ -110,7 +112,11 @@ def _compared_noun(span):
 def _spent_on(anchor, ids):
     """The object of 'on'/'to'/'for' after a spending verb whose object is the amount ('spent $4bn on shelters')."""
     verb = governing_verb(anchor)
-    if verb is None or verb.lemma_.lower() not in cue("spending_verbs"):
+    if verb is None:
+        return None
+    lemma = verb.lemma_.lower()
+    phrasal = {f"{lemma} {c.lower_}" for c in verb.children if c.dep_ in ("prt", "advmod")}  # 'set aside'
+    if lemma not in cue("spending_verbs") and not phrasal & cue("spending_verbs"):
         return None
     owners = [verb, anchor] + [t for t in anchor.ancestors if t.i != verb.i and t.i > verb.i][:2]
     for child in (c for owner in owners for c in owner.children):
