@@ -40,11 +40,6 @@ def subject_of(span, kind: Kind, noun=None) -> str | None:
     compared = _compared_noun(span)
     if compared is not None:
         return noun_phrase(compared, ids | {span.end})
-    # spent $4 billion on shelters / allocated $2 billion to school buildings
-    if kind == Kind.money:
-        target = _spent_on(anchor, ids)
-        if target is not None:
-            return noun_phrase(target, ids)
     # 53 percent of the popular vote / $220 billion in commitments (not 'in Peru', 'in 2019')
     for child in anchor.children:
         if child.dep_ == "prep" and child.lower_ in ("of", "in") and child.i > anchor.i:
@@ -59,6 +54,11 @@ def subject_of(span, kind: Kind, noun=None) -> str | None:
                 # amounts to that share
                 return _verb_phrase_subject(anchor, ids, kind) or noun_phrase(obj, ids)
             return noun_phrase(obj, ids)
+    # spent $4 billion on shelters / added $18 billion to the debt (after 'in commitments')
+    if kind == Kind.money:
+        target = _spent_on(anchor, ids)
+        if target is not None:
+            return noun_phrase(target, ids)
     # inflation at 4.1% / the IMF puts growth at 3 percent
     if anchor.dep_ == "pobj" and head.lower_ == "at":
         owner = head.head
@@ -118,7 +118,7 @@ def _spent_on(anchor, ids):
     phrasal = {f"{lemma} {c.lower_}" for c in verb.children if c.dep_ in ("prt", "advmod")}  # 'set aside'
     if lemma not in cue("spending_verbs") and not phrasal & cue("spending_verbs"):
         return None
-    owners = [verb, anchor] + [t for t in anchor.ancestors if t.i != verb.i and t.i > verb.i][:2]
+    owners = [anchor] + [t for t in anchor.ancestors if t.i != verb.i and t.i > verb.i][:2] + [verb]
     for child in (c for owner in owners for c in owner.children):
         if child.dep_ in ("prep", "dative") and child.lower_ in words("purpose_prepositions") and child.i > anchor.i:
             obj = content_obj(child)
