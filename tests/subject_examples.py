@@ -163,6 +163,17 @@ TABLES = [
     case("\t2019\t2020\nExports (US$ bn)\t12\t15\n", "15", ["exports"], time="2020"),
 ]
 
+# scientific and specification style: the noun a measurement follows or is bracketed after
+SPECIFICATIONS = [
+    case("Diabetes was defined as fasting glucose ≥7.0 mmol/L.", "≥7.0 mmol/L", ["glucose"]),
+    case("The core of the Bridge Creek Limestone (∼12 m) was sampled.", "∼12 m", ["limestone"]),
+    case("Yields were highest for the mix of all three species (23.8%).", "23.8%", ["mix"]),
+    case("Variation between panels is in the range of 10–15%.", "10–15%", ["variation"]),
+    case("This adds another $18 billion to the national debt.", "$18 billion", ["debt"], "increase"),
+    case("Recent upgrades increased its efficiency to almost 70%.", "almost 70%", ["efficiency"]),
+    case("The agency collects census information every five years.", "five years", ["information"]),
+]
+
 # pronouns take their antecedent
 MORE_PRONOUNS = [
     case("Wages stagnated for years. In 2022 they rose 7 percent.", "7 percent", ["wages"], "increase"),
@@ -170,4 +181,4 @@ MORE_PRONOUNS = [
 ]
 
 ALL = (LEVELS + CHANGES + LEVEL_NOT_CHANGE + ATTRIBUTION + PRONOUNS + ELLIPSIS + ACTOR_VS_THING + DENOMINATORS + COPULAS
-       + COMPARATIVES + TABLES + MORE_PRONOUNS)
+       + COMPARATIVES + TABLES + SPECIFICATIONS + MORE_PRONOUNS)

@@ -28,6 +28,10 @@ def subject_of(span, kind: Kind, noun=None) -> str | None:
     ids = {t.i for t in span}
     if noun is not None and noun.lower_ not in words("measure_nouns"):
         return noun_phrase(noun, ids)
+    # the Bridge Creek Limestone (∼12 m), all three species (23.8%): a figure in brackets after the noun it measures
+    bracketed = _before_bracket(span)
+    if bracketed is not None:
+        return noun_phrase(bracketed, ids)
     first = conjoined_to(span)
     if first is not None:
         return subject_of(first, kind)
@@ -93,7 +97,36 @@ def subject_of(span, kind: Kind, noun=None) -> str | None:
                 if found is not None:
                     return found
         return noun_phrase(head, ids)
+    # fasting glucose ≥7.0 mmol/L, a depth of 12 m: a measurement written right after the noun it measures
+    if kind in (Kind.quantity, Kind.percent):
+        before = span.doc[span.start - 1] if span.start else None
+        if head.pos_ in NOMINAL and head.i < span.start and \
+                anchor.dep_ in ("appos", "npadvmod", "nmod", "amod", "compound", "nummod") and \
+                all(t.pos_ not in ("VERB", "AUX") for t in span.doc[head.i + 1: span.start]) and \
+                head.ent_type_ not in NON_SUBJECT_ENTS:
+            return noun_phrase(head, ids)
+        if before is not None and before.pos_ == "NOUN" and before.is_alpha and before.ent_type_ not in NON_SUBJECT_ENTS:
+            return noun_phrase(before, ids)  # written right after it, whatever the parse made of it
     return _verb_phrase_subject(anchor, ids, kind)
+
+
+NUMERIC_ENTS = NON_SUBJECT_ENTS - {"LOC"}  # a country is a place; a named formation may be measured
+
+
+def _before_bracket(span):
+    """The noun a bracketed figure follows ('the combination of all three species (23.8%)' -> combination)."""
+    doc = span.doc
+    i = span.start - 1
+    while i >= span.start - 3 and i >= 0 and doc[i].text in ("~", "∼", "<", ">", "≈", "≤", "≥"):
+        i -= 1
+    if i < 1 or doc[i].text != "(":
+        return None
+    noun = doc[i - 1]
+    if noun.pos_ not in NOMINAL or noun.ent_type_ in NUMERIC_ENTS:  # a place may be what is measured here
+        return None
+    while noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.lower_ == "of" and noun.head.head.pos_ in NOMINAL:
+        noun = noun.head.head
+    return noun
 
 
 def _compared_noun(span):
