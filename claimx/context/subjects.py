@@ -50,9 +50,7 @@ def subject_of(span, kind: Kind, noun=None) -> str | None:
             obj = content_obj(child)
             if obj is None:
                 continue
-            verb = governing_verb(anchor)
-            shared = verb is not None and verb.lemma_.lower() in cue("share_verbs")
-            if child.lower_ == "of" and (obj.lemma_.lower() in cue("denominators") or shared
+            if child.lower_ == "of" and (obj.lemma_.lower() in cue("denominators")
                                          or any(c.like_num or c.pos_ == "NUM" for c in obj.subtree if c.i not in ids)):
                 # 2-9 percent of GDP, one billion barrels of the entire 104 billion supply: the subject is what
                 # amounts to that share
@@ -80,7 +78,8 @@ def subject_of(span, kind: Kind, noun=None) -> str | None:
             if obj is not None:
                 return noun_phrase(obj, ids)
             verb = governing_verb(owner)
-            if verb is not None and verb.lemma_.lower() not in cue("reporting_verbs"):
+            # 'Japan has a forest cover rate of 68.5%': the rate is what is measured, not its owner
+            if verb is not None and verb.lemma_.lower() not in cue("reporting_verbs") | cue("possession_verbs"):
                 found = subject_phrase(verb, ids)
                 if found is not None:
                     return found
