@@ -173,6 +173,11 @@ SPECIFICATIONS = [
     case("This adds another $18 billion to the national debt.", "$18 billion", ["debt"], "increase"),
     case("Recent upgrades increased its efficiency to almost 70%.", "almost 70%", ["efficiency"]),
     case("The agency collects census information every five years.", "five years", ["information"]),
+    # a duration measures the act: its verb with the object, or what lasted
+    case("I would love to spend about 20 minutes here.", "about 20 minutes", ["spend"]),
+    case("She has been a member for 12 years.", "12 years", ["member"]),
+    case("The storm paralleled the coast over the next 36 hours.", "36 hours", ["paralleled", "coast"]),
+    case("The project took 3 years.", "3 years", ["project"]),
 ]
 
 # pronouns take their antecedent

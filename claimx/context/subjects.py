@@ -1,6 +1,7 @@
 """The subject: the short noun phrase naming what a number measures or counts, never a clause."""
 from __future__ import annotations
 
+from claimx._data import load
 from claimx.context.cues import cue, is_change_noun, is_change_verb
 from claimx.context.tree import (
     MODIFIER_DEPS, NOMINAL, NON_SUBJECT_ENTS, SUBJECT_DEPS, anchor_of, conjoined_to, content_obj, governing_verb,
@@ -23,8 +24,9 @@ def _relational(noun) -> bool:
     return noun.lemma_.lower() in words("relational_nouns")
 
 
-def subject_of(span, kind: Kind, noun=None) -> str | None:
-    """The phrase naming what the number measures or counts (``noun``: the noun a count counts)."""
+def subject_of(span, kind: Kind, noun=None, unit: str | None = None) -> str | None:
+    """The phrase naming what the number measures or counts (``noun``: the noun a count counts; ``unit``: the
+    claim's unit, which tells a duration)."""
     ids = {t.i for t in span}
     if noun is not None and noun.lower_ not in words("measure_nouns"):
         return noun_phrase(noun, ids)
@@ -34,7 +36,7 @@ def subject_of(span, kind: Kind, noun=None) -> str | None:
         return noun_phrase(bracketed, ids)
     first = conjoined_to(span)
     if first is not None:
-        return subject_of(first, kind)
+        return subject_of(first, kind, unit=unit)
     anchor = anchor_of(span)
     head = anchor.head
     if noun is not None:  # 'the index fell 240 points': what changed, not the points
@@ -106,7 +108,39 @@ def subject_of(span, kind: Kind, noun=None) -> str | None:
             return noun_phrase(head, ids)
         if before is not None and before.pos_ == "NOUN" and before.is_alpha and before.ent_type_ not in NON_SUBJECT_ENTS:
             return noun_phrase(before, ids)  # written right after it, whatever the parse made of it
+    if kind == Kind.quantity and unit in load("units")["duration_names"]:
+        activity = _activity(anchor, ids)
+        if activity is not None:
+            return activity
     return _verb_phrase_subject(anchor, ids, kind)
+
+
+def _activity(anchor, ids) -> str | None:
+    """What a duration measures: the act, as its verb with its object or complement ('spend', 'been a Member',
+    'paralleled the coast of the southeastern United States', 'serving in Iraq'); None when the figure hangs
+    from no verb."""
+    if anchor.dep_ == "pobj":
+        verb, holder = anchor.head.head, anchor.head.i
+    elif anchor.dep_ in ("npadvmod", "dobj"):
+        verb, holder = anchor.head, anchor.i
+    else:
+        return None
+    if verb.pos_ not in ("VERB", "AUX"):
+        return None
+    if anchor.dep_ == "dobj":  # 'the project took 3 years': the duration is the verb's object, its subject lasted
+        found = subject_phrase(verb, ids, resolve=False)
+        if found is not None:
+            return found
+    for child in verb.children:
+        if child.i in ids or child.i == holder:
+            continue
+        if child.dep_ in ("dobj", "attr", "oprd") and child.pos_ in NOMINAL:
+            phrase = noun_phrase(child, ids)
+            return f"{verb.text} {phrase}" if phrase else verb.text
+        if child.dep_ == "prep" and child.i > verb.i and content_obj(child) is not None:
+            return f"{verb.text} {child.text} {noun_phrase(content_obj(child), ids)}"
+    # 'revenue climbed in the three months': nothing done to anything; the subject lasted or changed
+    return subject_phrase(verb, ids, resolve=False) or verb.text
 
 
 NUMERIC_ENTS = NON_SUBJECT_ENTS - {"LOC"}  # a country is a place; a named formation may be measured
