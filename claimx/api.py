@@ -34,6 +34,9 @@ if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc
 
 BATCH_SIZE = 64
+# a 'sentence' longer than this (text without sentence punctuation) is parsed in windows around its figures
+MAX_PARSE = 1000
+WINDOW = 150
 LINE_BREAKS = str.maketrans("\n\r\t\f\v", "     ")
 
 
@@ -61,8 +64,9 @@ class _Plan:
     essays: list[Essay]
     sentences: list[tuple[int, int]]
     candidates: list[Candidate]
-    units: dict[int, tuple[int, int]] = field(default_factory=dict)  # sentence index -> parsed range
+    units: dict = field(default_factory=dict)  # unit key (sentence index, or (index, start, end)) -> parsed range
     dates: list[Candidate] = field(default_factory=list)
+    date_starts: list[int] = field(default_factory=list)
 
 
 def _plan(text: str, file: str | None, reference_date: str | None, parse_all: bool) -> _Plan:
@@ -86,12 +90,24 @@ def _plan(text: str, file: str | None, reference_date: str | None, parse_all: bo
             essay = essay_at(essays, clean.span(c.start, c.end)[0])
             c.value, c.low, c.high = resolve_relative(c.relative, essay.published or reference_date)
     plan = _Plan(clean, file, essays, sentences, cands)
-    wanted = range(len(sentences)) if parse_all else {c.sentence_index for c in cands if _needs_parse(c)}
+    by_sentence: dict[int, list[Candidate]] = {}
+    for c in cands:
+        if _needs_parse(c):
+            by_sentence.setdefault(c.sentence_index, []).append(c)
+    wanted = range(len(sentences)) if parse_all else sorted(by_sentence)
     for i in wanted:
         s, e = sentences[i]
+        if e - s > MAX_PARSE:  # text without sentence punctuation: parse a window around each figure
+            for key, (ws, we), members in _windows(t, i, s, e, by_sentence.get(i, [])):
+                plan.units[key] = (ws, we)
+                for c in members:
+                    c.unit_key = key
+            continue
         if i > 0 and _anaphor().match(t, s, e):
             s = sentences[i - 1][0]  # the sentence before holds the antecedent
         plan.units[i] = (s, e)
+        for c in by_sentence.get(i, []):
+            c.unit_key = i
     return plan
 
 
@@ -102,6 +118,30 @@ def _anaphor() -> regex.Pattern:
     g = load("grammar")
     return regex.compile(rf"[\"“‘(]?(?:{alternation(g['anaphor_openers'])})\b"
                          rf"|(?:[^\s.!?]+\s+){{1,4}}(?:{alternation(g['anaphor_subjects'])})\s")
+
+
+def _windows(text: str, i: int, start: int, end: int, cands: list[Candidate]):
+    """For an over-long 'sentence', windows of about ``WINDOW`` characters around its figures (merged when they
+    overlap, cut at spaces): (key, (start, end), candidates) for each."""
+    out: list[tuple[tuple[int, int, int], tuple[int, int], list[Candidate]]] = []
+    for c in sorted(cands, key=lambda c: c.start):
+        ws, we = max(start, c.start - WINDOW), min(end, c.end + WINDOW)
+        if out and ws <= out[-1][1][1]:
+            key, (s0, _), members = out.pop()
+            ws = s0
+            members.append(c)
+        else:
+            members = [c]
+        out.append(((i, ws, we), (ws, we), members))
+    snapped = []
+    for _, (ws, we), members in out:
+        if ws > start:  # start and end at a space so no word is cut
+            ws = text.find(" ", ws, members[0].start) + 1 or ws
+        if we < end:
+            cut = text.rfind(" ", max(c.end for c in members), we)
+            we = cut if cut > 0 else we
+        snapped.append(((i, ws, we), (ws, we), members))
+    return snapped
 
 
 def _needs_parse(c: Candidate) -> bool:
@@ -153,12 +193,13 @@ def read_texts(items: Iterable[tuple[str, str | None]], *, nlp: "Language | None
             for k, c in enumerate(p.candidates):
                 if kinds_skip(c):
                     continue
-                if _needs_parse(c) and c.sentence_index in p.units:
-                    groups.setdefault(c.sentence_index, []).append((k, c))
+                if _needs_parse(c) and c.unit_key in p.units:
+                    groups.setdefault(c.unit_key, []).append((k, c))
                 else:
                     _keep(found[n], k, _claim(p, c, dates, None, None))
             by_unit.append(groups)
             p.dates = dates
+            p.date_starts = [d.start for d in dates]
         # a line break inside a sentence is a space to the parser ('Fifty-\nseven percent'); offsets are unchanged
         jobs = [(p.clean.text[s:e].translate(LINE_BREAKS), (n, i)) for n, p in enumerate(pending)
                 for i, (s, e) in p.units.items() if i in by_unit[n]]
@@ -218,7 +259,9 @@ def _claim(plan: _Plan, c: Candidate, dates: list[Candidate], doc: "Doc | None",
         return None
     time = c.time
     if time is None and c.kind != Kind.date:
-        near = [d for d in dates if d is not c and sent_start <= d.start and d.end <= sent_end]
+        lo = bisect.bisect_left(plan.date_starts, sent_start)  # dates are in text order: only this sentence's
+        hi = bisect.bisect_right(plan.date_starts, sent_end)
+        near = [d for d in dates[lo:hi] if d is not c and d.end <= sent_end]
         if near:
             best = min(near, key=lambda d: abs(d.start - c.start))
             time = best.value or (f"{best.low}/{best.high}" if best.low else text[best.start:best.end])
@@ -230,8 +273,21 @@ def _claim(plan: _Plan, c: Candidate, dates: list[Candidate], doc: "Doc | None",
         subject=subject, place=place, time=time, source=attribution,
         essay=essay.index, essay_title=essay.title, authors=tuple(essay.authors), published=essay.published,
         section="table" if c.in_table else essay.section_at(start), in_table=c.in_table,
-        sentence=" ".join(text[sent_start:sent_end].split()).lstrip("•-*·▪◦–—‣+ ") or None,
+        sentence=_sentence_text(text, sent_start, sent_end, c),
     )
+
+
+def _sentence_text(text: str, start: int, end: int, c: Candidate) -> str | None:
+    """The claim's sentence, whitespace collapsed; for text without sentence punctuation (a 'sentence' longer than
+    MAX_PARSE), the words within WINDOW characters of the claim, with '…' where it was cut."""
+    if end - start > MAX_PARSE:
+        ws, we = max(start, c.start - WINDOW), min(end, c.end + WINDOW)
+        ws = text.find(" ", ws, c.start) + 1 or ws if ws > start else ws
+        cut = text.rfind(" ", c.end, we) if we < end else -1
+        we = cut if cut > 0 else we
+        inner = " ".join(text[ws:we].split())
+        return ("… " if ws > start else "") + inner + (" …" if we < end else "")
+    return " ".join(text[start:end].split()).lstrip("•-*·▪◦–—‣+ ") or None
 
 
 def essay_at(essays: list[Essay], offset: int) -> Essay:

@@ -41,6 +41,7 @@ class FileResult:
     sha256: str | None = None
     skipped: bool = False
     encoding: str | None = None
+    key: str | None = None  # the store's key: the resolved absolute path
 
 
 @dataclass
@@ -133,8 +134,8 @@ def cpu_count() -> int:
         return os.cpu_count() or 1
 
 
-# (name, text, sha256, encoding): a file read and due for extraction
-Job = tuple[str, str, str, str]
+# (name, text, sha256, encoding, store key): a file read and due for extraction
+Job = tuple[str, str, str, str, str]
 
 
 def _run(inputs, *, jobs, model, nlp, kinds, sections, encoding, as_of, store) -> Iterator[FileResult]:
@@ -144,7 +145,8 @@ def _run(inputs, *, jobs, model, nlp, kinds, sections, encoding, as_of, store) -
     if store is not None:
         from claimx.nlp import model_identity
 
-        identity = model_identity(model)
+        # an option that changes the claims is part of what the store checks: a rerun with another --as-of re-extracts
+        identity = model_identity(model) + (f"; as-of {as_of}" if as_of else "")
 
     def items() -> Iterator[FileResult | Job]:
         for item in inputs:
@@ -155,10 +157,10 @@ def _run(inputs, *, jobs, model, nlp, kinds, sections, encoding, as_of, store) -
                 yield FileResult(item.name or "?", error=str(item), problem=problem)
                 continue
             sha = content_hash(item.text)
-            if store is not None and store.is_current(item.name, sha, __version__, identity):
-                yield FileResult(item.name, sha256=sha, skipped=True, encoding=item.encoding)
+            if store is not None and store.is_current(item.key, sha, __version__, identity):
+                yield FileResult(item.name, sha256=sha, skipped=True, encoding=item.encoding, key=item.key)
             else:
-                yield (item.name, item.text, sha, item.encoding)
+                yield (item.name, item.text, sha, item.encoding, item.key)
 
     # the store keeps every claim, whatever is written: filter after extraction when there is one
     extract_kinds = kinds if store is None else None
@@ -167,7 +169,7 @@ def _run(inputs, *, jobs, model, nlp, kinds, sections, encoding, as_of, store) -
     for result in reads:
         if result.claims is not None:
             if store is not None:
-                store.replace(result.name, result.sha256, __version__, identity, result.claims)
+                store.replace(result.key, result.sha256, __version__, identity, result.claims)
             result.claims = [c for c in result.claims if (kinds is None or c.kind in kinds)
                              and (sections is None or c.section in sections)]
             if encoding is None and result.encoding not in UNICODE_ENCODINGS:
@@ -178,9 +180,9 @@ def _run(inputs, *, jobs, model, nlp, kinds, sections, encoding, as_of, store) -
 def _read(nlp, job: Job, kinds, as_of) -> FileResult:
     from claimx.api import read_texts
 
-    name, text, sha, encoding = job
+    name, text, sha, encoding, key = job
     reading = next(read_texts([(text, name)], nlp=nlp, kinds=kinds, reference_date=as_of))
-    return FileResult(name, claims=reading.claims, essays=reading.essays, sha256=sha, encoding=encoding)
+    return FileResult(name, claims=reading.claims, essays=reading.essays, sha256=sha, encoding=encoding, key=key)
 
 
 def _read_here(items: Iterator[FileResult | Job], model, nlp, kinds, as_of) -> Iterator[FileResult]:
@@ -198,11 +200,28 @@ def _read_here(items: Iterator[FileResult | Job], model, nlp, kinds, as_of) -> I
 _worker_nlp = None
 
 
+def _die_with_parent() -> None:
+    """Ask Linux to end this worker when its parent dies, even by kill -9 (prctl PR_SET_PDEATHSIG); elsewhere the
+    pool's own shutdown has to do."""
+    import ctypes
+    import ctypes.util
+    import signal
+
+    try:
+        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True)
+        libc.prctl(1, signal.SIGTERM, 0, 0, 0)  # 1 = PR_SET_PDEATHSIG
+    except (OSError, AttributeError):  # pragma: no cover - not Linux
+        return
+    if os.getppid() == 1:  # the parent died before the call
+        os._exit(1)
+
+
 def _init_worker(model: str | None) -> None:
     global _worker_nlp
     import signal
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    _die_with_parent()
     if _worker_nlp is None:  # not inherited from the parent (spawn start method)
         from claimx.nlp import load_nlp
 

@@ -141,8 +141,11 @@ def _write(fmt: Format, rows, output: Path | None, *, essays: bool = False, esca
         folder = output.resolve().parent
         fd, tmp = tempfile.mkstemp(prefix=f".{output.name}.", suffix=".part", dir=folder)
         try:
-            with os.fdopen(fd, "w", encoding="utf-8", newline="") as out:
+            with os.fdopen(fd, "w", encoding="utf-8", errors="backslashreplace", newline="") as out:
                 n = write(fmt, rows, out, essays=essays, escape_formulas=escape_formulas)
+            umask = os.umask(0)
+            os.umask(umask)
+            os.chmod(tmp, 0o666 & ~umask)  # the mode any new file gets, not mkstemp's 0600
             os.replace(tmp, output)
             return n
         finally:
@@ -314,4 +317,8 @@ def main() -> None:
 
     # like other Unix tools: `claimx extract ... | head` ends quietly when head closes the pipe
     signal.signal(signal.SIGPIPE, signal.SIG_DFL)
+    # a character that cannot be encoded (a lone surrogate in a name) is written escaped, never a traceback
+    for stream in (sys.stdout, sys.stderr):
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="backslashreplace")
     app()

@@ -7,6 +7,7 @@ archives, anything with NUL bytes) are skipped with a warning.
 from __future__ import annotations
 
 import codecs
+import os
 import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -35,36 +36,69 @@ class Skipped(UnreadableInput):
 
 @dataclass(frozen=True)
 class Source:
-    """One input: its name as shown in output (the path as given, or '-'), its decoded text, and the encoding."""
+    """One input: its name as shown in output (the path as given, escaped if not UTF-8, or '-'), its decoded text,
+    the encoding, and the key the store files it under."""
 
     name: str
     text: str
     encoding: str = "utf-8"
+    key: str = STDIN  # what the store keys it by: the resolved absolute path
+
+
+def shown(path: str) -> str:
+    """A path as claimx shows it: bytes that are not UTF-8 (kept by Python as lone surrogates) escaped as \\xNN,
+    so a name like b'caf\\xe9.txt' can be written to any output, and always the same way.
+
+    >>> shown("caf\\udce9.txt"), shown("café.txt")
+    ('caf\\\\xe9.txt', 'café.txt')
+    """
+    return path.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+
+
+def store_key(path: str) -> str:
+    """What the --db store keys a file by: its resolved absolute path, shown (stdin: '-')."""
+    return path if path == STDIN else shown(os.path.realpath(path))
+
+
+def _walk(folder: Path) -> tuple[list[Path], list[UnreadableInput]]:
+    """Every file below ``folder`` (sorted) and every subfolder that could not be read."""
+    files: list[Path] = []
+    problems: list[UnreadableInput] = []
+
+    def failed(e: OSError) -> None:
+        name = shown(str(e.filename)) if e.filename is not None else shown(str(folder))
+        problems.append(UnreadableInput(f"{name}: cannot read folder ({e.strerror or e})", name))
+
+    for root, dirs, names in os.walk(folder, onerror=failed):
+        dirs.sort()
+        files.extend(Path(root) / n for n in names if (Path(root) / n).is_file())
+    return sorted(files), problems
 
 
 def expand_paths(paths: Iterable[str]) -> Iterator[str | UnreadableInput]:
     """Files as given, folders walked recursively for *.txt and *.md (sorted), '-' kept as is.
-    Binary files found in a folder are reported as skipped."""
+    Binary files found in a folder are reported as skipped; a subfolder that cannot be read as a failure."""
     for p in paths:
         if p == STDIN:
             yield p
             continue
         path = Path(p)
         if path.is_dir():
-            found = sorted(f for f in path.rglob("*") if f.is_file())
+            found, problems = _walk(path)
+            yield from problems
             texts = [f for f in found if f.suffix.lower() in TEXT_SUFFIXES]
             for f in found:
                 kind = BINARY_SUFFIXES.get(f.suffix.lower())
                 if kind:
-                    yield Skipped(f"{f}: {kind}, not text; skipped", str(f))
-            if not texts:
-                yield UsageProblem(f"{p}: folder holds no .txt or .md files", p)
+                    yield Skipped(f"{shown(str(f))}: {kind}, not text; skipped", shown(str(f)))
+            if not texts and not problems:
+                yield UsageProblem(f"{shown(p)}: folder holds no .txt or .md files", shown(p))
             for f in texts:
                 yield str(f)
         elif path.exists():
             yield p
         else:
-            yield UsageProblem(f"{p}: no such file or folder", p)
+            yield UsageProblem(f"{shown(p)}: no such file or folder", shown(p))
 
 
 def binary_kind(data: bytes) -> str | None:
@@ -116,11 +150,12 @@ def decode(data: bytes, name: str, encoding: str | None = None) -> tuple[str, st
 def read_input(path: str, encoding: str | None = None) -> Source | UnreadableInput:
     """One input named by :func:`expand_paths` ('-' is standard input) as a :class:`Source`, or the error that
     stopped it being read (returned, not raised: the batch goes on)."""
+    name = shown(path)
     try:
         data = sys.stdin.buffer.read() if path == STDIN else Path(path).read_bytes()
-        text, used = decode(data, path, encoding)
-        return Source(path, text, used)
+        text, used = decode(data, name, encoding)
+        return Source(name, text, used, store_key(path))
     except UnreadableInput as e:
         return e
     except OSError as e:
-        return UnreadableInput(f"{path}: cannot read ({e.strerror or e})", path)
+        return UnreadableInput(f"{name}: cannot read ({e.strerror or e})", name)

@@ -40,6 +40,7 @@ class Candidate:
     row: tuple[int, int] | None = None  # a table cell's row, which stands for its sentence
     relative: tuple[str, int, int | None] | None = None  # (unit, shift, month) of 'last year', 'last July'
     sentence_index: int | None = None  # which sentence of the text it was found in
+    unit_key: object = None  # which parsed unit (a sentence, or a window of an over-long one) reads its context
     priority: int = 0
 
     @property

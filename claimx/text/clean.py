@@ -21,7 +21,9 @@ CELL_TAGS = {"td", "th"}
 SPACES = dict.fromkeys(map(ord, "\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"), " ")
 # full-width digits and signs ('４０％') read as ASCII, one character for one, so offsets are kept
 FULL_WIDTH = {0xFF10 + d: str(d) for d in range(10)} | {0xFF05: "%", 0xFF0E: ".", 0xFF0C: ","}
-CHARS = {**SPACES, **FULL_WIDTH, ord("\u2011"): "-", ord("\u2010"): "-", ord("\u2212"): "-"}
+# lone surrogates (from text decoded with surrogateescape, or built by hand) become U+FFFD: spaCy cannot take them
+SURROGATES = dict.fromkeys(range(0xD800, 0xE000), "\ufffd")
+CHARS = {**SPACES, **FULL_WIDTH, **SURROGATES, ord("\u2011"): "-", ord("\u2010"): "-", ord("\u2212"): "-"}
 
 MARKUP = regex.compile(
     r"(?P<front>\A(?:\ufeff)?---[ \t]*\r?\n.*?\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z))"
