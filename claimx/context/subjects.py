@@ -52,8 +52,9 @@ def subject_of(span, kind: Kind, noun=None, unit: str | None = None) -> str | No
             obj = content_obj(child)
             if obj is None:
                 continue
-            if child.lower_ == "of" and (obj.lemma_.lower() in cue("denominators")
-                                         or any(c.like_num or c.pos_ == "NUM" for c in obj.subtree if c.i not in ids)):
+            stated_total = any(c.dep_ in ("nummod", "quantmod") and c.ent_type_ not in ("DATE", "TIME")
+                               for c in obj.children if c.i not in ids)  # 'of the entire 104 billion supply'
+            if child.lower_ == "of" and (obj.lemma_.lower() in cue("denominators") or stated_total):
                 # 2-9 percent of GDP, one billion barrels of the entire 104 billion supply: the subject is what
                 # amounts to that share
                 return _verb_phrase_subject(anchor, ids, kind) or noun_phrase(obj, ids)
@@ -120,6 +121,8 @@ def _activity(anchor, ids) -> str | None:
     'paralleled the coast of the southeastern United States', 'serving in Iraq'); None when the figure hangs
     from no verb."""
     if anchor.dep_ == "pobj":
+        if anchor.head.lower_ not in words("duration_prepositions"):  # 'at 85 years' is a level, not a span
+            return None
         verb, holder = anchor.head.head, anchor.head.i
     elif anchor.dep_ in ("npadvmod", "dobj"):
         verb, holder = anchor.head, anchor.i
