@@ -109,17 +109,21 @@ def _registry(text: str) -> Iterator[Candidate]:
             if rate and rate.group("rate") and "/" not in unit and " per " not in unit:
                 unit, end = f"{unit} per {rate.group('rate').split()[-1]}", rate.end()
             if name == "range":
-                lo, hi = range_values(m.group("low"), m.group("high"))
-                if _year_low(text, m) or change_from(text, m.start()):
-                    continue
-                if lo is None or hi is None or lo >= hi:
-                    continue
-                yield Candidate(m.start(), end, Kind.quantity, low=lo * factor, high=hi * factor, unit=unit,
-                                core=(m.start("low"), m.end("high")))
+                yield from _range(text, m, end, unit, factor)
                 continue
             v = value_of(number_text)
             if v is not None:
                 yield Candidate(m.start(), end, Kind.quantity, value=v * factor, unit=unit, core=m.span("num"))
+
+
+def _range(text: str, m, end: int, unit: str, factor: Decimal) -> Iterator[Candidate]:
+    """The range candidate of a match with groups low and high, unless its low end is a year ('in 2003 to 98
+    million barrels') or it is a change from one level to another ('rose from 12 to 15 km')."""
+    lo, hi = range_values(m.group("low"), m.group("high"))
+    if _year_low(text, m) or change_from(text, m.start()) or lo is None or hi is None or lo >= hi:
+        return
+    yield Candidate(m.start(), end, Kind.quantity, low=lo * factor, high=hi * factor, unit=unit,
+                    core=(m.start("low"), m.end("high")))
 
 
 def _year_low(text: str, m) -> bool:
@@ -147,13 +151,7 @@ def find(text: str) -> Iterator[Candidate]:
             if rate and not unit.startswith("per") and " per " not in unit:
                 unit = f"{unit} per {rate[-1]}"
             if name == "range":
-                lo, hi = range_values(m.group("low"), m.group("high"))
-                if _year_low(text, m) or change_from(text, m.start()):
-                    continue
-                if lo is None or hi is None or lo >= hi:
-                    continue
-                yield Candidate(m.start(), m.end(), Kind.quantity, low=lo * factor, high=hi * factor, unit=unit,
-                                core=(m.start("low"), m.end("high")))
+                yield from _range(text, m, m.end(), unit, factor)
                 continue
             v = value_of(m.group("num"))
             if v is None:
