@@ -75,7 +75,6 @@ def _plan(text: str, file: str | None, reference_date: str | None, parse_all: bo
     essays = split_essays(text)
     sentences = sentence_spans(t)
     cands, table_spans = tables.scan(t)
-    starts = [s for s, _ in sentences]
     for i, (s, e) in enumerate(sentences):
         if any(s < te and ts < e for ts, te in table_spans) or not may_hold_a_claim(t[s:e]):
             continue
@@ -120,28 +119,32 @@ def _anaphor() -> regex.Pattern:
                          rf"|(?:[^\s.!?]+\s+){{1,4}}(?:{alternation(g['anaphor_subjects'])})\s")
 
 
+def _around(text: str, start: int, end: int, lo: int, hi: int) -> tuple[int, int]:
+    """About WINDOW characters either side of ``[lo, hi)`` inside ``[start, end)``, cut at spaces so no word is cut."""
+    ws, we = max(start, lo - WINDOW), min(end, hi + WINDOW)
+    if ws > start:
+        ws = text.find(" ", ws, lo) + 1 or ws
+    if we < end:
+        cut = text.rfind(" ", hi, we)
+        we = cut if cut > 0 else we
+    return ws, we
+
+
 def _windows(text: str, i: int, start: int, end: int, cands: list[Candidate]):
-    """For an over-long 'sentence', windows of about ``WINDOW`` characters around its figures (merged when they
-    overlap, cut at spaces): (key, (start, end), candidates) for each."""
-    out: list[tuple[tuple[int, int, int], tuple[int, int], list[Candidate]]] = []
+    """For an over-long 'sentence', windows around its figures, merged when they overlap, then cut at spaces:
+    (key, (start, end), candidates) for each."""
+    groups: list[tuple[int, list[Candidate]]] = []  # (unsnapped end, members)
     for c in sorted(cands, key=lambda c: c.start):
-        ws, we = max(start, c.start - WINDOW), min(end, c.end + WINDOW)
-        if out and ws <= out[-1][1][1]:
-            key, (s0, _), members = out.pop()
-            ws = s0
-            members.append(c)
+        if groups and max(start, c.start - WINDOW) <= groups[-1][0]:
+            groups[-1][1].append(c)
+            groups[-1] = (min(end, c.end + WINDOW), groups[-1][1])
         else:
-            members = [c]
+            groups.append((min(end, c.end + WINDOW), [c]))
+    out = []
+    for _, members in groups:
+        ws, we = _around(text, start, end, members[0].start, max(c.end for c in members))
         out.append(((i, ws, we), (ws, we), members))
-    snapped = []
-    for _, (ws, we), members in out:
-        if ws > start:  # start and end at a space so no word is cut
-            ws = text.find(" ", ws, members[0].start) + 1 or ws
-        if we < end:
-            cut = text.rfind(" ", max(c.end for c in members), we)
-            we = cut if cut > 0 else we
-        snapped.append(((i, ws, we), (ws, we), members))
-    return snapped
+    return out
 
 
 def _needs_parse(c: Candidate) -> bool:
@@ -281,10 +284,7 @@ def _sentence_text(text: str, start: int, end: int, c: Candidate) -> str | None:
     """The claim's sentence, whitespace collapsed; for text without sentence punctuation (a 'sentence' longer than
     MAX_PARSE), the words within WINDOW characters of the claim, with '…' where it was cut."""
     if end - start > MAX_PARSE:
-        ws, we = max(start, c.start - WINDOW), min(end, c.end + WINDOW)
-        ws = text.find(" ", ws, c.start) + 1 or ws if ws > start else ws
-        cut = text.rfind(" ", c.end, we) if we < end else -1
-        we = cut if cut > 0 else we
+        ws, we = _around(text, start, end, c.start, c.end)
         inner = " ".join(text[ws:we].split())
         return ("… " if ws > start else "") + inner + (" …" if we < end else "")
     return " ".join(text[start:end].split()).lstrip("•-*·▪◦–—‣+ ") or None

@@ -1,6 +1,5 @@
 """Every data file loads and has the shape the code expects; every key is read; no word list lives in code."""
 import ast
-import json
 import re
 from pathlib import Path
 

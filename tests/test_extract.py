@@ -1,7 +1,6 @@
 """extract() on invented sentences: the tables in claim_examples.py, plus subjects, offsets and tables."""
 from __future__ import annotations
 
-from decimal import Decimal
 
 import pytest
 

@@ -6,7 +6,6 @@ import codecs
 import csv
 import io
 import json
-import os
 import signal
 import subprocess
 import sys

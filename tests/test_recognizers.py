@@ -9,6 +9,13 @@ import pytest
 
 from claimx.recognizers import find_candidates
 
+def _found(text: str, claim: str) -> list:
+    """The candidates whose text is exactly ``claim``; fails listing what was found instead."""
+    found = [c for c in find_candidates(text) if text[c.start:c.end] == claim]
+    assert found, [text[c.start:c.end] for c in find_candidates(text)]
+    return found
+
+
 # (text, the candidate's text, kind, value or (low, high), unit)
 EXAMPLES = [
     ("Prices rose 40 percent last year.", "40 percent", "percent", 40, "%"),
@@ -37,8 +44,7 @@ EXAMPLES = [
 
 @pytest.mark.parametrize("text,claim,kind,value,unit", EXAMPLES, ids=[e[0] for e in EXAMPLES])
 def test_recognizer_finds(text, claim, kind, value, unit):
-    found = [c for c in find_candidates(text) if text[c.start:c.end] == claim]
-    assert found, [text[c.start:c.end] for c in find_candidates(text)]
+    found = _found(text, claim)
     c = found[0]
     assert c.kind.value == kind
     if isinstance(value, tuple):
@@ -89,8 +95,7 @@ UNITS = [
 
 @pytest.mark.parametrize("text,claim,value,unit", UNITS, ids=[u[1] for u in UNITS])
 def test_units_come_from_the_registry(text, claim, value, unit):
-    found = [c for c in find_candidates(text) if text[c.start:c.end] == claim]
-    assert found, [text[c.start:c.end] for c in find_candidates(text)]
+    found = _found(text, claim)
     assert (found[0].kind.value, found[0].unit) == ("quantity", unit)
     assert value is None or found[0].value == Decimal(value)
 
@@ -155,8 +160,7 @@ DATES = [
 
 @pytest.mark.parametrize("text,claim,value", DATES, ids=[d[1] for d in DATES])
 def test_date_shapes(text, claim, value):
-    found = [c for c in find_candidates(text) if text[c.start:c.end] == claim]
-    assert found, [text[c.start:c.end] for c in find_candidates(text)]
+    found = _found(text, claim)
     c = found[0]
     assert c.kind.value == "date"
     assert ((c.low, c.high) if isinstance(value, tuple) else c.value) == value
@@ -195,8 +199,7 @@ CURRENCIES = [
 
 @pytest.mark.parametrize("text,claim,value,unit", CURRENCIES, ids=[c[1] for c in CURRENCIES])
 def test_currencies(text, claim, value, unit):
-    found = [c for c in find_candidates(text) if text[c.start:c.end] == claim]
-    assert found, [text[c.start:c.end] for c in find_candidates(text)]
+    found = _found(text, claim)
     assert (found[0].kind.value, found[0].value, found[0].unit) == ("money", Decimal(value), unit)
 
 
@@ -225,5 +228,4 @@ def test_cldr_currency_data_matches_its_generator():
     ("He earned three million and a half dollars.", "three million and a half dollars", 3_500_000),
 ], ids=["words of any size", "minus", "e-notation", "million and a half"])
 def test_more_number_grammar(text, claim, value):
-    found = [c for c in find_candidates(text) if text[c.start:c.end] == claim]
-    assert found and found[0].value == Decimal(value), [text[c.start:c.end] for c in find_candidates(text)]
+    assert _found(text, claim)[0].value == Decimal(value)

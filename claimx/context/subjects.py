@@ -8,6 +8,7 @@ from claimx.context.tree import (
     noun_phrase, subject_phrase, words,
 )
 from claimx.model import Kind
+from claimx.recognizers.base import qualifier_table
 
 
 def _object_of(noun, after: int = -1):
@@ -153,7 +154,8 @@ def _before_bracket(span):
     """The noun a bracketed figure follows ('the combination of all three species (23.8%)' -> combination)."""
     doc = span.doc
     i = span.start - 1
-    while i >= span.start - 3 and i >= 0 and doc[i].text in ("~", "∼", "<", ">", "≈", "≤", "≥"):
+    symbols = {p for p in qualifier_table() if not p[:1].isalpha()}  # '~', '∼', '<', '≥' ... (cues.json)
+    while i >= span.start - 3 and i >= 0 and doc[i].text in symbols:
         i -= 1
     if i < 1 or doc[i].text != "(":
         return None

@@ -13,7 +13,7 @@ from claimx._data import alternation, load
 from claimx.model import Kind, Qualifier
 from claimx.numbers import words_to_number
 from claimx.recognizers import count, dates, money, multiplier, percent, quantity, ratio
-from claimx.recognizers.base import Candidate
+from claimx.recognizers.base import Candidate, qualifier_table
 
 RECOGNIZERS = (money.find, percent.find, dates.find, ratio.find, multiplier.find, quantity.find, count.find)
 
@@ -77,15 +77,7 @@ NOT_PROSE = regex.compile(
 NAME_BEFORE = regex.compile(r"(?<![\w'’-])(?P<word>\p{Lu}[\p{L}\d-]*)[ \t]+$")
 @functools.cache
 def _qualifier_patterns() -> tuple[regex.Pattern, regex.Pattern, dict[str, Qualifier]]:
-    cues = load("cues")
-    lookup: dict[str, Qualifier] = {}
-    for q, phrases in cues["qualifiers_before"].items():
-        for p in phrases:
-            lookup[p] = Qualifier(q)
-    after: dict[str, Qualifier] = {}
-    for q, phrases in cues["qualifiers_after"].items():
-        for p in phrases:
-            after[p] = Qualifier(q)
+    lookup, after = qualifier_table("before"), qualifier_table("after")
     # a word qualifier stands before the number with a space; a symbol may touch it ('∼12 m', '>250 μm')
     before_re = regex.compile(rf"(?<![\w-])(?P<q>(?i:{alternation(lookup)}))(?:\s+|(?<=[^\w\s.])\s?)\[?$")
     after_re = regex.compile(rf"^\s+(?P<q>(?i:{alternation(after)}))(?![\w-])")

@@ -115,6 +115,12 @@ def is_year(n: int | Decimal) -> bool:
 POWER_OF_TEN = regex.compile(r"(?P<mantissa>.+?)\s?[×x]\s?10\^?(?P<exponent>[-−]?\d{1,2})")
 
 
+@functools.cache
+def qualifier_table(where: str = "before") -> dict[str, Qualifier]:
+    """Qualifier phrase -> Qualifier, from cues.json ('qualifiers_before' or 'qualifiers_after')."""
+    return {p: Qualifier(q) for q, phrases in load("cues")[f"qualifiers_{where}"].items() for p in phrases}
+
+
 def value_of(text: str) -> Decimal | None:
     """The value of text matched by :func:`number` (or a vague plural such as 'millions'), or a power of ten.
 

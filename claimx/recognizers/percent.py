@@ -5,10 +5,12 @@ import functools
 from collections.abc import Iterator
 from decimal import Decimal
 
-from claimx._data import alternation, load
-from claimx.model import Kind, Qualifier
+from claimx._data import alternation
+from claimx.model import Kind
 from claimx.numbers import fraction_value
-from claimx.recognizers.base import Candidate, change_from, compile_pattern, dashed_range, number, value_of
+from claimx.recognizers.base import (
+    Candidate, change_from, compile_pattern, dashed_range, number, qualifier_table, value_of,
+)
 
 PERCENT = r"(?:\s?%|\s*(?:percent|per\s?cent|pct)\b)"
 POINTS = r"(?:\s+percentage[\s-]points?\b|\s*pp\b|\s+ppts?\b)"
@@ -19,7 +21,7 @@ UNIT = rf"(?P<unit>{POINTS}|{BASIS}|{PERCENT})"
 @functools.cache
 def _patterns():
     n = number()
-    qualifier = rf"(?i:{alternation(p for group in load('cues')['qualifiers_before'].values() for p in group if p[:1].isalpha())})"
+    qualifier = rf"(?i:{alternation(p for p in qualifier_table() if p[:1].isalpha())})"
     return [
         # between 8% and 17% / between 47 and 48 percent / from 10 to 20 percent
         compile_pattern(rf"(?P<how>(?i:between|from))\s+(?:(?P<q>{qualifier})\s+)?(?P<low>{n})(?P<lunit>{PERCENT}|{POINTS})?\s+(?i:and|to)\s+"
@@ -31,8 +33,8 @@ def _patterns():
         compile_pattern(rf"(?P<low>{n})(?P<lunit>{PERCENT})?\s+to\s+(?P<high>{n}){UNIT}"),
         compile_pattern(rf"(?P<num>{n}){UNIT}"),
         # half a percentage point, a quarter of a percentage point, three quarters of a point
-        compile_pattern(rf"(?<![\w-])(?P<frac>(?i:(?:a\s+|one\s+)?half|(?:a|one|three)[\s-]quarters?|(?:a|one|two)[\s-]thirds?))"
-                        rf"(?:\s+of)?\s+(?i:a|one)(?P<unit>\s+percentage[\s-]points?\b|\s+point\b|\s+(?:percent|per\s?cent)\b)"),
+        compile_pattern(r"(?<![\w-])(?P<frac>(?i:(?:a\s+|one\s+)?half|(?:a|one|three)[\s-]quarters?|(?:a|one|two)[\s-]thirds?))"
+                        r"(?:\s+of)?\s+(?i:a|one)(?P<unit>\s+percentage[\s-]points?\b|\s+point\b|\s+(?:percent|per\s?cent)\b)"),
     ]
 
 
@@ -73,9 +75,6 @@ def find(text: str) -> Iterator[Candidate]:
                                     core=m.span("high"))
                     continue
                 q = m.groupdict().get("q")
-                qualifier = None
-                if q:
-                    qualifier = next(Qualifier(k) for k, group in load("cues")["qualifiers_before"].items()
-                                     if " ".join(q.lower().split()) in group)
+                qualifier = qualifier_table()[" ".join(q.lower().split())] if q else None
                 yield Candidate(m.start(), m.end(), Kind.percent, low=lo * factor, high=hi * factor, unit=unit,
                                 core=(m.start("low"), m.end("high")), qualifier=qualifier)

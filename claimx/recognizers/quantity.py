@@ -8,7 +8,7 @@ from decimal import Decimal
 
 import regex
 
-from claimx._data import alternation, load
+from claimx._data import load
 from claimx.model import Kind
 from claimx.numbers import scale_word_pattern
 from claimx.recognizers.units import unit_at
@@ -55,6 +55,11 @@ def lookup(unit_text: str) -> tuple[str, Decimal] | None:
 def _rate() -> str:
     periods = "|".join(load("units")["rate_periods"])
     return rf"(?P<rate>\s+(?:per|a|an|each)\s+(?:{periods})\b)?"
+
+
+@functools.cache
+def _rate_pattern() -> regex.Pattern:
+    return regex.compile(_rate())
 
 
 @functools.cache
@@ -105,7 +110,7 @@ def _registry(text: str) -> Iterator[Candidate]:
                 continue  # 'six inches', never 'six m'
             if name == "per":
                 unit = f"{m.group('noun') or ''} per {unit}".strip()
-            rate = regex.compile(_rate()).match(text, end)
+            rate = _rate_pattern().match(text, end)
             if rate and rate.group("rate") and "/" not in unit and " per " not in unit:
                 unit, end = f"{unit} per {rate.group('rate').split()[-1]}", rate.end()
             if name == "range":

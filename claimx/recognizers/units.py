@@ -15,7 +15,7 @@ from decimal import Decimal
 
 import regex
 
-from claimx._data import load
+from claimx._data import alternation, load
 
 # one unit token: a symbol or word, with an exponent ('km2', 'km²', 's−1', 'm^3')
 TOKEN = regex.compile(r"(?:°[CFKNSEW]?(?![\p{L}])|℃|℉|‰|‱|[\p{L}µΩÅ]+(?:[²³¹⁻]+|\^?[-−]?[1-9](?!\d))?)", regex.V1)
@@ -63,6 +63,19 @@ def _canonical(unit) -> str:
     return text.replace("µ", "μ")
 
 
+def _tokens(text: str, pos: int):
+    """The unit tokens from ``pos`` on, each with the match of what joins it to the next (None after the last)."""
+    while True:
+        m = TOKEN.match(text, pos)
+        if not m:
+            return
+        j = JOIN.match(text, m.end())
+        yield m, j
+        if j is None:
+            return
+        pos = j.end()
+
+
 @functools.cache
 def parse_unit(expression: str) -> tuple[str, Decimal] | None:
     """The canonical name and factor of a unit expression, or None when it names no unit.
@@ -76,20 +89,14 @@ def parse_unit(expression: str) -> tuple[str, Decimal] | None:
     extra = _data()["extra_units"]
     if key in extra:
         return extra[key], Decimal(1)
-    tokens, joins, pos = [], [], 0
-    while pos < len(key):
-        m = TOKEN.match(key, pos)
-        if not m:
-            return None
+    tokens, joins, end = [], [], 0
+    for m, j in _tokens(key, 0):
         tokens.append(m.group())
-        pos = m.end()
-        if pos < len(key):
-            j = JOIN.match(key, pos)
-            if not j:
-                return None
-            joins.append(j.group())
-            pos = j.end()
-    if not tokens or any(t in _data()["not_units"] for t in tokens):
+        end = m.end()
+        if end == len(key) or j is None:
+            break
+        joins.append(j.group())
+    if not tokens or end != len(key) or any(t in _data()["not_units"] for t in tokens):
         return None
     try:
         unit = registry().parse_units(_pint_expression(tokens, joins))
@@ -100,8 +107,6 @@ def parse_unit(expression: str) -> tuple[str, Decimal] | None:
 
 @functools.cache
 def _extra_pattern() -> regex.Pattern:
-    from claimx._data import alternation
-
     return regex.compile(rf"(?:{alternation(_data()['extra_units'])})(?![\p{{L}}\d])")
 
 
@@ -134,18 +139,10 @@ def unit_at(text: str, pos: int, glued: bool = False) -> tuple[int, str, Decimal
     if extra is not None:
         return extra
     tokens: list[tuple[int, int]] = []
-    at = pos
-    for _ in range(MAX_TOKENS):
-        m = TOKEN.match(text, at)
-        if not m:
-            break
-        if tokens and not _may_follow(text, tokens[-1], m):
+    for m, _ in _tokens(text, pos):
+        if len(tokens) == MAX_TOKENS or (tokens and not _may_follow(text, tokens[-1], m)):
             break
         tokens.append((m.start(), m.end()))
-        j = JOIN.match(text, m.end())
-        if not j:
-            break
-        at = j.end()
     for n in range(len(tokens), 0, -1):
         end = tokens[n - 1][1]
         found = parse_unit(text[pos:end])
