@@ -37,6 +37,7 @@ BATCH_SIZE = 64
 # a 'sentence' longer than this (text without sentence punctuation) is parsed in windows around its figures
 MAX_PARSE = 1000
 WINDOW = 150
+ANAPHOR_REACH = 6  # sentences a chain of pronouns is followed back
 LINE_BREAKS = str.maketrans("\n\r\t\f\v", "     ")
 
 
@@ -102,8 +103,10 @@ def _plan(text: str, file: str | None, reference_date: str | None, parse_all: bo
                 for c in members:
                     c.unit_key = key
             continue
-        if i > 0 and _anaphor().match(t, s, e):
-            s = sentences[i - 1][0]  # the sentence before holds the antecedent
+        back = i
+        while back > 0 and i - back < ANAPHOR_REACH and _anaphor().match(t, *sentences[back]):
+            back -= 1  # the sentence before holds the antecedent, or refers back itself
+        s = sentences[back][0]
         plan.units[i] = (s, e)
         for c in by_sentence.get(i, []):
             c.unit_key = i

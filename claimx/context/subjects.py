@@ -173,10 +173,17 @@ def _compared_noun(span):
     if span.end >= len(doc) - 1:
         return None
     word = doc[span.end]
-    noun = word.head
-    if word.lower_ in ("more", "less", "fewer") and noun.pos_ in NOMINAL and word.i < noun.i <= word.i + 4 \
-            and not any(t.lower_ == "than" for t in doc[word.i + 1: noun.i]):
-        return noun
+    if word.lower_ == "as" and span.end + 1 < len(doc) and doc[span.end + 1].lower_ in ("much", "many"):
+        word = doc[span.end + 1]  # 'twice as much natural gas', 'three times as many jobs'
+    elif word.lower_ not in ("more", "less", "fewer"):
+        return None
+    nouns = [t for t in doc[word.i + 1: word.i + 5] if t.pos_ in NOMINAL]
+    if nouns and not any(t.lower_ == "than" or t.is_punct for t in doc[word.i + 1: nouns[0].i]):
+        # the noun phrase's head: the last noun of the run that starts there
+        head = nouns[0]
+        while head.i + 1 < len(doc) and doc[head.i + 1].pos_ in NOMINAL and head.dep_ == "compound":
+            head = doc[head.i + 1]
+        return head
     return None
 
 
@@ -226,5 +233,7 @@ def sentence_subject(span) -> str | None:
     ('Turnout was 61.2%, compared with 58 per cent in 2019')."""
     ids = {t.i for t in span}
     root = span.sent.root
+    if root.lemma_.lower() in cue("reporting_verbs"):  # 'Analysts say the shortfall hit $7bn': not the speaker
+        return None
     subs = [c for c in root.children if c.dep_ in SUBJECT_DEPS and c.pos_ in NOMINAL and c.i not in ids]
     return noun_phrase(subs[0], ids) if subs else None

@@ -14,7 +14,7 @@ from claimx._data import load
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
 MODIFIER_DEPS = {"nummod", "amod", "compound", "quantmod", "npadvmod", "nmod", "predet"}
 # how a number hangs from the verb whose subject it describes
-CLIMB_DEPS = {"dobj", "pobj", "prep", "npadvmod", "attr", "acomp", "advmod", "nummod", "quantmod", "appos",
+CLIMB_DEPS = {"dobj", "pobj", "prep", "agent", "npadvmod", "attr", "acomp", "advmod", "nummod", "quantmod", "appos",
               "conj", "nmod", "oprd", "dative", "amod", "compound", "pcomp", "advcl", "xcomp", "ccomp", "acl"}
 NP_KEEP_LEFT = {"det", "poss", "amod", "compound", "nmod", "nummod", "case", "predet", "quantmod", "advmod", "npadvmod"}
 # clauses whose subject is their head's: 'exports rose and then fell 5 percent'
@@ -70,7 +70,8 @@ def noun_phrase(tok, exclude: Iterable[int] = (), max_tokens: int = 12) -> str |
             if child.i < t.i and child.dep_ in NP_KEEP_LEFT:
                 keep.add(child.i)
                 add_subtree(child, depth)
-            elif child.i > t.i and child.dep_ == "prep" and child.lower_ in preps and depth < 2:
+            elif child.i > t.i and child.dep_ == "prep" and child.lower_ in preps and depth < 2 and \
+                    not any(g.is_punct or g.pos_ in ("VERB", "AUX", "SCONJ") for g in t.doc[t.i + 1: child.i]):
                 objs = [g for g in child.children if g.dep_ == "pobj" and g.i not in excluded]
                 if objs:
                     keep.add(child.i)
@@ -79,6 +80,8 @@ def noun_phrase(tok, exclude: Iterable[int] = (), max_tokens: int = 12) -> str |
                     break  # the first prepositional phrase only
             elif child.i > t.i and child.dep_ in ("compound", "amod") and child.i == t.i + 1:
                 keep.add(child.i)
+            elif child.i == t.i + 1 and child.dep_ == "acl" and child.tag_ == "VBN" and not list(child.children):
+                keep.add(child.i)  # 'the total amount imported', 'the coal produced'
 
     add_subtree(tok, 0)
     lo, hi = min(keep), max(keep)
@@ -95,7 +98,7 @@ def noun_phrase(tok, exclude: Iterable[int] = (), max_tokens: int = 12) -> str |
         hi -= 1
     if hi - lo + 1 > max_tokens:
         hi = lo + max_tokens - 1
-    text = tok.doc[lo: hi + 1].text.strip()
+    text = tok.doc[lo: hi + 1].text.strip().rstrip("-–—")
     return text or None
 
 
@@ -122,25 +125,46 @@ def verb_subject(verb):
             return subs[0]
         if v.dep_ in CHAINED_DEPS and v.head.i != v.i:
             if v.dep_ in ("acl", "relcl") and v.head.pos_ in NOMINAL:
-                return v.head
+                owner = v.head  # 'rates of the disease dropping': the phrase the of-object belongs to
+                if owner.dep_ == "pobj" and owner.head.lower_ == "of" and owner.head.head.pos_ in NOMINAL:
+                    owner = owner.head.head
+                return owner
             v = v.head
             continue
         return None
     return None
 
 
-def antecedent(pronoun):
-    """For 'it', 'they', 'this': the subject of the previous sentence when it is a noun, else None."""
+def antecedent(pronoun, reach: int = 6):
+    """For 'it', 'they', 'this': what the sentences before are about. The previous sentence's nominal subject;
+    when that is itself such a pronoun, or the sentence names nothing measurable, the sentence before it
+    ('It is $54 billion. The next year it is $72 billion.'); when a sentence has a subject that is no noun (a
+    figure, 'there', 'you'), the last thing it names. None after ``reach`` sentences."""
     if pronoun.lower_ not in words("anaphors"):
         return None
-    sent = pronoun.sent
-    if sent.start == 0:
-        return None
-    prev = pronoun.doc[sent.start - 1].sent
-    for root in (t for t in prev if t.dep_ == "ROOT"):
-        subs = [c for c in root.children if c.dep_ in SUBJECT_DEPS and c.pos_ in NOMINAL]
-        if subs:
+    doc, start = pronoun.doc, pronoun.sent.start
+    for _ in range(reach):
+        if start == 0:
+            return None
+        prev = doc[start - 1].sent
+        start = prev.start
+        subs = [c for c in prev.root.children if c.dep_ in SUBJECT_DEPS]
+        if subs and subs[0].pos_ in NOMINAL:
             return subs[0]
+        if subs and subs[0].lower_ in words("anaphors"):
+            continue
+        thing = last_thing(prev)
+        if thing is not None:
+            return thing
+    return None
+
+
+def last_thing(sent):
+    """The last noun a sentence names that could be measured: not a place, a date, a figure or a pronoun."""
+    for t in reversed(sent):
+        if t.pos_ == "NOUN" and t.dep_ not in ("compound", "npadvmod") and t.ent_type_ not in NON_SUBJECT_ENTS \
+                and not t.like_num:
+            return t
     return None
 
 
