@@ -257,7 +257,8 @@ def _claim(plan: _Plan, c: Candidate, dates: list[Candidate], doc: "Doc | None",
             unit = context.noun_unit(noun, {t.i for t in span})
         else:
             noun = None
-        subject = subject or context.subject_of(span, c.kind, noun, unit) or context.sentence_subject(span)
+        subject = subject or context.plausible_subject(
+            context.subject_of(span, c.kind, noun, unit) or context.sentence_subject(span), c.kind, unit)
         direction = direction or context.direction_of(span, doc.text, c.end - off)
         place = place or context.place_of(span, places)
         attribution = context.source_of(span)

@@ -186,5 +186,25 @@ MORE_PRONOUNS = [
     case("The deficit widened last year. This year it fell to 3 percent of GDP.", "3 percent", ["deficit"]),
 ]
 
+# a chain of pronouns refers back to what the first one did; a sentence with no nominal subject gives the last
+# thing it names; 'it', not 'they', reaches past a sentence's figure-subject
+CHAINS = [
+    case("The levy went into the fund. It is $5 million the first year. The next year it is $7 million. "
+         "After that it is $9 million.", "$9 million", ["levy"]),
+    case("Add the new tariff to the bill. It is 8 percent on steel.", "8 percent", ["bill", "tariff"]),
+    case("The surplus grew. In 2021 it was $3 billion. Then it was $4 billion.", "$4 billion", ["surplus"]),
+]
+
+# the figure names a share of a group, a level reported without the parser finding a subject, or the thing a
+# copula calls it
+SHAPES = [
+    case("The region now uses twice as much natural gas as in 2009.", "twice", ["gas"], "increase"),
+    case("The campaign worked, with rates of the disease dropping by 30 percent.", "30 percent", ["rates"], "decrease"),
+    case("Imports from the bloc accounted for 42 percent of the total amount imported.", "42 percent", ["imported"]),
+    case("Some 8,000 tonnes of ore are mined each year, about 90% of which is iron ore.", "about 90%", ["ore"]),
+    case("As of 2020, parkland per resident in the city is 6.1 square meters.", "6.1 square meters", ["parkland"]),
+    case("Not counting pensions, our annual budget is $4 billion.", "$4 billion", ["budget"]),
+]
+
 ALL = (LEVELS + CHANGES + LEVEL_NOT_CHANGE + ATTRIBUTION + PRONOUNS + ELLIPSIS + ACTOR_VS_THING + DENOMINATORS + COPULAS
-       + COMPARATIVES + TABLES + SPECIFICATIONS + MORE_PRONOUNS)
+       + COMPARATIVES + TABLES + SPECIFICATIONS + MORE_PRONOUNS + CHAINS + SHAPES)

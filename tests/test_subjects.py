@@ -27,3 +27,26 @@ def test_subject(extract, sentence, text, heads, direction, extra):
 
 def test_there_are_enough_cases():
     assert len(ALL) >= 100
+
+
+@pytest.mark.parametrize("sentence,text", [
+    ("Somebody said: well, $18 billion is not much.", "$18 billion"),  # the speaker is not what was measured
+    ("Analysts say 7 percent.", "7 percent"),
+])
+def test_no_subject_rather_than_a_wrong_one(extract, sentence, text):
+    found = [c for c in extract(sentence) if c.text == text]
+    assert found and found[0].subject is None, [(c.text, c.subject) for c in extract(sentence)]
+
+
+@pytest.mark.parametrize("subject,kind,unit,expected", [
+    ("%", "percent", "%", None),  # no letters
+    ("=", "quantity", "K", None),
+    ("ppm", "quantity", "ppm", None),  # the claim's own unit
+    ("wells", "count", "wells", "wells"),  # a count's unit is what it counts
+    ("T", "quantity", "K", "T"),  # a symbol may be the measured thing
+    ("Cl", "percent", "%", "Cl"),
+])
+def test_plausible_subject(subject, kind, unit, expected):
+    from claimx.context import plausible_subject
+    from claimx.model import Kind
+    assert plausible_subject(subject, Kind(kind), unit) == expected

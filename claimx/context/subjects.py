@@ -110,7 +110,8 @@ def subject_of(span, kind: Kind, noun=None, unit: str | None = None) -> str | No
             return noun_phrase(head, ids)
         if before is not None and before.pos_ == "NOUN" and before.is_alpha and before.ent_type_ not in NON_SUBJECT_ENTS:
             return noun_phrase(before, ids)  # written right after it, whatever the parse made of it
-    if kind == Kind.quantity and unit in load("units")["duration_names"]:
+    # 'served for 12 years', 'serving 12 hours a day': a span of time (or time per period) measures an act
+    if kind == Kind.quantity and unit and unit.split(" per ")[0] in load("units")["duration_names"]:
         activity = _activity(anchor, ids)
         if activity is not None:
             return activity
@@ -175,6 +176,8 @@ def _compared_noun(span):
     word = doc[span.end]
     if word.lower_ == "as" and span.end + 1 < len(doc) and doc[span.end + 1].lower_ in ("much", "many"):
         word = doc[span.end + 1]  # 'twice as much natural gas', 'three times as many jobs'
+    elif doc[span.end - 1].lower_ in ("much", "many"):
+        word = doc[span.end - 1]  # the claim took the 'as many' in
     elif word.lower_ not in ("more", "less", "fewer"):
         return None
     nouns = [t for t in doc[word.i + 1: word.i + 5] if t.pos_ in NOMINAL]
@@ -220,11 +223,33 @@ def _verb_phrase_subject(anchor, ids, kind: Kind) -> str | None:
     if objs and kind == Kind.quantity and ((anchor.dep_ == "pobj" and anchor.head.head.i == verb.i)
                                            or (anchor.dep_ == "npadvmod" and anchor.head.i == verb.i)):
         return noun_phrase(objs[0], ids)
+    if verb.lemma_.lower() in cue("speech_verbs"):
+        return None  # 'Analysts say 7 percent': the speaker is not what was measured
     found = subject_phrase(verb, ids)
     if found is not None:
         return found
+    # 'As of 2014, parkland per inhabitant is 5.78 m²' parsed with no subject: the thing named before 'is'
+    if verb.lemma_ == "be" and anchor.i > verb.i and not any(c.dep_ in SUBJECT_DEPS for c in verb.children):
+        before = _named_before(verb)
+        if before is not None:
+            return noun_phrase(before, ids)
+    # 'about 90% of which is hard coal': the figure is the subject, the complement names what it is
+    if anchor.dep_ in SUBJECT_DEPS and anchor.head.i == verb.i and verb.lemma_ == "be":
+        attrs = [c for c in verb.children if c.dep_ == "attr" and c.pos_ in NOMINAL and c.i not in ids]
+        if attrs:
+            return noun_phrase(attrs[0], ids)
     if objs:
         return noun_phrase(objs[0], ids)
+    return None
+
+
+def _named_before(verb):
+    """The noun nearest before a verb, past places, dates and prepositions, when nothing else stands between."""
+    for t in reversed(verb.doc[verb.sent.start: verb.i]):
+        if t.pos_ == "NOUN" and t.ent_type_ not in NON_SUBJECT_ENTS and t.dep_ not in MODIFIER_DEPS:
+            return t
+        if t.pos_ not in ("PROPN", "ADP", "ADJ", "DET") or t.is_punct:
+            return None
     return None
 
 
@@ -233,7 +258,20 @@ def sentence_subject(span) -> str | None:
     ('Turnout was 61.2%, compared with 58 per cent in 2019')."""
     ids = {t.i for t in span}
     root = span.sent.root
-    if root.lemma_.lower() in cue("reporting_verbs"):  # 'Analysts say the shortfall hit $7bn': not the speaker
+    if root.lemma_.lower() in cue("speech_verbs"):  # 'Analysts say the shortfall hit $7bn': not the speaker
         return None
     subs = [c for c in root.children if c.dep_ in SUBJECT_DEPS and c.pos_ in NOMINAL and c.i not in ids]
     return noun_phrase(subs[0], ids) if subs else None
+
+
+def plausible_subject(subject: str | None, kind: Kind, unit: str | None) -> str | None:
+    """``subject``, unless it cannot name a measured thing: no letters ('%', '='), or, but for a count (whose
+    unit is what it counts), the claim's own unit ('ppm' for '3 ppm'): no subject is better than a wrong one.
+    (A one-letter symbol may well be the measured thing: 'T' for '1200 K', 'Cl' for '81%'.)"""
+    if subject is None or not any(ch.isalpha() for ch in subject):
+        return None
+    if kind == Kind.count:
+        return subject
+    if unit is not None and subject.casefold() == unit.casefold():
+        return None
+    return subject

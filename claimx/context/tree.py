@@ -21,6 +21,7 @@ NP_KEEP_LEFT = {"det", "poss", "amod", "compound", "nmod", "nummod", "case", "pr
 CHAINED_DEPS = {"xcomp", "conj", "advcl", "ccomp", "acl", "relcl", "pcomp"}
 NOMINAL = ("NOUN", "PROPN")
 # entity types that name where, when or how much, never what is measured
+FIGURE_ENTS = {"CARDINAL", "PERCENT", "MONEY", "QUANTITY"}
 NON_SUBJECT_ENTS = {"GPE", "LOC", "DATE", "TIME", "CARDINAL", "PERCENT", "MONEY", "QUANTITY", "ORDINAL"}
 
 
@@ -53,12 +54,15 @@ def anchor_of(span):
         numeric = [t for t in heads if t.like_num or t.pos_ == "NUM"]
         if numeric:
             return numeric[-1]
+        return heads[-1]  # 'Fifty- seven percent' split by a line break: the word that ends the figure
     return span.root
 
 
 def noun_phrase(tok, exclude: Iterable[int] = (), max_tokens: int = 12) -> str | None:
     """A short noun phrase headed by ``tok``: its left modifiers and its first prepositional object,
     never a relative clause, apposition or conjunct clause, and never the claim's own tokens."""
+    if tok.pos_ == "NUM" and tok.ent_type_ in FIGURE_ENTS:
+        return None  # another figure ('$799 billion; $799 billion in one year') measures nothing itself
     excluded = set(exclude)
     keep = {tok.i}
     preps = words("phrase_prepositions")
@@ -120,9 +124,9 @@ def verb_subject(verb):
     """The nominal subject of a verb, taken from the verb it is chained to when it has none."""
     v = verb
     for _ in range(4):
-        subs = [c for c in v.children if c.dep_ in SUBJECT_DEPS]
+        subs = sorted((c for c in v.children if c.dep_ in SUBJECT_DEPS), key=lambda c: c.dep_ == "csubj")
         if subs:
-            return subs[0]
+            return subs[0]  # a nominal subject before a clausal one ('not counting X, our fund is $2 billion')
         if v.dep_ in CHAINED_DEPS and v.head.i != v.i:
             if v.dep_ in ("acl", "relcl") and v.head.pos_ in NOMINAL:
                 owner = v.head  # 'rates of the disease dropping': the phrase the of-object belongs to
@@ -151,8 +155,11 @@ def antecedent(pronoun, reach: int = 6):
         subs = [c for c in prev.root.children if c.dep_ in SUBJECT_DEPS]
         if subs and subs[0].pos_ in NOMINAL:
             return subs[0]
-        if subs and subs[0].lower_ in words("anaphors"):
-            continue
+        things = words("thing_anaphors")
+        if subs and (subs[0].lower_ == pronoun.lower_ or {subs[0].lower_, pronoun.lower_} <= things):
+            continue  # 'it' after 'it': the same thing
+        if pronoun.lower_ not in things:
+            return None  # 'they' names people as often as things: only a nominal subject answers it
         thing = last_thing(prev)
         if thing is not None:
             return thing
