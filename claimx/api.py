@@ -22,6 +22,7 @@ from claimx._data import alternation, load
 from claimx.recognizers import tables
 from claimx.text.clean import CleanText, clean_text
 from claimx.text.essays import Essay, split_essays
+from claimx.io.documents import PAGE_BREAK  # between the pages of a PDF's text
 from claimx.model import Claim, EssayRow, Kind
 from claimx.nlp import load_nlp
 from claimx.recognizers import find_candidates
@@ -68,6 +69,7 @@ class _Plan:
     units: dict = field(default_factory=dict)  # unit key (sentence index, or (index, start, end)) -> parsed range
     dates: list[Candidate] = field(default_factory=list)
     date_starts: list[int] = field(default_factory=list)
+    page_breaks: list[int] = field(default_factory=list)  # offsets of the form feeds between PDF pages
 
 
 def _plan(text: str, file: str | None, reference_date: str | None, parse_all: bool) -> _Plan:
@@ -90,6 +92,7 @@ def _plan(text: str, file: str | None, reference_date: str | None, parse_all: bo
             essay = essay_at(essays, clean.span(c.start, c.end)[0])
             c.value, c.low, c.high = resolve_relative(c.relative, essay.published or reference_date)
     plan = _Plan(clean, file, essays, sentences, cands)
+    plan.page_breaks = [m.start() for m in regex.finditer(PAGE_BREAK, text)]
     by_sentence: dict[int, list[Candidate]] = {}
     for c in cands:
         if _needs_parse(c):
@@ -280,6 +283,7 @@ def _claim(plan: _Plan, c: Candidate, dates: list[Candidate], doc: "Doc | None",
         subject=subject, place=place, time=time, source=attribution,
         essay=essay.index, essay_title=essay.title, authors=tuple(essay.authors), published=essay.published,
         section="table" if c.in_table else essay.section_at(start), in_table=c.in_table,
+        page=bisect.bisect_right(plan.page_breaks, start) + 1 if plan.page_breaks else None,
         sentence=_sentence_text(text, sent_start, sent_end, c),
     )
 

@@ -25,7 +25,7 @@ from claimx.model import Claim, EssayRow, Kind
 if TYPE_CHECKING:  # pragma: no cover
     from claimx.io.store import Store
 
-UNICODE_ENCODINGS = ("utf-8", "utf-8-sig", "utf-16", "utf-32")
+UNICODE_ENCODINGS = ("utf-8", "utf-8-sig", "utf-16", "utf-32", "pdf", "html", "docx")  # documents: converted, not decoded
 
 
 @dataclass

@@ -88,7 +88,8 @@ def parse_kinds(value: str | None) -> list[Kind] | None:
     return [Kind(n) for n in names]
 
 
-PathsArg = Annotated[list[str], typer.Argument(metavar="PATH", help="Essay files or folders (*.txt, *.md, searched recursively); - reads standard input.", show_default=False)]
+PathsArg = Annotated[list[str], typer.Argument(metavar="PATH", help="Essay files or folders (.txt, .md, .pdf, .html, .docx; folders searched recursively); - reads standard input.", show_default=False)]
+EncodingOpt = Annotated[Optional[str], typer.Option("--encoding", "-e", metavar="NAME", help="Decode every text input with this encoding (e.g. latin-1). Default: detect (byte-order mark, UTF-8, else Windows-1252, reported).")]
 FormatOpt = Annotated[Optional[Format], typer.Option("--format", "-f", help="Output format. Default: table on a terminal, csv when piped or redirected; with --output, from the file's extension.", show_default=False)]
 OutputOpt = Annotated[Optional[Path], typer.Option("--output", "-o", metavar="FILE", help="Write to this file instead of standard output.", dir_okay=False)]
 AsOfOpt = Annotated[Optional[str], typer.Option("--as-of", metavar="DATE", help="Resolve relative dates ('last year') in essays that have no date of their own against this ISO date: 2019, 2019-07 or 2019-07-15.")]
@@ -167,7 +168,7 @@ def extract_cmd(
     as_of: AsOfOpt = None,
     model: ModelOpt = None,
     jobs: Annotated[int, typer.Option("--jobs", "-j", min=0, help="Worker processes; 0 = one per core.")] = 1,
-    encoding: Annotated[Optional[str], typer.Option("--encoding", "-e", metavar="NAME", help="Decode every input with this encoding (e.g. latin-1). Default: detect (byte-order mark, UTF-8, else Windows-1252, reported).")] = None,
+    encoding: EncodingOpt = None,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Say, for every file, which encoding was used and how many claims it gave.")] = False,
     formulas: Annotated[bool, typer.Option("--csv-formulas/--escape-formulas", help="CSV: leave cells starting with = + - @ as they are (default: prefix them with ' so a spreadsheet shows them as text).")] = False,
     db: Annotated[Optional[Path], typer.Option("--db", metavar="FILE", help="Keep every file's claims in this SQLite file; unchanged files (same content, claimx version and model) are skipped on a rerun.", dir_okay=False)] = None,
@@ -310,6 +311,33 @@ def essays_cmd(
         batch = extract_files(paths, **options)
         _write(chosen, _rows(batch, lambda claims: None, essays=True), output, essays=True)
     _finish(batch, quiet=False)
+
+
+@app.command("text")
+def text_cmd(
+    path: Annotated[str, typer.Argument(metavar="PATH", help="A text file, PDF, web page or Word file; - reads standard input.", show_default=False)],
+    encoding: EncodingOpt = None,
+) -> None:
+    """Print the text claimx reads from a file: claims' start and end index exactly this text.
+
+    \b
+    A PDF's pages are separated by form feeds (a claim's page is one more than the form
+    feeds before it); a web page's or Word file's title, author and date come first as
+    front matter.
+
+    \b
+    Examples:
+      claimx text report.pdf | less
+      claimx text page.html > page.md
+    """
+    with cli_errors():
+        from claimx.io.readers import read_input
+
+        source = read_input(path, check_encoding(encoding))
+        if isinstance(source, Exception):
+            _err(str(source))
+            raise typer.Exit(1)
+        sys.stdout.write(source.text)
 
 
 def main() -> None:

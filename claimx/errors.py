@@ -15,3 +15,7 @@ class UnreadableInput(ClaimxError):
     def __init__(self, message: str, name: str | None = None):
         super().__init__(message)
         self.name = name
+
+
+class Skipped(UnreadableInput):
+    """A file that is not text claimx reads (an image, an archive, RTF): skipped with a warning, not a failure."""

@@ -69,6 +69,7 @@ class Claim:
     published: str | None = None
     section: str | None = None
     in_table: bool = False
+    page: int | None = None  # the PDF page (1-based) for text with form-feed page breaks, else None
     sentence: str | None = None
 
     def to_dict(self) -> dict[str, Any]:

@@ -65,7 +65,6 @@ def test_legacy_encoding_is_reported_not_silent_and_encoding_overrides(nlp, tmp_
 
 
 @pytest.mark.parametrize("name,data,kind", [
-    ("report.pdf", b"%PDF-1.7\n%\xe2\xe3\n1 0 obj", "PDF"),
     ("chart.png", b"\x89PNG\r\n\x1a\n\x00\x00", "PNG image"),
     ("data.zip", b"PK\x03\x04\x14\x00", "zip archive"),
     ("fake.txt", b"\x00\x01\x02binary\x00", "binary data"),
@@ -139,7 +138,7 @@ def test_missing_paths_and_empty_folders_are_usage_errors_and_the_rest_still_run
     result = run(tmp_path / "missing.txt", empty, good, "-f", "jsonl")
     assert result.exit_code == 2
     assert f"{tmp_path / 'missing.txt'}: no such file or folder" in result.stderr
-    assert f"{empty}: folder holds no .txt or .md files" in result.stderr
+    assert f"{empty}: folder holds no .txt, .md, .pdf, .html or .docx files" in result.stderr
     assert [json.loads(x)["text"] for x in result.stdout.splitlines()] == ["5 percent"]
 
 

@@ -1,8 +1,10 @@
 """Turn the paths a user gives (files, folders, '-') into texts, reporting what cannot be read.
 
-Decoding: a byte-order mark decides (UTF-8, UTF-16, UTF-32); else UTF-8; else Windows-1252 (a superset of the
-printable Latin-1), which is reported, never silent. ``encoding=`` overrides. Binary files (PDF, images,
-archives, anything with NUL bytes) are skipped with a warning.
+Documents (PDF, HTML, Word .docx), recognised by their content first and then by their suffix, are turned into
+text by :mod:`claimx.io.documents`. Other text is decoded: a byte-order mark decides (UTF-8, UTF-16, UTF-32);
+else UTF-8; else Windows-1252 (a superset of the printable Latin-1), which is reported, never silent.
+``encoding=`` overrides. Other binary files (images, archives, RTF, OpenDocument, anything with NUL bytes) are
+skipped with a warning.
 """
 from __future__ import annotations
 
@@ -13,12 +15,17 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from claimx.errors import UnreadableInput
+from claimx.errors import Skipped, UnreadableInput
+from claimx.io.documents import convert, document_kind
 
 TEXT_SUFFIXES = (".txt", ".md")
-BINARY_SUFFIXES = {".pdf": "PDF", ".png": "PNG image", ".jpg": "JPEG image", ".jpeg": "JPEG image",
-                   ".gif": "GIF image", ".zip": "zip archive", ".docx": "Word document", ".xlsx": "Excel workbook",
-                   ".pptx": "PowerPoint file", ".gz": "gzip archive", ".doc": "Word document", ".xls": "Excel workbook"}
+DOCUMENT_SUFFIXES = (".pdf", ".html", ".htm", ".docx")
+READ_SUFFIXES = TEXT_SUFFIXES + DOCUMENT_SUFFIXES  # what a folder walk reads
+BINARY_SUFFIXES = {".png": "PNG image", ".jpg": "JPEG image", ".jpeg": "JPEG image", ".gif": "GIF image",
+                   ".zip": "zip archive", ".xlsx": "Excel workbook", ".pptx": "PowerPoint file",
+                   ".gz": "gzip archive", ".doc": "Word 97-2003 document (save it as .docx)",
+                   ".xls": "Excel workbook", ".rtf": "RTF document (save it as .docx or .txt)",
+                   ".odt": "OpenDocument file (save it as .docx or .txt)"}
 MAGIC = ((b"%PDF", "PDF"), (b"\x89PNG", "PNG image"), (b"\xff\xd8\xff", "JPEG image"), (b"GIF8", "GIF image"),
          (b"PK\x03\x04", "zip archive (or Office document)"), (b"\x1f\x8b", "gzip archive"), (b"\xd0\xcf\x11\xe0", "Office document"))
 BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF8, "utf-8-sig"),
@@ -28,10 +35,6 @@ STDIN = "-"
 
 class UsageProblem(UnreadableInput):
     """A path that names nothing to read: missing, or a folder with no text files (exit status 2)."""
-
-
-class Skipped(UnreadableInput):
-    """A file that is not text (binary): skipped with a warning, not a failure."""
 
 
 @dataclass(frozen=True)
@@ -76,7 +79,8 @@ def _walk(folder: Path) -> tuple[list[Path], list[UnreadableInput]]:
 
 
 def expand_paths(paths: Iterable[str]) -> Iterator[str | UnreadableInput]:
-    """Files as given, folders walked recursively for *.txt and *.md (sorted), '-' kept as is.
+    """Files as given, folders walked recursively for text (.txt, .md) and documents (.pdf, .html, .htm, .docx),
+    sorted; '-' kept as is.
     Binary files found in a folder are reported as skipped; a subfolder that cannot be read as a failure."""
     for p in paths:
         if p == STDIN:
@@ -86,13 +90,13 @@ def expand_paths(paths: Iterable[str]) -> Iterator[str | UnreadableInput]:
         if path.is_dir():
             found, problems = _walk(path)
             yield from problems
-            texts = [f for f in found if f.suffix.lower() in TEXT_SUFFIXES]
+            texts = [f for f in found if f.suffix.lower() in READ_SUFFIXES]
             for f in found:
                 kind = BINARY_SUFFIXES.get(f.suffix.lower())
                 if kind:
-                    yield Skipped(f"{shown(str(f))}: {kind}, not text; skipped", shown(str(f)))
+                    yield Skipped(f"{shown(str(f))}: {kind}, not supported; skipped", shown(str(f)))
             if not texts and not problems:
-                yield UsageProblem(f"{shown(p)}: folder holds no .txt or .md files", shown(p))
+                yield UsageProblem(f"{shown(p)}: folder holds no .txt, .md, .pdf, .html or .docx files", shown(p))
             for f in texts:
                 yield str(f)
         elif path.exists():
@@ -153,6 +157,9 @@ def read_input(path: str, encoding: str | None = None) -> Source | UnreadableInp
     name = shown(path)
     try:
         data = sys.stdin.buffer.read() if path == STDIN else Path(path).read_bytes()
+        kind = document_kind(data, path)
+        if kind is not None:
+            return Source(name, convert(data, kind, name), kind, store_key(path))
         text, used = decode(data, name, encoding)
         return Source(name, text, used, store_key(path))
     except UnreadableInput as e:

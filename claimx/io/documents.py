@@ -1,0 +1,206 @@
+"""Text from the documents analysts have: PDF (pdfminer.six), HTML (trafilatura) and Word .docx (python-docx).
+
+Each reader returns the text claimx reads, and that text is all there is: offsets index it, and ``claimx text
+FILE`` prints it. Pages of a PDF are separated by a form feed (``\\f``, as pdftotext writes them), so a claim's
+page is one more than the form feeds before it. A web page's or Word file's title, authors and date are
+written as YAML front matter at the top, which the essay splitter reads (and never takes claims from). Tables
+become pipe-table rows (``| label | 2019 | 2020 |``), which the table reader turns into table claims.
+
+The libraries are imported only when a document of their kind is read, so ``claimx --help`` stays light.
+"""
+from __future__ import annotations
+
+import io
+import re
+import unicodedata
+import zipfile
+from collections import Counter
+
+from claimx.errors import Skipped, UnreadableInput
+
+PAGE_BREAK = "\f"
+LIGATURES = {chr(c): unicodedata.normalize("NFKC", chr(c)) for c in range(0xFB00, 0xFB07)}
+SOFT_HYPHEN = "\u00ad"
+# a word cut at a line end by a hyphen: 'esti-\nmated' (a lower-case letter on both sides; 'Covid-\n19' stays)
+LINE_END_HYPHEN = re.compile(r"(?<=[a-z])-\n(?=[a-z])")
+PAGE_NUMBER = re.compile(r"^\s*(?:page\s+)?[\divxlc]+(?:\s*(?:of|/)\s*\d+)?\s*$", re.IGNORECASE)
+
+
+class Unsupported(Skipped):
+    """A document of a kind claimx does not read (RTF, OpenDocument, images): skipped with a reason."""
+
+
+def document_kind(data: bytes, name: str) -> str | None:
+    """'pdf', 'docx' or 'html' for a document claimx converts, by content first and then by suffix; None for text.
+    Raises :class:`Unsupported` for documents it does not read."""
+    head = data[:2048].lstrip(b"\xef\xbb\xbf \t\r\n")
+    low = head.lower()
+    if data.startswith(b"%PDF"):
+        return "pdf"
+    if data.startswith(b"PK\x03\x04"):
+        try:
+            names = set(zipfile.ZipFile(io.BytesIO(data)).namelist())
+        except zipfile.BadZipFile:
+            return None  # a damaged archive: skipped as binary
+        if "word/document.xml" in names:
+            return "docx"
+        if "mimetype" in names and b"opendocument" in data[:200]:
+            raise Unsupported(f"{name}: OpenDocument file, not supported (save it as .docx or .txt); skipped", name)
+        return None  # another zip: the binary check names it
+    if low.startswith(b"{\\rtf"):
+        raise Unsupported(f"{name}: RTF document, not supported (save it as .docx or .txt); skipped", name)
+    if low.startswith((b"<!doctype html", b"<html")) or (low.startswith(b"<?xml") and b"<html" in low) or \
+            (name.lower().endswith((".html", ".htm")) and b"<" in low[:1]):
+        return "html"
+    return None
+
+
+def convert(data: bytes, kind: str, name: str) -> str:
+    """The text of a document of ``kind`` (see :func:`document_kind`)."""
+    return {"pdf": pdf_text, "html": html_text, "docx": docx_text}[kind](data, name)
+
+
+def _front_matter(title: str | None, authors: list[str], date: str | None) -> str:
+    def quoted(s: str) -> str:
+        return '"' + " ".join(s.split()).replace('"', "'") + '"'
+    lines = [f"title: {quoted(title)}" if title else None,
+             f"author: {quoted(' and '.join(authors))}" if authors else None,
+             f"date: {date}" if date else None]
+    lines = [line for line in lines if line]
+    return "---\n" + "\n".join(lines) + "\n---\n\n" if lines else ""
+
+
+def _pipe_row(cells: list[str]) -> str:
+    return "| " + " | ".join(" ".join(c.split()).replace("|", "/") for c in cells) + " |"
+
+
+# ---------------------------------------------------------------- PDF
+
+def pdf_text(data: bytes, name: str) -> str:
+    """Pages in reading order (pdfminer.six's layout analysis puts two columns one after the other), separated
+    by form feeds; running headers, footers and page numbers dropped; ligatures and soft hyphens normalized and
+    words hyphenated at a line end joined. A PDF that is encrypted, damaged or has no text layer is an error."""
+    from pdfminer.high_level import extract_pages
+    from pdfminer.layout import LAParams, LTTextContainer
+    from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+    from pdfminer.pdfparser import PDFSyntaxError
+    from pdfminer.psparser import PSException
+
+    pages: list[list[str]] = []
+    try:
+        for page in extract_pages(io.BytesIO(data), laparams=LAParams()):
+            boxes = [el for el in page if isinstance(el, LTTextContainer)]  # in reading order (layout analysis)
+            pages.append([b.get_text().strip("\n") for b in boxes if b.get_text().strip()])
+    except (PDFPasswordIncorrect, PDFEncryptionError):
+        raise UnreadableInput(f"{name}: encrypted PDF (a password is needed); skipped", name) from None
+    except (PDFSyntaxError, PSException, ValueError, KeyError, TypeError, AttributeError, IndexError) as e:
+        raise UnreadableInput(f"{name}: damaged PDF, cannot be read ({type(e).__name__}); skipped", name) from None
+    except Exception as e:  # pdfminer raises many kinds on broken files; the batch must go on
+        if "password" in str(e).lower() or "encrypt" in str(e).lower():
+            raise UnreadableInput(f"{name}: encrypted PDF (a password is needed); skipped", name) from None
+        raise UnreadableInput(f"{name}: damaged PDF, cannot be read ({type(e).__name__}); skipped", name) from None
+    if not pages:
+        raise UnreadableInput(f"{name}: damaged PDF, it has no pages; skipped", name)
+    if not any(pages):
+        raise UnreadableInput(f"{name}: PDF without a text layer (a scan?); claimx does no OCR; skipped", name)
+    pages = _drop_running_lines(pages)
+    text = PAGE_BREAK.join("\n\n".join(boxes) for boxes in pages)
+    return clean_extracted(text)
+
+
+def _drop_running_lines(pages: list[list[str]]) -> list[list[str]]:
+    """Drop running headers and footers (a block that recurs, digits aside, on at least half of the pages, when
+    there are three pages or more) and page numbers (a block that is only 'Page 3 of 48', '12' or 'iv', first or
+    last on its page)."""
+    def shape(block: str) -> str:
+        return re.sub(r"\d+", "#", " ".join(block.split()).lower())
+
+    seen = Counter(s for boxes in pages for s in {shape(b) for b in boxes})
+    running = {s for s, n in seen.items() if len(pages) >= 3 and n >= max(2, len(pages) / 2)}
+    kept = []
+    for boxes in pages:
+        kept.append([b for k, b in enumerate(boxes) if shape(b) not in running
+                     and not ((k < 2 or k >= len(boxes) - 2) and PAGE_NUMBER.match(b))])
+    return kept
+
+
+def clean_extracted(text: str) -> str:
+    """Ligatures spelled out, soft hyphens removed, words hyphenated at a line end joined."""
+    text = text.translate(str.maketrans(LIGATURES)).replace(SOFT_HYPHEN, "")
+    return LINE_END_HYPHEN.sub("", text)
+
+
+# ---------------------------------------------------------------- HTML
+
+def html_text(data: bytes, name: str) -> str:
+    """The page's main text (trafilatura: no navigation, menus, footers, scripts or cookie banners), entities
+    decoded, tables as pipe rows; the page's title, author and date as front matter."""
+    import trafilatura
+
+    html = _decode_html(data)
+    body = trafilatura.extract(html, output_format="markdown", include_tables=True, include_comments=False,
+                               include_images=False, include_links=False, favor_recall=True)
+    if not body:  # no article found: the page's visible text
+        body = trafilatura.html2txt(html) or ""
+    if not body.strip():
+        raise UnreadableInput(f"{name}: web page with no text; skipped", name)
+    meta = trafilatura.extract_metadata(html)
+    title = meta.title if meta else None
+    authors = [a.strip() for a in re.split(r";|\band\b|,", meta.author) if a.strip()] if meta and meta.author else []
+    date = meta.date if meta else None
+    return _front_matter(title, authors, date) + _tidy_markdown(body)
+
+
+def _decode_html(data: bytes) -> str:
+    m = re.search(rb"""<meta[^>]+charset=["']?([\w-]+)""", data[:4096], re.IGNORECASE)
+    for enc in ([m.group(1).decode("ascii", "replace")] if m else []) + ["utf-8", "cp1252"]:
+        try:
+            return data.decode(enc)
+        except (UnicodeDecodeError, LookupError):
+            continue
+    return data.decode("latin-1")
+
+
+def _tidy_markdown(body: str) -> str:
+    """Trafilatura's Markdown with its header rows kept as rows (the table reader takes the first row as header)."""
+    lines = []
+    for line in body.splitlines():
+        if re.fullmatch(r"\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*", line):
+            continue  # the |---|---| rule under a header row
+        lines.append(line.rstrip())
+    return "\n".join(lines).strip() + "\n"
+
+
+# ---------------------------------------------------------------- Word
+
+def docx_text(data: bytes, name: str) -> str:
+    """Paragraphs and tables in document order; headings as Markdown headings; the core properties' title,
+    author and date as front matter."""
+    import docx
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
+    try:
+        document = docx.Document(io.BytesIO(data))
+    except Exception as e:  # python-docx raises several kinds on a damaged package
+        raise UnreadableInput(f"{name}: damaged Word document, cannot be read ({type(e).__name__}); skipped", name) from None
+    blocks: list[str] = []
+    for block in document.iter_inner_content():
+        if isinstance(block, Paragraph):
+            text = block.text.strip()
+            if not text:
+                continue
+            style = (block.style.name or "") if block.style is not None else ""
+            level = re.match(r"Heading (\d)", style)
+            if style == "Title" or level:
+                text = "#" * min(int(level.group(1)) if level else 1, 3) + " " + text
+            blocks.append(text)
+        elif isinstance(block, Table):
+            rows = [_pipe_row([cell.text for cell in row.cells]) for row in block.rows]
+            if rows:
+                blocks.append("\n".join(rows))
+    props = document.core_properties
+    date = props.created.date().isoformat() if props.created else None
+    authors = [a.strip() for a in re.split(r";|\band\b", props.author or "") if a.strip()]
+    body = clean_extracted("\n\n".join(blocks))
+    return _front_matter(props.title or None, authors, date) + body + "\n"
