@@ -22,7 +22,7 @@ from claimx._data import alternation, load
 from claimx.recognizers import tables
 from claimx.text.clean import CleanText, clean_text
 from claimx.text.essays import Essay, split_essays
-from claimx.io.documents import PAGE_BREAK  # between the pages of a PDF's text
+from claimx.io.documents import PAGE_BREAK  # ends each page of a PDF's text
 from claimx.model import Claim, EssayRow, Kind
 from claimx.nlp import load_nlp
 from claimx.recognizers import find_candidates
@@ -69,7 +69,7 @@ class _Plan:
     units: dict = field(default_factory=dict)  # unit key (sentence index, or (index, start, end)) -> parsed range
     dates: list[Candidate] = field(default_factory=list)
     date_starts: list[int] = field(default_factory=list)
-    page_breaks: list[int] = field(default_factory=list)  # offsets of the form feeds between PDF pages
+    page_breaks: list[int] = field(default_factory=list)  # offsets of the form feeds that end PDF pages
 
 
 def _plan(text: str, file: str | None, reference_date: str | None, parse_all: bool) -> _Plan:

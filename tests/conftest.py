@@ -25,3 +25,16 @@ def extract(nlp):
         return claimx.extract(text, nlp=nlp, **kw)
 
     return run
+
+
+@pytest.fixture(scope="session")
+def extract_file(nlp):
+    """The claims of one file (text or document) through the batch route, bound to the session's model."""
+    from claimx.batch import extract_files
+
+    def run(path):
+        (result,) = list(extract_files([str(path)], nlp=nlp))
+        assert result.error is None, result.error
+        return result.claims
+
+    return run

@@ -1,7 +1,7 @@
 """Text from the documents analysts have: PDF (pdfminer.six), HTML (trafilatura) and Word .docx (python-docx).
 
 Each reader returns the text claimx reads, and that text is all there is: offsets index it, and ``claimx text
-FILE`` prints it. Pages of a PDF are separated by a form feed (``\\f``, as pdftotext writes them), so a claim's
+FILE`` prints it. Each page of a PDF ends with a form feed (``\\f``, as pdftotext writes them), so a claim's
 page is one more than the form feeds before it. A web page's or Word file's title, authors and date are
 written as YAML front matter at the top, which the essay splitter reads (and never takes claims from). Tables
 become pipe-table rows (``| label | 2019 | 2020 |``), which the table reader turns into table claims.
@@ -77,8 +77,8 @@ def _pipe_row(cells: list[str]) -> str:
 # ---------------------------------------------------------------- PDF
 
 def pdf_text(data: bytes, name: str) -> str:
-    """Pages in reading order (pdfminer.six's layout analysis puts two columns one after the other), separated
-    by form feeds; running headers, footers and page numbers dropped; ligatures and soft hyphens normalized and
+    """Pages in reading order (pdfminer.six's layout analysis puts two columns one after the other), each ended
+    by a form feed; running headers, footers and page numbers dropped; ligatures and soft hyphens normalized and
     words hyphenated at a line end joined. A PDF that is encrypted, damaged or has no text layer is an error."""
     from pdfminer.high_level import extract_pages
     from pdfminer.layout import LAParams, LTTextContainer
@@ -88,9 +88,10 @@ def pdf_text(data: bytes, name: str) -> str:
 
     pages: list[list[str]] = []
     try:
-        for page in extract_pages(io.BytesIO(data), laparams=LAParams()):
+        # line_margin: lines up to 0.8 of a line's height apart are one block (1.5 line spacing stays together)
+        for page in extract_pages(io.BytesIO(data), laparams=LAParams(line_margin=0.8)):
             boxes = [el for el in page if isinstance(el, LTTextContainer)]  # in reading order (layout analysis)
-            pages.append([b.get_text().strip("\n") for b in boxes if b.get_text().strip()])
+            pages.append([_unwrap(b.get_text()) for b in boxes if b.get_text().strip()])
     except (PDFPasswordIncorrect, PDFEncryptionError):
         raise UnreadableInput(f"{name}: encrypted PDF (a password is needed); skipped", name) from None
     except (PDFSyntaxError, PSException, ValueError, KeyError, TypeError, AttributeError, IndexError) as e:
@@ -104,8 +105,32 @@ def pdf_text(data: bytes, name: str) -> str:
     if not any(pages):
         raise UnreadableInput(f"{name}: PDF without a text layer (a scan?); claimx does no OCR; skipped", name)
     pages = _drop_running_lines(pages)
-    text = PAGE_BREAK.join("\n\n".join(boxes) for boxes in pages)
+    text = "".join(_join_blocks(boxes) + PAGE_BREAK for boxes in pages)
+    text = re.sub(r"[ \t]{2,}", " ", text)  # the wide gaps of justified lines
     return clean_extracted(text)
+
+
+def _unwrap(block: str) -> str:
+    """A block's lines as one paragraph (words hyphenated at a line end joined), as a text file would hold it,
+    so line-based reading (bylines, captions) sees paragraphs; a block of figures in rows (a table) keeps its
+    lines."""
+    lines = [line.strip() for line in clean_extracted(block).strip("\n").splitlines() if line.strip()]
+    rows = sum(len(re.findall(r"\d[\d,.]*", line)) >= 2 for line in lines)
+    if len(lines) > 1 and rows * 2 >= len(lines):
+        return "\n".join(lines)
+    return " ".join(lines)
+
+
+def _join_blocks(blocks: list[str]) -> str:
+    """A page's blocks, a blank line between paragraphs; a block cut mid-sentence (no closing punctuation, the
+    next starting in lower case or with a figure) continues on the next line."""
+    out = ""
+    for b in blocks:
+        if out:
+            cut = not re.search(r"[.!?:;\"”’)\]]\s*$", out) and re.match(r"\s*[a-z0-9$€£¥%(]", b)
+            out += "\n" if cut else "\n\n"
+        out += b
+    return out
 
 
 def _drop_running_lines(pages: list[list[str]]) -> list[list[str]]:
@@ -134,11 +159,11 @@ def clean_extracted(text: str) -> str:
 
 def html_text(data: bytes, name: str) -> str:
     """The page's main text (trafilatura: no navigation, menus, footers, scripts or cookie banners), entities
-    decoded, tables as pipe rows; the page's title, author and date as front matter."""
+    decoded, one paragraph per line with a blank line between, tables as pipe rows; the page's title, author and date as front matter."""
     import trafilatura
 
     html = _decode_html(data)
-    body = trafilatura.extract(html, output_format="markdown", include_tables=True, include_comments=False,
+    body = trafilatura.extract(html, output_format="txt", include_tables=True, include_comments=False,
                                include_images=False, include_links=False, favor_recall=True)
     if not body:  # no article found: the page's visible text
         body = trafilatura.html2txt(html) or ""
@@ -148,7 +173,7 @@ def html_text(data: bytes, name: str) -> str:
     title = meta.title if meta else None
     authors = [a.strip() for a in re.split(r";|\band\b|,", meta.author) if a.strip()] if meta and meta.author else []
     date = meta.date if meta else None
-    return _front_matter(title, authors, date) + _tidy_markdown(body)
+    return _front_matter(title, authors, date) + _tidy_text(body)
 
 
 def _decode_html(data: bytes) -> str:
@@ -161,14 +186,16 @@ def _decode_html(data: bytes) -> str:
     return data.decode("latin-1")
 
 
-def _tidy_markdown(body: str) -> str:
-    """Trafilatura's Markdown with its header rows kept as rows (the table reader takes the first row as header)."""
-    lines = []
+def _tidy_text(body: str) -> str:
+    """Trafilatura's text with a blank line between paragraphs and table rows kept together (with the |---|
+    rule under a header row, which tells the table reader the first row is the header)."""
+    out: list[str] = []
     for line in body.splitlines():
-        if re.fullmatch(r"\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*", line):
-            continue  # the |---|---| rule under a header row
-        lines.append(line.rstrip())
-    return "\n".join(lines).strip() + "\n"
+        line = line.rstrip()
+        if out and not (line.startswith("|") and out[-1].startswith("|")):
+            out.append("")
+        out.append(line)
+    return "\n".join(out).strip() + "\n"
 
 
 # ---------------------------------------------------------------- Word
@@ -197,8 +224,9 @@ def docx_text(data: bytes, name: str) -> str:
             blocks.append(text)
         elif isinstance(block, Table):
             rows = [_pipe_row([cell.text for cell in row.cells]) for row in block.rows]
-            if rows:
-                blocks.append("\n".join(rows))
+            if rows:  # the first row is the header, as Word shows it
+                rule = "|" + "---|" * len(block.rows[0].cells)
+                blocks.append("\n".join(rows[:1] + [rule] + rows[1:]))
     props = document.core_properties
     date = props.created.date().isoformat() if props.created else None
     authors = [a.strip() for a in re.split(r";|\band\b", props.author or "") if a.strip()]

@@ -178,8 +178,10 @@ def _label_noun(label: str | None) -> str | None:
 def _cells(text: str, block: list[Row]) -> Iterator[Candidate]:
     header_cells = [text[s:e] for s, e in block[0].cells]
     body = block[1:]
-    if all(CELL_NUMBER.fullmatch(c) or not c.strip() for c in header_cells[1:]) and header_cells[0].strip():
-        body, header_cells = block, []  # no header row: every row holds data
+    years = [c for c in header_cells[1:] if c.strip()]
+    if all(CELL_NUMBER.fullmatch(c) or not c.strip() for c in header_cells[1:]) and header_cells[0].strip() \
+            and not (len(years) >= 2 and all(YEAR.fullmatch(c) for c in years)):
+        body, header_cells = block, []  # no header row: every row holds data ('Country | 2019 | 2020' is one)
     # a named first header cell ('Region', 'Country') means each column is a measure and each row an entity
     by_column = bool(header_cells) and bool(header_cells[0].strip())
     found = CAPTION.match(text, block[-1].end)
