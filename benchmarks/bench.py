@@ -7,7 +7,9 @@ Each phase runs in its own process, so its peak memory (max RSS) is its own, and
 model to its last result:
   plain       nlp.pipe over the full texts with the same model, every component on
   claimx -jN  claimx.batch.extract_files over the same texts as files (read, extract, forget), N worker processes
-It also runs claimx on twice as many files, to show that peak memory does not grow with the number of files.
+It also runs claimx on twice as many files, to show that peak memory does not grow with the number of files,
+and times turning documents into text (fixtures/documents: a three-column PDF report and a saved web page,
+each read --docs times) next to extracting claims from that text.
 """
 from __future__ import annotations
 
@@ -65,6 +67,34 @@ def phase(name: str, paths: list[str], jobs: int) -> dict:
     return {"seconds": elapsed, "peak_mb": peak_kb / 1024, "claims": claims}
 
 
+def documents(rounds: int) -> None:
+    """Conversion speed of the real document fixtures, in pages (PDF) or MB (HTML) per second, next to claimx's
+    speed on the text they give (model loaded beforehand, as in a long batch)."""
+    from claimx.io import documents as docs
+    from claimx.io.readers import read_input
+    from claimx.nlp import load_nlp
+    import claimx
+
+    nlp = load_nlp()
+    print(f"{'document':<34}{'convert s':>10}{'rate':>16}{'claims s':>10}{'claims chars/s':>16}")
+    for path in sorted((ROOT / "fixtures" / "documents").glob("*.*")):
+        if path.suffix not in (".pdf", ".html", ".docx"):
+            continue
+        data = path.read_bytes()
+        kind = docs.document_kind(data, path.name)
+        start = time.perf_counter()
+        for _ in range(rounds):
+            text = docs.convert(data, kind, path.name)
+        convert_s = (time.perf_counter() - start) / rounds
+        rate = (f"{text.count(docs.PAGE_BREAK) / convert_s:,.1f} pages/s" if kind == "pdf"
+                else f"{len(data) / 1e6 / convert_s:,.2f} MB/s")
+        start = time.perf_counter()
+        for _ in range(rounds):
+            claimx.extract(read_input(str(path)).text, nlp=nlp)
+        claims_s = (time.perf_counter() - start) / rounds
+        print(f"{path.name:<34}{convert_s:>10.3f}{rate:>16}{claims_s:>10.3f}{len(text) / claims_s:>16,.0f}")
+
+
 def run_child(name: str, paths: list[Path], jobs: int) -> dict:
     listing = tempfile.NamedTemporaryFile("w", suffix=".json", delete=False)
     json.dump([str(p) for p in paths], listing)
@@ -79,6 +109,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--mb", type=float, default=1.0, help="corpus size in megabytes (default 1.0)")
     ap.add_argument("--jobs", type=int, nargs="+", default=[1, 2], help="worker counts to time (default 1 2)")
+    ap.add_argument("--docs", type=int, default=5, help="rounds of the document conversion timing (0: skip)")
     ap.add_argument("--child")
     ap.add_argument("--list")
     a = ap.parse_args()
@@ -107,6 +138,8 @@ def main() -> None:
         r2 = run_child("claimx", more, 1)
         print(f"memory: claimx -j1 peak {results.get(1, r2)['peak_mb']:.0f} MB on {len(paths)} files, "
               f"{r2['peak_mb']:.0f} MB on {len(more)} files")
+    if a.docs:
+        documents(a.docs)
 
 
 if __name__ == "__main__":

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from claimx.errors import UnreadableInput
-from claimx.io.readers import Skipped, UsageProblem, expand_paths, read_input
+from claimx.io.readers import Skipped, Source, UsageProblem, expand_paths, read_input
 from claimx.model import Claim, EssayRow, Kind
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -134,8 +134,8 @@ def cpu_count() -> int:
         return os.cpu_count() or 1
 
 
-# (name, text, sha256, encoding, store key): a file read and due for extraction
-Job = tuple[str, str, str, str, str]
+# (source, sha256): a file read and due for extraction; a document is converted to text in the worker
+Job = tuple[Source, str]
 
 
 def _run(inputs, *, jobs, model, nlp, kinds, sections, encoding, as_of, store) -> Iterator[FileResult]:
@@ -151,16 +151,17 @@ def _run(inputs, *, jobs, model, nlp, kinds, sections, encoding, as_of, store) -
     def items() -> Iterator[FileResult | Job]:
         for item in inputs:
             if not isinstance(item, UnreadableInput):
-                item = read_input(item, encoding)
+                item = read_input(item, encoding, convert=False)
             if isinstance(item, UnreadableInput):
                 problem = "usage" if isinstance(item, UsageProblem) else "binary" if isinstance(item, Skipped) else "failed"
                 yield FileResult(item.name or "?", error=str(item), problem=problem)
                 continue
-            sha = content_hash(item.text)
+            # a text by its decoded text, a document by its bytes (converting it may be the slow part)
+            sha = hashlib.sha256(item.raw).hexdigest() if item.raw is not None else content_hash(item.text)
             if store is not None and store.is_current(item.key, sha, __version__, identity):
                 yield FileResult(item.name, sha256=sha, skipped=True, encoding=item.encoding, key=item.key)
             else:
-                yield (item.name, item.text, sha, item.encoding, item.key)
+                yield (item, sha)
 
     # the store keeps every claim, whatever is written: filter after extraction when there is one
     extract_kinds = kinds if store is None else None
@@ -180,9 +181,14 @@ def _run(inputs, *, jobs, model, nlp, kinds, sections, encoding, as_of, store) -
 def _read(nlp, job: Job, kinds, as_of) -> FileResult:
     from claimx.api import read_texts
 
-    name, text, sha, encoding, key = job
-    reading = next(read_texts([(text, name)], nlp=nlp, kinds=kinds, reference_date=as_of))
-    return FileResult(name, claims=reading.claims, essays=reading.essays, sha256=sha, encoding=encoding, key=key)
+    source, sha = job
+    try:
+        source = source.converted()
+    except UnreadableInput as e:  # an encrypted, damaged or image-only document: one line, the batch goes on
+        return FileResult(source.name, error=str(e), problem="binary" if isinstance(e, Skipped) else "failed")
+    reading = next(read_texts([(source.text, source.name)], nlp=nlp, kinds=kinds, reference_date=as_of))
+    return FileResult(source.name, claims=reading.claims, essays=reading.essays, sha256=sha,
+                      encoding=source.encoding, key=source.key)
 
 
 def _read_here(items: Iterator[FileResult | Job], model, nlp, kinds, as_of) -> Iterator[FileResult]:

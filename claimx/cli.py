@@ -183,6 +183,7 @@ def extract_cmd(
       claimx extract essays/ -o claims.jsonl    # format from the extension
       cat essay.txt | claimx extract - --kind percent,money --format jsonl
       claimx extract collection.txt --section body,table
+      claimx extract report.pdf page.html draft.docx --format jsonl
       claimx extract archive/ --db claims.sqlite --jobs 0 > new.csv
     """
     chosen = choose_format(fmt, output, sys.stdout.isatty())

@@ -143,10 +143,11 @@ def test_version_and_help(runner):
         assert option in result.stdout
 
 
-@pytest.mark.parametrize("args", [["--help"], ["--version"], ["extract", "--help"]])
-def test_help_and_version_do_not_import_spacy(args):
+@pytest.mark.parametrize("args", [["--help"], ["--version"], ["extract", "--help"], ["text", "--help"]])
+def test_help_and_version_do_not_import_spacy_or_the_document_readers(args):
+    heavy = ["spacy", "pdfminer", "trafilatura", "docx", "lxml"]
     code = ("import sys\nfrom claimx.cli import app\n"
             "try:\n    app(" + repr(args) + ")\nexcept SystemExit:\n    pass\n"
-            "print('SPACY' if 'spacy' in sys.modules else 'NO-SPACY')")
+            f"print('LOADED', [m for m in {heavy!r} if m in sys.modules])")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
-    assert out.strip().endswith("NO-SPACY")
+    assert out.strip().endswith("LOADED []")

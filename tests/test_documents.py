@@ -240,3 +240,37 @@ def test_a_web_page_without_a_date_in_its_text_takes_the_metadata_date(tmp_path,
     (c,) = [c for c in extract_file(page) if c.text == "5 percent"]
     assert (c.published, c.essay_title, c.authors, c.subject) == ("2024-03-05", "Rents in the capital",
                                                                  ("Jane Analyst",), "Rents in the capital")
+
+
+def test_the_store_keys_documents_by_their_bytes_and_workers_convert_them(tmp_path):
+    import shutil
+    import sqlite3
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    shutil.copy(DOCS / "irs-i1040nr-2007-pages-4-7.pdf", folder / "report.pdf")
+    (folder / "note.txt").write_text("Rents rose 5 percent.", encoding="utf-8")
+    db = tmp_path / "claims.db"
+    first = CliRunner().invoke(app, ["extract", str(folder), "--db", str(db), "-j", "2", "-f", "jsonl"])
+    assert first.exit_code == 0, first.stderr
+    again = CliRunner().invoke(app, ["extract", str(folder), "--db", str(db), "-f", "jsonl"])
+    assert "2 unchanged (skipped)" in again.stderr
+    stored = sqlite3.connect(db).execute("select count(*), max(page) from claims where file like '%report.pdf'").fetchone()
+    assert stored[0] == len([line for line in first.stdout.splitlines() if "report.pdf" in line]) and stored[1] == 4
+
+
+def test_html_tables_become_table_claims_with_their_labels(tmp_path, extract_file):
+    page = tmp_path / "table.html"
+    page.write_text("""<!DOCTYPE html><html><head><title>Inflation in the region</title></head><body>
+<nav><a href="/">Home</a> | <a href="/data">Data</a></nav><main><h1>Inflation in the region</h1>
+<p>Consumer prices rose faster in most of the region last year, the central banks of both countries reported
+in their annual bulletins, which also describe the outlook for the coming two years in some detail.</p>
+<table><thead><tr><th>Country</th><th>2019</th><th>2020</th></tr></thead>
+<tbody><tr><td>Mexico</td><td>3.6&percnt;</td><td>3.4&percnt;</td></tr>
+<tr><td>Peru</td><td>2.1&percnt;</td><td>1.8&percnt;</td></tr></tbody></table></main>
+<footer>&copy; 2024 Example Statistics Office</footer></body></html>""", encoding="utf-8")
+    cells = {(c.text, c.value.normalize() if c.value else None, c.subject, c.time)
+             for c in extract_file(page) if c.in_table}
+    from decimal import Decimal
+    assert ("3.6%", Decimal("3.6"), "Mexico", "2019") in cells and ("1.8%", Decimal("1.8"), "Peru", "2020") in cells
+    assert not any(c.text.endswith("&") for c in extract_file(page))  # '&percnt;' is decoded, never '3.6&'

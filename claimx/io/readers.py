@@ -16,7 +16,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from claimx.errors import Skipped, UnreadableInput
-from claimx.io.documents import convert, document_kind
+from claimx.io import documents
+from claimx.io.documents import document_kind
 
 TEXT_SUFFIXES = (".txt", ".md")
 DOCUMENT_SUFFIXES = (".pdf", ".html", ".htm", ".docx")
@@ -44,8 +45,16 @@ class Source:
 
     name: str
     text: str
-    encoding: str = "utf-8"
+    encoding: str = "utf-8"  # for a document: its kind ('pdf', 'html', 'docx')
     key: str = STDIN  # what the store keys it by: the resolved absolute path
+    raw: bytes | None = None  # a document not yet converted (``read_input(..., convert=False)``): its bytes
+
+    def converted(self) -> "Source":
+        """The source with its text: a document read with ``convert=False`` is converted now (this may raise
+        :class:`UnreadableInput`); a text is returned as is."""
+        if self.raw is None:
+            return self
+        return Source(self.name, documents.convert(self.raw, self.encoding, self.name), self.encoding, self.key)
 
 
 def shown(path: str) -> str:
@@ -151,15 +160,17 @@ def decode(data: bytes, name: str, encoding: str | None = None) -> tuple[str, st
         return data.decode("latin-1"), "latin-1"
 
 
-def read_input(path: str, encoding: str | None = None) -> Source | UnreadableInput:
+def read_input(path: str, encoding: str | None = None, *, convert: bool = True) -> Source | UnreadableInput:
     """One input named by :func:`expand_paths` ('-' is standard input) as a :class:`Source`, or the error that
-    stopped it being read (returned, not raised: the batch goes on)."""
+    stopped it being read (returned, not raised: the batch goes on). ``convert=False`` leaves a document's
+    bytes in ``raw`` for :meth:`Source.converted` (a batch converts in its worker processes)."""
     name = shown(path)
     try:
         data = sys.stdin.buffer.read() if path == STDIN else Path(path).read_bytes()
         kind = document_kind(data, path)
         if kind is not None:
-            return Source(name, convert(data, kind, name), kind, store_key(path))
+            source = Source(name, "", kind, store_key(path), raw=data)
+            return source.converted() if convert else source
         text, used = decode(data, name, encoding)
         return Source(name, text, used, store_key(path))
     except UnreadableInput as e:
