@@ -288,6 +288,9 @@ def _claim(plan: _Plan, c: Candidate, dates: list[Candidate], doc: "Doc | None",
     )
 
 
+BULLET = regex.compile(r"^(?:[•\-*·▪◦–—‣+]+\s+)+")  # a list marker before a sentence, not a sign ('-3% in 2020')
+
+
 def _sentence_text(text: str, start: int, end: int, c: Candidate) -> str | None:
     """The claim's sentence, whitespace collapsed; for text without sentence punctuation (a 'sentence' longer than
     MAX_PARSE), the words within WINDOW characters of the claim, with '…' where it was cut."""
@@ -295,7 +298,7 @@ def _sentence_text(text: str, start: int, end: int, c: Candidate) -> str | None:
         ws, we = _around(text, start, end, c.start, c.end)
         inner = " ".join(text[ws:we].split())
         return ("… " if ws > start else "") + inner + (" …" if we < end else "")
-    return " ".join(text[start:end].split()).lstrip("•-*·▪◦–—‣+ ") or None
+    return BULLET.sub("", " ".join(text[start:end].split())) or None
 
 
 def essay_at(essays: list[Essay], offset: int) -> Essay:

@@ -17,7 +17,7 @@ import typer
 from claimx import __version__
 from claimx.errors import ClaimxError
 from claimx.model import SECTIONS, Kind
-from claimx.io.writers import EXTENSIONS, Format
+from claimx.io.writers import EXTENSIONS, FILE_ONLY, Format
 
 ISO_DATE = re.compile(r"\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?")
 
@@ -64,15 +64,17 @@ def main_options(
 
 def choose_format(fmt: Format | None, output: Path | None, stdout_is_terminal: bool) -> Format:
     """--format wins; else the output file's extension; else a table on a terminal and CSV in a pipe."""
+    if fmt is None and output is not None:
+        fmt = EXTENSIONS.get(output.suffix.lower())
+        if fmt is None:
+            raise typer.BadParameter(
+                f"cannot tell the format from {output.name!r}; use .csv, .jsonl, .json, .xlsx or .txt, or pass --format",
+                param_hint="--output")
+    if fmt in FILE_ONLY and output is None:
+        raise typer.BadParameter(f"{fmt.value} is written to a file: add --output FILE (e.g. -o claims.{fmt.value})",
+                                 param_hint="--format")
     if fmt is not None:
         return fmt
-    if output is not None:
-        found = EXTENSIONS.get(output.suffix.lower())
-        if found is None:
-            raise typer.BadParameter(
-                f"cannot tell the format from {output.name!r}; use .csv, .jsonl, .json or .txt, or pass --format",
-                param_hint="--output")
-        return found
     return Format.table if stdout_is_terminal else Format.csv
 
 
@@ -125,13 +127,15 @@ def check_encoding(encoding: str | None) -> str | None:
     return encoding
 
 
-def _write(fmt: Format, rows, output: Path | None, *, essays: bool = False, escape_formulas: bool = True) -> int:
+def _write(fmt: Format, rows, output: Path | None, *, essays: bool = False, escape_formulas: bool = True,
+           essay_rows: list | None = None) -> int:
     """Write to stdout, or atomically to ``output`` (a temporary file renamed over it when complete).
-    Ctrl-C stops the run with every row written so far complete (and a JSON array closed); exit status 130."""
+    Ctrl-C stops the run with every row written so far complete (and a JSON array closed); exit status 130.
+    ``essay_rows``: filled while ``rows`` is consumed, for the workbook's 'essays' sheet."""
     import os
     import tempfile
 
-    from claimx.io.writers import write
+    from claimx.io.writers import write, write_xlsx
 
     try:
         if output is None:
@@ -142,8 +146,12 @@ def _write(fmt: Format, rows, output: Path | None, *, essays: bool = False, esca
         folder = output.resolve().parent
         fd, tmp = tempfile.mkstemp(prefix=f".{output.name}.", suffix=".part", dir=folder)
         try:
-            with os.fdopen(fd, "w", encoding="utf-8", errors="backslashreplace", newline="") as out:
-                n = write(fmt, rows, out, essays=essays, escape_formulas=escape_formulas)
+            if fmt == Format.xlsx:
+                os.close(fd)
+                n = write_xlsx(rows, tmp, essays=essay_rows, essays_only=essays)
+            else:
+                with os.fdopen(fd, "w", encoding="utf-8", errors="backslashreplace", newline="") as out:
+                    n = write(fmt, rows, out, essays=essays, escape_formulas=escape_formulas)
             umask = os.umask(0)
             os.umask(umask)
             os.chmod(tmp, 0o666 & ~umask)  # the mode any new file gets, not mkstemp's 0600
@@ -193,8 +201,10 @@ def extract_cmd(
         from claimx.batch import extract_files
 
         batch = extract_files(paths, store=store, **options)
+        essay_rows: list = []
         with _progress(batch.total, quiet) as advance:
-            _write(chosen, _rows(batch, advance, verbose), output, escape_formulas=not formulas)
+            _write(chosen, _rows(batch, advance, verbose, essay_rows=essay_rows), output,
+                   escape_formulas=not formulas, essay_rows=essay_rows if chosen == Format.xlsx else None)
     _finish(batch, quiet, always=db is not None)
 
 
@@ -213,8 +223,9 @@ def _store(db: Path | None):
         store.close()
 
 
-def _rows(batch, advance, verbose: bool = False, essays: bool = False) -> Iterator:
-    """The claims (or essay rows) of each file of a batch, reporting on stderr what could not be read."""
+def _rows(batch, advance, verbose: bool = False, essays: bool = False, essay_rows: list | None = None) -> Iterator:
+    """The claims (or essay rows) of each file of a batch, reporting on stderr what could not be read;
+    ``essay_rows`` collects the essay rows too, when given."""
     for result in batch:
         if result.error:
             _err(result.error)
@@ -226,6 +237,8 @@ def _rows(batch, advance, verbose: bool = False, essays: bool = False) -> Iterat
                 _err(f"{result.name}: read as {result.encoding}, {len(result.claims)} claims")
             elif result.notice:
                 _err(f"{result.name}: {result.notice}")
+            if essay_rows is not None:
+                essay_rows.extend(result.essays)
             yield from result.essays if essays else result.claims
         advance(batch.summary.claims)
 

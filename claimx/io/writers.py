@@ -1,8 +1,11 @@
-"""Every output format in one place: CSV, JSON Lines, JSON and the Rich table, all from ``Claim`` fields."""
+"""Every output format in one place: CSV, JSON Lines, JSON, the Rich table and the .xlsx workbook, all from
+``Claim`` fields."""
 from __future__ import annotations
 
 import csv
+import datetime
 import json
+import re
 from collections import Counter
 from collections.abc import Callable, Iterable
 from decimal import Decimal
@@ -20,10 +23,12 @@ class Format(str, Enum):
     csv = "csv"
     jsonl = "jsonl"
     json = "json"
+    xlsx = "xlsx"
 
 
 EXTENSIONS = {".csv": Format.csv, ".jsonl": Format.jsonl, ".ndjson": Format.jsonl, ".json": Format.json,
-              ".txt": Format.table}
+              ".txt": Format.table, ".xlsx": Format.xlsx}
+FILE_ONLY = {Format.xlsx}  # binary: written to a file (--output), never to a terminal or a pipe
 
 
 def plain(x: Any) -> str:
@@ -69,15 +74,24 @@ def spreadsheet_safe(cell: str) -> str:
     return cell
 
 
+# columns whose text comes from the document (or the user's file names): a spreadsheet must never run it.
+# Values claimx writes itself (numbers, ISO dates such as '--07-13', units, kinds, '-' for standard input)
+# are written as they are.
+DOCUMENT_TEXT = frozenset({"file", "text", "subject", "place", "source", "essay_title", "authors", "sentence",
+                           "title"})
+
+
 def write_csv(rows: Iterable[Any], out: TextIO, fields: tuple[str, ...] = FIELDS, escape_formulas: bool = True) -> int:
-    """One header row, then one row per record; lists are joined with '; '; formula-like text escaped."""
+    """One header row, then one row per record; lists are joined with '; '; formula-like document text escaped."""
     w = csv.writer(out)
     w.writerow(fields)
+    escaped = [escape_formulas and f in DOCUMENT_TEXT for f in fields]
     n = 0
     for r in rows:
         d = r.to_dict()
         cells = [plain(d[f]) for f in fields]
-        w.writerow([spreadsheet_safe(c) for c in cells] if escape_formulas else cells)
+        w.writerow([spreadsheet_safe(c) if e and not (f == "file" and c == "-") else c
+                    for f, c, e in zip(fields, cells, escaped)])
         n += 1
     return n
 
@@ -243,6 +257,82 @@ def write_essays_table(rows: Iterable[EssayRow], out: TextIO, fields: tuple[str,
         table.caption = f"{len(items)} essay{'s' if len(items) != 1 else ''}, {sum(r.claims for r in items):,} claims"
         console.print(table)
     return sum(len(v) for v in by_file.values())
+
+
+# ---------------------------------------------------------------- spreadsheet
+
+# column widths in characters (the rest: 12); long text wraps in its cell rather than widening the column
+XLSX_WIDTHS = {"file": 28, "text": 18, "kind": 10, "value": 16, "unit": 12, "subject": 36, "place": 16, "time": 12,
+               "source": 20, "essay_title": 36, "title": 48, "authors": 24, "published": 12, "date": 12,
+               "section": 9, "sentence": 90}
+FULL_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def _xlsx_cell(ws, field: str, value: Any):
+    """A typed cell: numbers as numbers, full ISO dates as dates, true/false as booleans, everything else as
+    text, and text never a formula, whatever the document says."""
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+    v = json_value(value)
+    if isinstance(v, list):
+        v = "; ".join(str(x) for x in v)
+    if isinstance(v, str) and FULL_DATE.fullmatch(v):
+        cell = WriteOnlyCell(ws, value=datetime.date.fromisoformat(v))
+        cell.number_format = "yyyy-mm-dd"
+        return cell
+    if isinstance(v, str):
+        cell = WriteOnlyCell(ws, value=ILLEGAL_CHARACTERS_RE.sub("\ufffd", v))
+        cell.data_type = "s"  # a string, even when it starts with '='
+        return cell
+    return WriteOnlyCell(ws, value=v)
+
+
+def _xlsx_sheet(wb, name: str, rows: Iterable[Any], fields: tuple[str, ...]) -> int:
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.styles import Alignment, Font
+    from openpyxl.utils import get_column_letter
+
+    ws = wb.create_sheet(name)
+    ws.freeze_panes = "A2"
+    for i, f in enumerate(fields, start=1):
+        ws.column_dimensions[get_column_letter(i)].width = XLSX_WIDTHS.get(f, 12)
+    header = []
+    for f in fields:
+        cell = WriteOnlyCell(ws, value=f)
+        cell.font = Font(bold=True)
+        header.append(cell)
+    ws.append(header)
+    wrap = Alignment(wrap_text=True, vertical="top")
+    n = 0
+    for r in rows:
+        d = r.to_dict()
+        cells = [_xlsx_cell(ws, f, d[f]) for f in fields]
+        for f, cell in zip(fields, cells):
+            if f in ("sentence", "subject", "essay_title", "title"):
+                cell.alignment = wrap
+        ws.append(cells)
+        n += 1
+    ws.auto_filter.ref = f"A1:{get_column_letter(len(fields))}{n + 1}"
+    return n
+
+
+def write_xlsx(rows: Iterable[Any], path: str, fields: tuple[str, ...] = FIELDS, *,
+               essays: Iterable[EssayRow] | None = None, essays_only: bool = False) -> int:
+    """A workbook at ``path``: a 'claims' sheet (and an 'essays' sheet when ``essays`` is given; only that one
+    with ``essays_only``), each with a bold frozen header row, an autofilter and set column widths; returns the
+    number of rows of the first sheet. Rows are streamed (openpyxl's write-only mode)."""
+    from openpyxl import Workbook
+
+    wb = Workbook(write_only=True)
+    if essays_only:
+        n = _xlsx_sheet(wb, "essays", rows, ESSAY_FIELDS)
+    else:
+        n = _xlsx_sheet(wb, "claims", rows, fields)
+        if essays is not None:
+            _xlsx_sheet(wb, "essays", essays, ESSAY_FIELDS)
+    wb.save(path)
+    return n
 
 
 Writer = Callable[..., int]

@@ -1,0 +1,104 @@
+"""Outputs an analyst opens at once: the .xlsx workbook, CSV as a spreadsheet reads it, the terminal table."""
+from __future__ import annotations
+
+import datetime
+import re
+
+import pytest
+from typer.testing import CliRunner
+
+from claimx.cli import app
+
+ESSAY = """A Year of Prices
+
+By Ana Lima and Joe Bloggs
+
+March 3, 2021
+
+Rents rose 5.5 percent in 2020, while wages grew by $1,200 a year. On July 13, officials said =SUM(A1:A9) was "not a formula".
+- In Lima, 40% of households spent more than a third of their income on rent.
+"""
+
+
+def run(*args, input=None):
+    return CliRunner().invoke(app, list(args), input=input)
+
+
+@pytest.fixture()
+def essay(tmp_path):
+    p = tmp_path / "prices.txt"
+    p.write_text(ESSAY, encoding="utf-8")
+    return p
+
+
+def test_xlsx_workbook_has_typed_cells_a_frozen_filtered_header_and_an_essays_sheet(essay, tmp_path):
+    import openpyxl
+
+    out = tmp_path / "claims.xlsx"
+    result = run("extract", str(essay), "-o", str(out))
+    assert result.exit_code == 0, result.stderr
+    wb = openpyxl.load_workbook(out)
+    assert wb.sheetnames == ["claims", "essays"]
+    ws = wb["claims"]
+    header = [c.value for c in ws[1]]
+    assert header[:6] == ["file", "start", "end", "text", "kind", "value"] and ws.freeze_panes == "A2"
+    assert ws.auto_filter.ref == f"A1:{ws.cell(1, len(header)).column_letter}{ws.max_row}"
+    assert all(c.font.b for c in ws[1])
+    rows = [dict(zip(header, (c.value for c in row))) for row in ws.iter_rows(min_row=2)]
+    by_text = {r["text"]: r for r in rows}
+    assert by_text["5.5 percent"]["value"] == 5.5 and by_text["$1,200 a year"]["value"] == 1200
+    assert isinstance(by_text["5.5 percent"]["start"], int)
+    assert by_text["March 3, 2021"]["value"] == datetime.datetime(2021, 3, 3)  # a full date is a date
+    assert by_text["July 13"]["value"] == "--07-13" and by_text["2020"]["value"] == "2020"  # partial: text
+    assert by_text["5.5 percent"]["in_table"] is False
+    sentence = next(r["sentence"] for r in rows if "SUM" in (r["sentence"] or ""))
+    assert "=SUM(A1:A9)" in sentence
+    formula_cells = [c for row in ws.iter_rows() for c in row if c.data_type == "f"]
+    assert not formula_cells
+    essays = wb["essays"]
+    assert [c.value for c in essays[1]][:4] == ["file", "essay", "title", "authors"]
+    assert essays.cell(2, 3).value == "A Year of Prices" and essays.cell(2, 4).value == "Ana Lima; Joe Bloggs"
+
+
+def test_a_cell_that_starts_with_equals_is_text(tmp_path):
+    import openpyxl
+
+    p = tmp_path / "f.txt"
+    p.write_text('=HYPERLINK("http://x", "5 percent") rose 5 percent.', encoding="utf-8")
+    out = tmp_path / "f.xlsx"
+    assert run("extract", str(p), "-o", str(out)).exit_code == 0
+    ws = openpyxl.load_workbook(out)["claims"]
+    cells = [c for row in ws.iter_rows(min_row=2) for c in row if isinstance(c.value, str) and c.value.startswith("=")]
+    assert cells and all(c.data_type == "s" for c in cells)
+
+
+def test_xlsx_needs_an_output_file(essay):
+    result = run("extract", str(essay), "--format", "xlsx")
+    assert result.exit_code == 2 and "--output" in result.stderr
+
+
+def test_essays_and_export_write_workbooks_too(essay, tmp_path):
+    import openpyxl
+
+    assert run("essays", str(essay), "-o", str(tmp_path / "e.xlsx")).exit_code == 0
+    assert openpyxl.load_workbook(tmp_path / "e.xlsx").sheetnames == ["essays"]
+    db = tmp_path / "c.db"
+    assert run("extract", str(essay), "--db", str(db), "-q", "-f", "jsonl").exit_code == 0
+    assert run("export", "--db", str(db), "-o", str(tmp_path / "x.xlsx")).exit_code == 0
+    assert openpyxl.load_workbook(tmp_path / "x.xlsx")["claims"].max_row > 3
+
+
+def test_csv_escapes_document_text_only(tmp_path):
+    import csv
+    import io
+
+    p = tmp_path / "d.txt"
+    p.write_text("-3% was the change on July 13, and +2% the year before, said =Bob.\n", encoding="utf-8")
+    rows = list(csv.DictReader(io.StringIO(run("extract", str(p), "-f", "csv").stdout)))
+    assert [r["value"] for r in rows if r["kind"] == "date"] == ["--07-13"]
+    assert all(not r["value"].startswith("'") for r in rows)  # generated values are never escaped
+    assert all(r["sentence"].startswith("'-3%") for r in rows)  # document text is, and keeps its sign
+    stdin_rows = list(csv.DictReader(io.StringIO(run("extract", "-", "-f", "csv", input="It rose 5 percent.").stdout)))
+    assert stdin_rows[0]["file"] == "-"  # '-' is claimx's name for standard input, not document text
+    partial = list(csv.DictReader(io.StringIO(run("extract", "-", "-f", "csv", input="It fell on July 13.").stdout)))
+    assert partial[0]["value"] == "--07-13"
