@@ -92,6 +92,7 @@ def parse_kinds(value: str | None) -> list[Kind] | None:
 
 PathsArg = Annotated[list[str], typer.Argument(metavar="PATH", help="Essay files or folders (.txt, .md, .pdf, .html, .docx; folders searched recursively); - reads standard input.", show_default=False)]
 EncodingOpt = Annotated[Optional[str], typer.Option("--encoding", "-e", metavar="NAME", help="Decode every text input with this encoding (e.g. latin-1). Default: detect (byte-order mark, UTF-8, else Windows-1252, reported).")]
+PagerOpt = Annotated[bool, typer.Option("--pager/--no-pager", help="Table on a terminal: show it through $PAGER (default: less -FRX), as git does.")]
 FormatOpt = Annotated[Optional[Format], typer.Option("--format", "-f", help="Output format. Default: table on a terminal, csv when piped or redirected; with --output, from the file's extension.", show_default=False)]
 OutputOpt = Annotated[Optional[Path], typer.Option("--output", "-o", metavar="FILE", help="Write to this file instead of standard output.", dir_okay=False)]
 AsOfOpt = Annotated[Optional[str], typer.Option("--as-of", metavar="DATE", help="Resolve relative dates ('last year') in essays that have no date of their own against this ISO date: 2019, 2019-07 or 2019-07-15.")]
@@ -128,7 +129,7 @@ def check_encoding(encoding: str | None) -> str | None:
 
 
 def _write(fmt: Format, rows, output: Path | None, *, essays: bool = False, escape_formulas: bool = True,
-           essay_rows: list | None = None) -> int:
+           essay_rows: list | None = None, pager: bool = False) -> int:
     """Write to stdout, or atomically to ``output`` (a temporary file renamed over it when complete).
     Ctrl-C stops the run with every row written so far complete (and a JSON array closed); exit status 130.
     ``essay_rows``: filled while ``rows`` is consumed, for the workbook's 'essays' sheet."""
@@ -139,6 +140,8 @@ def _write(fmt: Format, rows, output: Path | None, *, essays: bool = False, esca
 
     try:
         if output is None:
+            if pager and fmt == Format.table and not essays and sys.stdout.isatty():
+                return _paged(rows)
             try:
                 return write(fmt, rows, sys.stdout, essays=essays, escape_formulas=escape_formulas)
             finally:
@@ -166,6 +169,21 @@ def _write(fmt: Format, rows, output: Path | None, *, essays: bool = False, esca
         raise typer.Exit(code=130) from None
 
 
+def _paged(rows) -> int:
+    """The table through the user's pager ($PAGER, else less), like git: LESS=FRX unless set, so less keeps the
+    colours and quits at once when the table fits on one screen."""
+    import os
+
+    from rich.console import Console
+
+    from claimx.io.writers import write_table
+
+    os.environ.setdefault("LESS", "FRX")
+    console = Console(highlight=False)
+    with console.pager(styles=True):
+        return write_table(rows, sys.stdout, console=console)
+
+
 @app.command("extract")
 def extract_cmd(
     paths: PathsArg,
@@ -181,6 +199,7 @@ def extract_cmd(
     formulas: Annotated[bool, typer.Option("--csv-formulas/--escape-formulas", help="CSV: leave cells starting with = + - @ as they are (default: prefix them with ' so a spreadsheet shows them as text).")] = False,
     db: Annotated[Optional[Path], typer.Option("--db", metavar="FILE", help="Keep every file's claims in this SQLite file; unchanged files (same content, claimx version and model) are skipped on a rerun.", dir_okay=False)] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar and no summary line.")] = False,
+    pager: PagerOpt = True,
 ) -> None:
     """Extract the numeric claims from essays.
 
@@ -204,7 +223,8 @@ def extract_cmd(
         essay_rows: list = []
         with _progress(batch.total, quiet) as advance:
             _write(chosen, _rows(batch, advance, verbose, essay_rows=essay_rows), output,
-                   escape_formulas=not formulas, essay_rows=essay_rows if chosen == Format.xlsx else None)
+                   escape_formulas=not formulas, essay_rows=essay_rows if chosen == Format.xlsx else None,
+                   pager=pager)
     _finish(batch, quiet, always=db is not None)
 
 
@@ -282,6 +302,7 @@ def export_cmd(
     db: Annotated[Path, typer.Option("--db", metavar="FILE", help="The SQLite file written by extract --db.", exists=True, dir_okay=False)],
     fmt: FormatOpt = None,
     output: OutputOpt = None,
+    pager: PagerOpt = True,
 ) -> None:
     """Write out every claim kept in a --db store.
 
@@ -296,7 +317,7 @@ def export_cmd(
 
         store = Store(db)
         try:
-            _write(chosen, store.claims(), output)
+            _write(chosen, store.claims(), output, pager=pager)
         finally:
             store.close()
 

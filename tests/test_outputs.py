@@ -102,3 +102,82 @@ def test_csv_escapes_document_text_only(tmp_path):
     assert stdin_rows[0]["file"] == "-"  # '-' is claimx's name for standard input, not document text
     partial = list(csv.DictReader(io.StringIO(run("extract", "-", "-f", "csv", input="It fell on July 13.").stdout)))
     assert partial[0]["value"] == "--07-13"
+
+
+@pytest.fixture(scope="module")
+def fixture_claims(nlp):
+    from claimx.batch import extract_files
+
+    from conftest import FIXTURES
+
+    (result,) = list(extract_files([str(FIXTURES / "000_f2578a8095776c86.txt")], nlp=nlp))
+    return result.claims
+
+
+@pytest.mark.parametrize("width", [80, 120, 160])
+def test_the_table_wraps_at_words_and_each_excerpt_holds_its_claim(fixture_claims, width):
+    import io
+
+    from rich.console import Console
+
+    from claimx.io.writers import display_value, render_table, write_table
+
+    claims = fixture_claims
+    console = Console(width=width, record=True, file=io.StringIO(), force_terminal=True)
+    write_table(claims, None, console=console)
+    text = console.export_text()
+    assert max(len(line) for line in text.splitlines()) <= width
+    # every word on screen is a whole word of what was shown: nothing cut like 'pharmaceutic' / 'al'
+    from claimx.io.writers import count_line
+
+    essays = {}
+    for c in claims:
+        essays.setdefault(c.essay, []).append(c)
+    shown = " ".join(" ".join(filter(None, (c.sentence, c.subject, c.text, c.unit, c.time, c.kind.value,
+                                             display_value(c), c.essay_title, c.file, ", ".join(c.authors),
+                                             c.published, str(c.essay))))
+                     for c in claims) + " ".join(count_line(group) for group in essays.values())
+    words = set(re.findall(r"[\w’'-]+", shown)) | set(re.findall(r"[\w’'-]+", "Kind Claim Value Unit Subject Time "
+                                                                        "Excerpt claims essay Value marks about over under increase decrease the claim is highlighted in its excerpt"))
+    on_screen = set(re.findall(r"[\w’'-]+", text))
+    assert on_screen - words == set()
+    # each row's excerpt (its own cell) holds its claim, highlighted
+    table = render_table(claims, width=width)
+    excerpts = table.columns[-1]._cells
+    for c, cell in zip(claims, excerpts):
+        claim = " ".join(c.text.replace("\u00a0", " ").split())
+        assert claim in cell.plain, (claim, cell.plain)
+        assert any(span.style == "bold reverse" and cell.plain[span.start:span.end] == claim for span in cell.spans)
+
+
+def test_essays_of_one_collection_get_a_heading_each(fixture_claims):
+    import io
+
+    from rich.console import Console
+
+    from claimx.io.writers import write_table
+
+    console = Console(width=120, record=True, file=io.StringIO())
+    write_table(fixture_claims, None, console=console)
+    text = console.export_text()
+    essays = sorted({c.essay for c in fixture_claims})
+    assert len(essays) > 1
+    for n in essays:
+        assert f"· essay {n}" in text
+
+
+def test_the_direction_mark_has_a_column_of_its_own():
+    import io
+
+    from rich.console import Console
+
+    from claimx.io.writers import render_table
+    from claimx.model import Claim, Direction, Kind
+
+    rows = [Claim("a", 0, 3, "40%", Kind.percent, value=40, unit="%", direction=Direction.increase, sentence="x 40% y"),
+            Claim("a", 5, 8, "5%", Kind.percent, value=5, unit="%", sentence="x 5% y")]
+    console = Console(width=80, record=True, file=io.StringIO())
+    console.print(render_table(rows, width=80))
+    lines = [line for line in console.export_text().splitlines() if "%" in line and "y" in line]
+    assert lines[0].index("%") == lines[1].index("%")  # the values end in the same column, mark or not
+    assert "▲" in lines[0] and "▲" not in lines[1]

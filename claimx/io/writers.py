@@ -15,7 +15,9 @@ from typing import TYPE_CHECKING, Any, TextIO
 from claimx.model import ESSAY_FIELDS, FIELDS, Claim, EssayRow, json_value
 
 if TYPE_CHECKING:  # pragma: no cover
+    from rich.console import Console
     from rich.table import Table
+    from rich.text import Text
 
 
 class Format(str, Enum):
@@ -118,7 +120,9 @@ def write_json(rows: Iterable[Any], out: TextIO, fields: tuple[str, ...] = FIELD
 
 
 QUALIFIER_MARKS = {"approx": "~", "over": ">", "under": "<"}
-DIRECTION_MARKS = {"increase": " ▲", "decrease": " ▼"}
+DIRECTION_MARKS = {"increase": "▲", "decrease": "▼"}
+KIND_STYLES = {"percent": "cyan", "money": "green", "count": "yellow", "ratio": "magenta", "multiplier": "magenta",
+               "quantity": "blue", "date": "dim"}
 
 
 SCALES = ((10**12, "tn"), (10**9, "bn"), (10**6, "mn"))
@@ -141,62 +145,123 @@ def human_number(v: Any) -> str:
     return "" if v is None else str(v)
 
 
-def display_value(c: Claim) -> str:
-    """The value as a person reads it: '~4 bn', '8–17', '0.875', '2019-06', with ▲/▼ for changes."""
+def display_value(c: Claim, direction: bool = True) -> str:
+    """The value as a person reads it: '~4 bn', '8–17', '0.875', '2019-06', with ▲/▼ for changes (unless
+    ``direction`` is False: the table shows the mark in a column of its own)."""
     if c.low is not None or c.high is not None:
         text = f"{human_number(c.low)}–{human_number(c.high)}"
     else:
         text = human_number(c.value)
     q = QUALIFIER_MARKS.get(json_value(c.qualifier) or "", "")
-    d = DIRECTION_MARKS.get(json_value(c.direction) or "", "")
-    return f"{q}{text}{d}"
+    d = DIRECTION_MARKS.get(json_value(c.direction) or "", "") if direction else ""
+    return f"{q}{text}" + (f" {d}" if d else "")
 
 
 EXCERPT_CHARS = 60
 
 
 def excerpt(c: Claim, width: int = EXCERPT_CHARS) -> str:
-    """The part of the sentence around the claim, for the table (CSV and JSON keep the whole sentence).
+    """About ``width`` characters of the sentence centred on the claim, cut at spaces, '…' where cut (CSV and
+    JSON keep the whole sentence).
 
     >>> from claimx.model import Kind
     >>> c = Claim(None, 0, 2, "12", Kind.count, sentence="a " * 40 + "so 12 troops went " + "b " * 40)
     >>> excerpt(c, 30)
-    '… a a a a a so 12 troops went …'
+    '… a a a a a so 12 troops went b …'
     """
-    s = c.sentence or ""
+    s = (c.sentence or "").translate(NO_BREAK)  # on screen a no-break space may break: else whole phrases fold
     if len(s) <= width:
         return s
-    at = s.find(c.text)
+    at = _claim_at(c, s)
     if at < 0:
-        return s[: width - 1] + "…"
-    lo = max(0, at + len(c.text) // 2 - width // 2)
-    hi = min(len(s), lo + width)
-    lo = max(0, hi - width)
-    # cut at word boundaries
-    if lo > 0:
-        lo = s.find(" ", lo) + 1 or lo
+        cut = s.rfind(" ", 0, width)
+        return s[: cut if cut > 0 else width] + " …"
+    end = at + len(_shown(c.text))
+    room = max(0, width - (end - at))
+    lo, hi = at - room // 2, end + room - room // 2
+    if lo < 0:
+        lo, hi = 0, min(len(s), hi - lo)
+    if hi > len(s):
+        lo, hi = max(0, lo - (hi - len(s))), len(s)
+    if lo > 0:  # whole words only
+        cut = s.find(" ", lo, at)
+        lo = cut + 1 if cut >= 0 else at
     if hi < len(s):
-        hi = s.rfind(" ", 0, hi) if s.rfind(" ", 0, hi) > at + len(c.text) else hi
+        cut = s.rfind(" ", end, hi + 1)
+        hi = cut if cut >= 0 else end
     return ("… " if lo > 0 else "") + s[lo:hi].strip() + (" …" if hi < len(s) else "")
 
 
-def render_table(claims: list[Claim], *, title: str | None = None) -> "Table":
-    """A Rich table of one file's claims: numbers right-aligned and never wrapped; subject and sentence wrap."""
+def _claim_at(c: Claim, sentence: str) -> int:
+    """Where the claim's text (whitespace collapsed, as the sentence column has it) stands in its sentence."""
+    return sentence.find(_shown(c.text))
+
+
+def _shown(text: str) -> str:
+    return " ".join(text.translate(NO_BREAK).split())
+
+
+NO_BREAK = str.maketrans({"\u00a0": " ", "\u202f": " ", "\u2007": " "})
+
+
+def _highlighted(c: Claim, width: int) -> "Text":
+    from rich.text import Text
+
+    shown = excerpt(c, width)
+    text = Text(shown)
+    at = _claim_at(c, shown)
+    if at >= 0:
+        text.stylize("bold reverse", at, at + len(_shown(c.text)))
+    return text
+
+
+def _layout(width: int) -> list[str]:
+    """The columns a terminal of ``width`` shows: at 80 columns the claim is read in its highlighted excerpt and
+    the unit joins the value; wider terminals show the claim and unit, and from 140 the time."""
+    if width < 100:
+        return ["Kind", "Value", "", "Subject", "Excerpt"]
+    if width < 140:
+        return ["Kind", "Claim", "Value", "", "Unit", "Subject", "Excerpt"]
+    return ["Kind", "Claim", "Value", "", "Unit", "Subject", "Time", "Excerpt"]
+
+
+def render_table(claims: list[Claim], *, title: str | None = None, width: int = 120) -> "Table":
+    """A Rich table of claims laid out for a terminal ``width`` columns wide (see :func:`_layout`): numbers
+    right-aligned and never wrapped, the direction mark in its own column, text wrapped at spaces, and each
+    row's excerpt (about two lines of its column) centred on its claim, highlighted. Column widths are set
+    here, from the widest value, so every cell wraps at the width it is drawn at."""
     from rich import box
     from rich.markup import escape
     from rich.table import Table
+    from rich.text import Text
 
-    table = Table(title=escape(title) if title else None, box=box.SIMPLE_HEAD, pad_edge=False, highlight=False,
-                  caption_justify="left", title_justify="left", title_style="bold")
-    table.add_column("Kind", no_wrap=True)
-    table.add_column("Claim", overflow="fold", max_width=16)
-    table.add_column("Value", justify="right", no_wrap=True)
-    table.add_column("Unit", overflow="fold", max_width=10)
-    table.add_column("Subject", overflow="fold", ratio=2)
-    table.add_column("Sentence", overflow="fold", ratio=3)
+    columns = _layout(width)
+    rows = []
     for c in claims:
-        table.add_row(escape(c.kind.value), escape(c.text), escape(display_value(c)), escape(c.unit or ""),
-                      escape(c.subject or ""), escape(excerpt(c)))
+        value = display_value(c, direction=False)
+        if "Unit" not in columns and c.unit and c.kind.value != "count" and len(c.unit) <= 6:
+            value = f"{value} {c.unit}"
+        rows.append((c, value))
+    fixed = {"Kind": min(10, max((len(c.kind.value) for c in claims), default=4)),
+             "Value": min(16, max([len("Value")] + [len(v) for _, v in rows])), "": 1,
+             "Claim": 16, "Time": 10,
+             "Unit": min(16, max([4] + [len(w) for c in claims for w in (c.unit or "").split()]))}
+    used = sum(fixed[name] for name in columns if name in fixed) + 3 * (len(columns) - 1) + 1  # padding, divider
+    free = max(40, width - used)
+    subject_w = max(12, free * 2 // 5)
+    excerpt_w = max(20, free - subject_w)
+    widths = {**fixed, "Subject": subject_w, "Excerpt": excerpt_w}
+    table = Table(title=escape(title) if title else None, box=box.SIMPLE_HEAD, pad_edge=False, highlight=False,
+                  caption_justify="left", title_justify="left", title_style="bold", collapse_padding=False)
+    for name in columns:
+        table.add_column(name, width=widths[name], justify="right" if name == "Value" else "left",
+                         no_wrap=name in ("Value", ""), overflow="fold")
+    for c, value in rows:
+        cells = {"Kind": Text(c.kind.value, style=KIND_STYLES.get(c.kind.value, "")), "Claim": Text(c.text),
+                 "Value": Text(value), "": Text(DIRECTION_MARKS.get(json_value(c.direction) or "", "")),
+                 "Unit": Text(c.unit or ""), "Subject": Text((c.subject or "").translate(NO_BREAK)),
+                 "Time": Text(c.time or ""), "Excerpt": _highlighted(c, 2 * excerpt_w - 4)}
+        table.add_row(*(cells[name] for name in columns))
     table.caption = escape(count_line(claims))
     return table
 
@@ -216,20 +281,45 @@ def _by_file(rows: Iterable[Any]) -> dict[str, list[Any]]:
     return groups
 
 
-def write_table(claims: Iterable[Claim], out: TextIO, fields: tuple[str, ...] = FIELDS, **_: Any) -> int:
-    """One table per file, then a line with the totals per file and the legend of the value marks."""
+def _essay_heading(name: str, c: Claim, several: bool) -> str:
+    """'a.txt', or for a file of several essays 'a.txt · essay 2: Title — Author (2021-03-03)'."""
+    shown = "standard input" if name == "-" else name
+    if not several:
+        return shown
+    parts = f" · essay {c.essay}" + (f": {c.essay_title}" if c.essay_title else "")
+    if c.authors:
+        parts += " — " + ", ".join(c.authors)
+    if c.published:
+        parts += f" ({c.published})"
+    return shown + parts
+
+
+def write_table(claims: Iterable[Claim], out: TextIO, fields: tuple[str, ...] = FIELDS, *,
+                console: "Console | None" = None, **_: Any) -> int:
+    """One table per essay (a file of one essay: per file), then a line with the totals per file and the legend
+    of the value marks. The layout follows the console's width."""
     from rich.console import Console
     from rich.markup import escape
+    from rich.text import Text
 
-    console = Console(file=out, highlight=False)
+    console = console or Console(file=out, highlight=False)
     by_file = _by_file(claims)
     for name, rows in by_file.items():
-        console.print(render_table(rows, title="standard input" if name == "-" else name))
+        essays: dict[Any, list[Claim]] = {}
+        for c in rows:
+            essays.setdefault(c.essay, []).append(c)
+        several = len(essays) > 1
+        for group in essays.values():
+            if several:  # a heading that wraps at words, never cut
+                console.print(Text("── " + _essay_heading(name, group[0], True), style="bold"))
+            console.print(render_table(group, title=None if several else _essay_heading(name, group[0], False),
+                                       width=console.width))
     total = [c for rows in by_file.values() for c in rows]
     if len(by_file) > 1:
         console.print(escape(f"Total {count_line(total)} in {len(by_file)} files: "
                              + ", ".join(f"{f} {len(r)}" for f, r in by_file.items())))
-    console.print("Value marks: ~ about, > over, < under, ▲ increase, ▼ decrease", style="dim")
+    console.print("Value marks: ~ about, > over, < under, ▲ increase, ▼ decrease; the claim is highlighted in "
+                  "its excerpt", style="dim")
     return len(total)
 
 
