@@ -42,6 +42,7 @@ class FileResult:
     skipped: bool = False
     encoding: str | None = None
     key: str | None = None  # the store's key: the resolved absolute path
+    text: str | None = None  # the text read (a document's converted text): what claims' start/end index
 
 
 @dataclass
@@ -188,7 +189,7 @@ def _read(nlp, job: Job, kinds, as_of) -> FileResult:
         return FileResult(source.name, error=str(e), problem="binary" if isinstance(e, Skipped) else "failed")
     reading = next(read_texts([(source.text, source.name)], nlp=nlp, kinds=kinds, reference_date=as_of))
     return FileResult(source.name, claims=reading.claims, essays=reading.essays, sha256=sha,
-                      encoding=source.encoding, key=source.key)
+                      encoding=source.encoding, key=source.key, text=source.text)
 
 
 def _read_here(items: Iterator[FileResult | Job], model, nlp, kinds, as_of) -> Iterator[FileResult]:

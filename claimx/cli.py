@@ -138,6 +138,10 @@ def _write(fmt: Format, rows, output: Path | None, *, essays: bool = False, esca
 
     from claimx.io.writers import write, write_xlsx
 
+    if fmt == Format.html:
+        raise typer.BadParameter("an HTML report needs the texts: use `claimx report PATHS -o report.html`",
+                                 param_hint="--format")
+
     try:
         if output is None:
             if pager and fmt == Format.table and not essays and sys.stdout.isatty():
@@ -220,6 +224,10 @@ def extract_cmd(
         from claimx.batch import extract_files
 
         batch = extract_files(paths, store=store, **options)
+        if chosen == Format.html:
+            _report(batch, output, quiet)
+            _finish(batch, quiet, always=db is not None)
+            return
         essay_rows: list = []
         with _progress(batch.total, quiet) as advance:
             _write(chosen, _rows(batch, advance, verbose, essay_rows=essay_rows), output,
@@ -295,6 +303,77 @@ def _progress(total: int, quiet: bool):
             progress.update(task, advance=1, claims=claims, rate=f"{rate:.1f} files/s")
 
         yield advance
+
+
+def _report(batch, output: Path | None, quiet: bool, title: str = "claimx report") -> int:
+    """The HTML report of a batch: to stdout, to ``output`` (.html) atomically, or, when ``output`` is not an
+    .html file, as a folder (index.html and one page per essay)."""
+    import os
+    import tempfile
+
+    from claimx.io.report import write_report, write_report_folder
+
+    with _progress(batch.total, quiet) as advance:
+        def results():
+            for result in batch:
+                if result.error:
+                    _err(result.error)
+                elif result.notice:
+                    _err(f"{result.name}: {result.notice}")
+                yield result
+                advance(batch.summary.claims)
+
+        if output is None:
+            return write_report(results(), sys.stdout, title)
+        if output.suffix.lower() not in (".html", ".htm"):
+            return write_report_folder(results(), output, title)
+        fd, tmp = tempfile.mkstemp(prefix=f".{output.name}.", suffix=".part", dir=output.resolve().parent)
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8", errors="backslashreplace") as out:
+                n = write_report(results(), out, title)
+            umask = os.umask(0)
+            os.umask(umask)
+            os.chmod(tmp, 0o666 & ~umask)
+            os.replace(tmp, output)
+            return n
+        finally:
+            if os.path.exists(tmp):
+                os.unlink(tmp)
+
+
+@app.command("report")
+def report_cmd(
+    paths: PathsArg,
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", metavar="PATH", help="report.html for one page; a folder name (no .html) for an index page and one page per essay. Default: standard output.")] = None,
+    kind: Annotated[Optional[str], typer.Option("--kind", "-k", metavar="KINDS", help="Only these kinds, comma-separated.")] = None,
+    section: Annotated[Optional[str], typer.Option("--section", "-s", metavar="SECTIONS", help="Only claims in these parts of an essay, comma-separated.")] = None,
+    title: Annotated[str, typer.Option("--title", help="The report's title.")] = "claimx report",
+    as_of: AsOfOpt = None,
+    model: ModelOpt = None,
+    jobs: Annotated[int, typer.Option("--jobs", "-j", min=0, help="Worker processes; 0 = one per core.")] = 1,
+    encoding: EncodingOpt = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar and no summary line.")] = False,
+) -> None:
+    """Write an HTML report: each essay's text with its claims highlighted, their details on click, and a
+    sortable, filterable table of the claims.
+
+    \b
+    One self-contained file (no network), or a folder for large batches.
+
+    \b
+    Examples:
+      claimx report essays/ -o report.html
+      claimx report archive/ -o report/          # index.html + one page per essay
+      claimx extract essay.txt --format html -o report.html
+    """
+    options = dict(kinds=parse_kinds(kind), sections=parse_sections(section), as_of=check_as_of(as_of),
+                   encoding=check_encoding(encoding), jobs=jobs, model=model)
+    with cli_errors():
+        from claimx.batch import extract_files
+
+        batch = extract_files(paths, **options)
+        _report(batch, output, quiet, title)
+    _finish(batch, quiet)
 
 
 @app.command("export")

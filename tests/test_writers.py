@@ -56,9 +56,9 @@ def test_json_is_an_array(claims):
 
 
 def test_every_format_has_a_writer():
-    from claimx.io.writers import FILE_ONLY
+    from claimx.io.writers import DOCUMENT_FORMATS, FILE_ONLY
 
-    assert set(WRITERS) | FILE_ONLY == set(Format)  # .xlsx: write_xlsx, to a file
+    assert set(WRITERS) | FILE_ONLY | DOCUMENT_FORMATS == set(Format)  # xlsx: write_xlsx; html: claimx.io.report
 
 
 def test_display_value_marks_qualifier_direction_and_ranges():

@@ -26,11 +26,13 @@ class Format(str, Enum):
     jsonl = "jsonl"
     json = "json"
     xlsx = "xlsx"
+    html = "html"
 
 
 EXTENSIONS = {".csv": Format.csv, ".jsonl": Format.jsonl, ".ndjson": Format.jsonl, ".json": Format.json,
-              ".txt": Format.table, ".xlsx": Format.xlsx}
+              ".txt": Format.table, ".xlsx": Format.xlsx, ".html": Format.html, ".htm": Format.html}
 FILE_ONLY = {Format.xlsx}  # binary: written to a file (--output), never to a terminal or a pipe
+DOCUMENT_FORMATS = {Format.html}  # need the texts, not only the claims: claimx.io.report
 
 
 def plain(x: Any) -> str:
