@@ -43,6 +43,7 @@ class FileResult:
     encoding: str | None = None
     key: str | None = None  # the store's key: the resolved absolute path
     text: str | None = None  # the text read (a document's converted text): what claims' start/end index
+    count: int | None = None  # claims written elsewhere (a cluster worker's Parquet file) when ``claims`` is None
 
 
 @dataclass
@@ -63,7 +64,7 @@ class Summary:
         elif result.skipped:
             self.skipped += 1
         else:
-            self.claims += len(result.claims or ())
+            self.claims += len(result.claims) if result.claims is not None else (result.count or 0)
 
     @property
     def trouble(self) -> bool:

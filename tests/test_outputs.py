@@ -181,3 +181,19 @@ def test_the_direction_mark_has_a_column_of_its_own():
     lines = [line for line in console.export_text().splitlines() if "%" in line and "y" in line]
     assert lines[0].index("%") == lines[1].index("%")  # the values end in the same column, mark or not
     assert "▲" in lines[0] and "▲" not in lines[1]
+
+
+def test_parquet_on_one_machine_keeps_exact_values_and_typed_columns(essay, tmp_path):
+    import pyarrow.parquet as pq
+
+    out = tmp_path / "claims.parquet"
+    result = run("extract", str(essay), "-o", str(out))
+    assert result.exit_code == 0, result.stderr
+    table = pq.read_table(out)
+    assert table.schema.field("start").type == "int64" and table.schema.field("in_table").type == "bool"
+    assert str(table.schema.field("authors").type).startswith("list<") and "string" in str(table.schema.field("authors").type)
+    rows = {r["text"]: r for r in table.to_pylist()}
+    assert rows["$1,200 a year"]["value"] == "1200" and rows["$1,200 a year"]["value_number"] == 1200.0
+    assert rows["July 13"]["value"] == "--07-13" and rows["July 13"]["value_number"] is None
+    assert rows["5.5 percent"]["authors"] == ["Ana Lima", "Joe Bloggs"]
+    assert list(table.column_names[:4]) == ["file", "start", "end", "text"]

@@ -167,13 +167,21 @@ def read_input(path: str, encoding: str | None = None, *, convert: bool = True) 
     name = shown(path)
     try:
         data = sys.stdin.buffer.read() if path == STDIN else Path(path).read_bytes()
-        kind = document_kind(data, path)
-        if kind is not None:
-            source = Source(name, "", kind, store_key(path), raw=data)
-            return source.converted() if convert else source
-        text, used = decode(data, name, encoding)
-        return Source(name, text, used, store_key(path))
-    except UnreadableInput as e:
-        return e
     except OSError as e:
         return UnreadableInput(f"{name}: cannot read ({e.strerror or e})", name)
+    return source_from_bytes(data, name, store_key(path), encoding, convert=convert, suffix_of=path)
+
+
+def source_from_bytes(data: bytes, name: str, key: str, encoding: str | None = None, *, convert: bool = True,
+                      suffix_of: str | None = None) -> Source | UnreadableInput:
+    """A :class:`Source` from bytes already read (a local file, standard input, an object in a bucket): a document
+    (by content, then by the suffix of ``suffix_of``) or decoded text; or the error that stops it."""
+    try:
+        kind = document_kind(data, suffix_of or name)
+        if kind is not None:
+            source = Source(name, "", kind, key, raw=data)
+            return source.converted() if convert else source
+        text, used = decode(data, name, encoding)
+        return Source(name, text, used, key)
+    except UnreadableInput as e:
+        return e

@@ -27,11 +27,13 @@ class Format(str, Enum):
     json = "json"
     xlsx = "xlsx"
     html = "html"
+    parquet = "parquet"
 
 
 EXTENSIONS = {".csv": Format.csv, ".jsonl": Format.jsonl, ".ndjson": Format.jsonl, ".json": Format.json,
-              ".txt": Format.table, ".xlsx": Format.xlsx, ".html": Format.html, ".htm": Format.html}
-FILE_ONLY = {Format.xlsx}  # binary: written to a file (--output), never to a terminal or a pipe
+              ".txt": Format.table, ".xlsx": Format.xlsx, ".html": Format.html, ".htm": Format.html,
+              ".parquet": Format.parquet}
+FILE_ONLY = {Format.xlsx, Format.parquet}  # binary: written to a file (--output), never to a terminal or a pipe
 DOCUMENT_FORMATS = {Format.html}  # need the texts, not only the claims: claimx.io.report
 
 
