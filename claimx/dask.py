@@ -119,12 +119,13 @@ def extract_chunk(paths: list[str], options: Options) -> list:
 def _frames(results: list):
     """(claims, errors) pandas DataFrames of a partition's results."""
     import pandas as pd
+    import pyarrow as pa
 
     from claimx.io import parquet
 
     claims = parquet.frame([c for r in results if r.claims for c in r.claims])
     errors = pd.DataFrame([(r.name, r.problem, r.error) for r in results if r.error], columns=list(ERROR_COLUMNS),
-                          dtype=pd.ArrowDtype(__import__("pyarrow").string()))
+                          dtype=pd.ArrowDtype(pa.string()))
     return claims, errors
 
 

@@ -8,6 +8,20 @@ ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "fixtures"
 SHARED = ROOT.parent / "shared"
 
+# for memory probes run as `python -c`: this process's own peak. ru_maxrss would also count the memory of the
+# pytest process it was forked from (Linux keeps the pre-exec high-water mark), so it cannot fall below that.
+PEAK_MB = """
+def peak_mb():
+    import resource
+    try:
+        for line in open("/proc/self/status"):
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+"""
+
 
 @pytest.fixture(scope="session")
 def nlp():

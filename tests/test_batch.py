@@ -14,7 +14,7 @@ import pytest
 from typer.testing import CliRunner
 
 from claimx.cli import app
-from conftest import FIXTURES
+from conftest import FIXTURES, PEAK_MB
 
 ESSAYS = sorted(FIXTURES.glob("*.txt"))
 
@@ -105,7 +105,7 @@ def test_killed_run_resumes_and_stores_every_file_once(tmp_path):
     assert {n for _, n in files} == {per_path[str(d / "f0.txt")], per_path[str(d / "f1.txt")]}
 
 
-MEMORY_PROBE = r"""
+MEMORY_PROBE = PEAK_MB + r"""
 import json, random, resource, sys, tempfile
 from pathlib import Path
 from claimx import batch
@@ -124,7 +124,7 @@ with tempfile.TemporaryDirectory() as tmp:
         paths.append(str(p))
     nlp = load_nlp()
     claims = sum(len(r.claims) for r in batch.extract_files(paths, nlp=nlp))
-print(json.dumps({"claims": claims, "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+print(json.dumps({"claims": claims, "peak_mb": peak_mb()}))
 """
 
 

@@ -16,7 +16,7 @@ import pytest
 from typer.testing import CliRunner
 
 from claimx.cli import app
-from conftest import FIXTURES
+from conftest import FIXTURES, PEAK_MB
 
 ESSAY = (FIXTURES / "002_6edce8679ec63763.txt").read_text(encoding="utf-8")
 
@@ -168,7 +168,7 @@ def test_workers_die_with_a_killed_parent(tmp_path):
     assert not [w for w in workers if _alive(w)], "a worker outlived its parent"
 
 
-HUGE_LINE = r"""
+HUGE_LINE = PEAK_MB + r"""
 import json, random, resource, sys
 from claimx.batch import extract_files
 from claimx.nlp import load_nlp
@@ -182,7 +182,7 @@ text = " ".join(out)
 open(sys.argv[1], "w").write(text)
 claims = next(iter(extract_files([sys.argv[1]], nlp=load_nlp()))).claims
 print(json.dumps({"n": len(claims), "ok": all(text[c.start:c.end] == c.text for c in claims),
-                  "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+                  "peak_mb": peak_mb()}))
 """
 
 

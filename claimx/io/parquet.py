@@ -104,9 +104,9 @@ def write_parquet(claims: Iterable[Claim], path: str) -> int:
 
 def need_pyarrow() -> None:
     """A clear message when pyarrow is missing (it comes with the 'dask' extra)."""
-    try:
-        import pyarrow  # noqa: F401
-    except ImportError:
+    import importlib.util
+
+    if importlib.util.find_spec("pyarrow") is None:
         from claimx.errors import ClaimxError
 
-        raise ClaimxError('Parquet needs pyarrow: pip install "claimx[dask]" (or pip install pyarrow)') from None
+        raise ClaimxError('Parquet needs pyarrow: pip install "claimx[dask]" (or pip install pyarrow)')
