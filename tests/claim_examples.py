@@ -93,6 +93,15 @@ MONEY = [
 ]
 
 COUNT = [
+    # 'the number of X' set at a bare figure or range counts X; an estimate's spread is one range with its 'from'
+    row("Estimates placed the number of wildfires from 605 to 732.", "from 605 to 732", "count", None, "wildfires",
+        low=605, high=732),
+    row("The number of flooded homes was between 1,200 and 1,500.", "between 1,200 and 1,500", "count", None, "homes",
+        low=1200, high=1500),
+    row("Officials put the number of closed schools at 732.", "732", "count", 732, "schools"),
+    row("The number of trainees rose from 605 to 732 last year.", "605", "count", 605, "trainees"),
+    row("Surveys estimate from 480 to 650 deaths in the district.", "from 480 to 650", "count", None, "deaths",
+        low=480, high=650),
     row("The plan rests on four pillars.", "four", "count", 4, "pillars"),
     row("There is one public hospital in the town.", "one", "count", 1, "hospital"),
     row("Police recorded 31,416 arrests that year.", "31,416", "count", 31416, "arrests"),
@@ -217,6 +226,7 @@ MARKUP = [
 ]
 
 NOT_CLAIMS = [
+    "The total number of colonies was larger (P = 0.0307) than in the control.",
     "It was a decade-long crisis.",
     "The COVID-19 pandemic closed schools.",
     "Leaders met at the G20 summit.",

@@ -2,6 +2,8 @@
 refers back instead of counting ('the two countries')."""
 from __future__ import annotations
 
+import regex
+
 from claimx._data import load
 from claimx.context.cues import cue, is_change_verb
 from claimx.context.tree import NOMINAL, anchor_of, governing_verb, subject_token, words
@@ -59,6 +61,17 @@ def counted_noun(span):
             sub = subject_token(verb, ids, resolve=False)
             if sub is not None and sub.pos_ in NOMINAL:
                 return counted_of(sub)
+    # Estimates placed the number of fires from 605 to 732 / the number of wells was between 605 and 732 / put
+    # the number of wells at 732: the verb's subject or object is 'the number of X'
+    verb = governing_verb(anchor)
+    level = verb is not None and (anchor.dep_ in ("attr", "dobj", "oprd") or (
+        anchor.dep_ == "pobj" and anchor.head.lower_ in words("level_prepositions")))
+    if level and _whole(span):
+        for c in verb.children:
+            if c.dep_ in ("nsubj", "nsubjpass", "dobj") and c.i not in ids and c.lemma_.lower() in words("count_nouns"):
+                found = counted_of(c)
+                if found is not c:
+                    return found
     # 441 facilities were restored, while 308 remained: a number standing alone as a subject counts the noun
     # an earlier number of its sentence counted
     if anchor.dep_ in ("nsubj", "nsubjpass") and _digits(span):
@@ -66,6 +79,12 @@ def counted_noun(span):
             if tok.like_num and tok.dep_ == "nummod" and tok.head.pos_ in NOMINAL and tok.head.i < anchor.i:
                 return tok.head
     return None
+
+
+def _whole(span) -> bool:
+    """Whether a figure could count things: no decimal fraction ('P = 0.0307' counts nothing)."""
+    return not any(t.like_num and regex.search(r"\d[.,]\d+$", t.text) and not regex.search(r"\d,\d{3}$", t.text)
+                   for t in span)
 
 
 def counted_of(noun):

@@ -42,10 +42,13 @@ class Candidate:
     sentence_index: int | None = None  # which sentence of the text it was found in
     unit_key: object = None  # which parsed unit (a sentence, or a window of an over-long one) reads its context
     priority: int = 0
+    lead: int = 0  # characters of a leading word ('from ') that do not weigh in overlaps
 
     @property
     def length(self) -> int:
-        return self.end - self.start
+        """The characters that weigh when candidates overlap: a leading 'from' does not ('from 1 to 25' vs '25 per
+        mm')."""
+        return self.end - self.start - self.lead
 
 
 # A number in digits: 1,234.5 / 12.5 / .5; never glued to a word, a hyphenated name (COVID-19) or 3×1.

@@ -24,7 +24,8 @@ def _patterns():
     n = number()
     return [
         ("range", compile_pattern(rf"(?i:between)\s+(?P<low>{n})\s+(?i:and)\s+(?P<high>{n})")),
-        ("range", compile_pattern(rf"(?P<low>{n})\s+(?i:to)\s+(?P<high>{n})")),
+        # 'from 480 to 650 deaths' (an estimate's spread: the span includes 'from', as for other kinds)
+        ("range", compile_pattern(rf"(?:(?i:from)\s+)?(?P<low>{n})\s+(?i:to)\s+(?P<high>{n})")),
         ("range", compile_pattern(dashed_range())),
         # 3.5m people, 250k jobs: a scale letter glued to the digits
         ("abbr", compile_pattern(rf"(?P<num>{BEFORE_NUMBER}{SIGNED_DIGITS})(?P<scale>{scale_abbreviation_pattern()})\b(?=\s+\p{{L}})")),
@@ -46,7 +47,7 @@ def find(text: str) -> Iterator[Candidate]:
                 if lo is None or hi is None or lo >= hi:
                     continue
                 yield Candidate(m.start(), m.end(), Kind.count, low=lo, high=hi, core=(m.start("high"), m.end("high")),
-                                needs_noun=True, priority=-1)
+                                needs_noun=True, priority=-1, lead=m.start("low") - m.start())
                 continue
             if name == "abbr":
                 base, scale = value_of(m.group("num")), scale_value(m.group("scale"))
