@@ -117,6 +117,14 @@ def _plan(text: str, file: str | None, reference_date: str | None, parse_all: bo
 
 
 @functools.cache
+def _elided_scale() -> regex.Pattern:
+    """A scale word ('about 10 billion'): a bare figure with one may share the unit of the figure before it."""
+    from claimx.numbers import scale_word_pattern
+
+    return regex.compile(rf"(?i)\b(?:{scale_word_pattern()})\b")
+
+
+@functools.cache
 def _anaphor() -> regex.Pattern:
     """A sentence opening with a pronoun ('It rose ...'), or with one within its first words ('In 2022 they
     rose ...'): its antecedent is in the sentence before."""
@@ -215,8 +223,14 @@ def read_texts(items: Iterable[tuple[str, str | None]], *, nlp: "Language | None
         for doc, (n, i) in nlp.pipe(jobs, as_tuples=True, batch_size=batch_size):
             p = pending[n]
             places = context.places_in(doc)
+            measured, measured_end, in_sentence = None, 0, None  # the sentence's last money or quantity claim
             for k, c in by_unit[n][i]:
-                _keep(found[n], k, _claim(p, c, p.dates, doc, places, p.units[i][0]))
+                if in_sentence != c.sentence_index:
+                    measured = None
+                claim = _claim(p, c, p.dates, doc, places, p.units[i][0], measured, measured_end)
+                _keep(found[n], k, claim)
+                if claim is not None and claim.kind in (Kind.money, Kind.quantity):
+                    measured, measured_end, in_sentence = claim, c.end, c.sentence_index
         out = []
         for p, f in zip(pending, found):
             claims = [claim for _, claim in sorted(f, key=lambda kc: kc[0]) if kept(claim)]
@@ -241,27 +255,38 @@ def _keep(found: list, k: int, claim: Claim | None) -> None:
 
 
 def _claim(plan: _Plan, c: Candidate, dates: list[Candidate], doc: "Doc | None", places: list | None,
-           off: int = 0) -> Claim | None:
-    """The claim for one candidate; ``doc`` is the parse of its sentence (starting at clean offset ``off``)."""
+           off: int = 0, measured: Claim | None = None, measured_end: int = 0) -> Claim | None:
+    """The claim for one candidate; ``doc`` is the parse of its sentence (starting at clean offset ``off``);
+    ``measured``: the last money or quantity claim before it in the same sentence (for an elided unit), ending at
+    clean offset ``measured_end``."""
     text = plan.clean.text
-    unit, subject, direction, place, attribution = c.unit, c.subject, c.direction, c.place, None
+    kind, unit, subject, direction, place, attribution = c.kind, c.unit, c.subject, c.direction, c.place, None
     i = c.sentence_index
     sent_start, sent_end = c.row or plan.sentences[i]
     if doc is not None:
         span = context.claim_tokens(doc, (c.core[0] if c.core else c.start) - off, c.end - off)
         if span is None:
             return None
+        noun = None
         if c.needs_noun:
             noun = context.counted_noun(span)
-            if noun is None or context.is_anaphoric(span, noun) or context.is_address(noun):
+            elided = measured is not None and _elided_scale().search(text, c.start, c.end) is not None \
+                and context.shares_subject(span, measured.subject) \
+                and context.nothing_named_between(doc, measured_end - off, span.start)
+            if noun is not None and elided and noun.i < span.start and noun.text in (measured.subject or "").split():
+                noun = None  # 'Exports were $5 billion in 2019 and 6 billion in 2020': dollars, not 'exports'
+            if noun is None and elided:
+                # '85 billion barrels of crude oil in the shelf, about 10 billion in the refuge': the unit (and
+                # what is measured) said once for both
+                kind, unit, subject = measured.kind, measured.unit, subject or measured.subject
+            elif noun is None or context.is_anaphoric(span, noun) or context.is_address(noun):
                 return None
-            if context.is_idiom(span) or context.is_identifier(span):
+            elif context.is_idiom(span) or context.is_identifier(span):
                 return None
-            unit = context.noun_unit(noun, {t.i for t in span})
-        else:
-            noun = None
+            else:
+                unit = context.noun_unit(noun, {t.i for t in span})
         subject = subject or context.plausible_subject(
-            context.subject_of(span, c.kind, noun, unit) or context.sentence_subject(span), c.kind, unit)
+            context.subject_of(span, kind, noun, unit) or context.sentence_subject(span), kind, unit)
         direction = direction or context.direction_of(span, doc.text, c.end - off)
         place = place or context.place_of(span, places)
         attribution = context.source_of(span)
@@ -278,7 +303,7 @@ def _claim(plan: _Plan, c: Candidate, dates: list[Candidate], doc: "Doc | None",
     start, end = plan.clean.span(c.start, c.end)
     essay = essay_at(plan.essays, start)
     return Claim(
-        file=plan.file, start=start, end=end, text=plan.clean.original[start:end], kind=c.kind,
+        file=plan.file, start=start, end=end, text=plan.clean.original[start:end], kind=kind,
         value=c.value, low=c.low, high=c.high, unit=unit, qualifier=c.qualifier, direction=direction,
         subject=subject, place=place, time=time, source=attribution,
         essay=essay.index, essay_title=essay.title, authors=tuple(essay.authors), published=essay.published,

@@ -56,6 +56,8 @@ PERCENT = [
 ]
 
 MONEY = [
+    # a unit said once for two figures: 'X was $5 billion in 2019 and 6 billion in 2020'
+    row("Exports were $5 billion in 2019 and 6 billion in 2020.", "6 billion", "money", 6_000_000_000, "USD"),
     row("The fund lent $5 bln to farmers.", "$5 bln", "money", 5_000_000_000, "USD"),
     row("Grants of EUR 40 mln were paid.", "EUR 40 mln", "money", 40_000_000, "EUR"),
     row("The city will spend $4 billion on schools.", "$4 billion", "money", 4_000_000_000, "USD"),
@@ -162,6 +164,8 @@ MULTIPLIER = [
 ]
 
 QUANTITY = [
+    row("Reserves hold 20 billion barrels in the north; in the gulf about 44 billion.", "about 44 billion", "quantity",
+        44_000_000_000, "barrels", "approx"),
     row("Production fell to 1.5 million barrels per day.", "1.5 million barrels per day", "quantity", 1_500_000, "barrels per day"),
     row("The plant adds 700 MW of capacity.", "700 MW", "quantity", 700, "MW"),
     row("The reserve covers 88,646 km2 of forest.", "88,646 km2", "quantity", 88646, "km2"),

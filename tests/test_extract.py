@@ -121,3 +121,10 @@ def test_numbers_after_a_noun_are_identifiers(extract, sentence, kept):
                                       "The office at 221 Baker Street opened."])
 def test_street_addresses_are_not_counts(extract, sentence):
     assert [c.text for c in extract(sentence)] == []
+
+
+def test_an_elided_unit_is_shared_only_by_a_figure_of_the_same_subject(extract):
+    got = [(c.text, c.kind.value, c.unit) for c in extract("The fund holds $3 billion, and members number 2 million.")]
+    assert ("2 million", "money", "USD") not in got
+    got = [(c.text, c.kind.value) for c in extract("The state spent $4 billion, and 2 million residents moved away.")]
+    assert ("2 million", "count") in got

@@ -215,3 +215,24 @@ def content_obj(prep):
             or obj.lower_.rstrip(".") in load("dates")["months"] or obj.like_num:
         return None
     return obj
+
+
+def shares_subject(span, subject: str | None) -> bool:
+    """Whether the verb a figure hangs from has no nominal subject of its own, or one named in ``subject``
+    (another figure's subject): 'X was $5 billion in 2019 and 6 billion in 2020', 'add about 10 billion'."""
+    verb = governing_verb(anchor_of(span))
+    sub = verb_subject(verb) if verb is not None else None
+    if sub is None or sub.pos_ not in NOMINAL or sub.i in {t.i for t in span}:
+        return True
+    return sub.text in (subject or "").split()
+
+
+def nothing_named_between(doc, start_char: int, end_token: int) -> bool:
+    """Whether no noun stands between a character offset and a token, but in a prepositional phrase ('in the
+    gulf about 44 billion') or as a date: an elided figure shares the thing measured before it only then."""
+    for t in doc[: end_token]:
+        if t.idx < start_char:
+            continue
+        if t.pos_ in NOMINAL and t.dep_ not in ("pobj", "compound", "poss") and t.ent_type_ not in ("DATE", "TIME"):
+            return False
+    return True
