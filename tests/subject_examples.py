@@ -206,5 +206,18 @@ SHAPES = [
     case("Not counting pensions, our annual budget is $4 billion.", "$4 billion", ["budget"]),
 ]
 
+# 'with X down 5 percent': a verbless clause names what changed; a qualifier may stand between 'down' and the
+# figure; 'up 1.2 percent' after a comma belongs to that figure, not to the level before it
+SMALL_CLAUSES = [
+    case("Grain prices fell, with wheat export prices down nearly 5 percent.", "nearly 5 percent", ["wheat", "prices"],
+         "decrease"),
+    case("Stocks closed higher, with the main index up 2 percent.", "2 percent", ["index"], "increase"),
+    case("Cereal output reached an estimated 2.8 billion tonnes, up 1.2 percent from 2022.",
+         "an estimated 2.8 billion tonnes", ["output"]),
+    case("Cereal output reached an estimated 2.8 billion tonnes, up 1.2 percent from 2022.", "1.2 percent", ["output"],
+         "increase"),
+    case("Sales were down more than $3 billion in the quarter.", "more than $3 billion", ["sales"], "decrease"),
+]
+
 ALL = (LEVELS + CHANGES + LEVEL_NOT_CHANGE + ATTRIBUTION + PRONOUNS + ELLIPSIS + ACTOR_VS_THING + DENOMINATORS + COPULAS
-       + COMPARATIVES + TABLES + SPECIFICATIONS + MORE_PRONOUNS + CHAINS + SHAPES)
+       + COMPARATIVES + TABLES + SPECIFICATIONS + MORE_PRONOUNS + CHAINS + SHAPES + SMALL_CLAUSES)

@@ -1,8 +1,11 @@
 """The direction: increase or decrease when a number measures a change, None for a level."""
 from __future__ import annotations
 
+import functools
+
 import regex
 
+from claimx._data import load
 from claimx.context.cues import change_noun_direction, cue
 from claimx.context.tree import MODIFIER_DEPS, anchor_of, conjoined_to
 from claimx.model import Direction
@@ -12,11 +15,20 @@ from claimx.model import Direction
 DIRECT_DEPS = {"dobj", "npadvmod", "advmod", "nummod", "oprd", "attr", "acomp", "nsubjpass"}
 
 
+@functools.cache
+def _qualifier_at_end() -> regex.Pattern:
+    """A qualifier ('nearly', 'more than') at the end of the text before a figure."""
+    phrases = sorted({p.lower() for ps in load("cues")["qualifiers_before"].values() for p in ps}, key=len, reverse=True)
+    return regex.compile(r"(?:\b|\s)(?:" + "|".join(regex.escape(p) for p in phrases) + r")[\s$€£]*$")
+
+
 def direction_of(span, text: str, end: int) -> Direction | None:
     """Increase or decrease when the number measures a change; None for a level. ``text`` is the parsed
     text and ``end`` the claim's end offset in it (comparatives are read from the words after it)."""
-    # 40 percent lower, 8 to 17 percent cheaper, three times greater
-    for word in text[end: end + 40].split()[:3]:
+    # 40 percent lower, 8 to 17 percent cheaper, three times greater (not past a comma: ', up 1.2 percent' is
+    # the next figure's)
+    after = regex.split(r"[,;:(]", text[end: end + 40], maxsplit=1)[0]
+    for word in after.split()[:3]:
         w = word.strip(".,;:()").lower()
         if w in cue("increase_comparatives") and w != "more":
             return Direction.increase
@@ -29,8 +41,9 @@ def direction_of(span, text: str, end: int) -> Direction | None:
         word = span.doc[span.end]
         if word.lower_ in ("more", "less", "fewer") and word.head.pos_ in ("NOUN", "PROPN") and word.head.i > word.i:
             return Direction.increase if word.lower_ == "more" else Direction.decrease
-    # up 5 percent / down 3 percent / plus $18 billion
-    before = regex.findall(r"\p{L}+(?=[^\p{L}\d]*$)", text[max(0, span.start_char - 10): span.start_char].lower())
+    # up 5 percent / down 3 percent / plus $18 billion / down nearly 5 percent (a qualifier between)
+    lead = _qualifier_at_end().sub("", text[max(0, span.start_char - 40): span.start_char].lower())
+    before = regex.findall(r"\p{L}+(?=[^\p{L}\d]*$)", lead[-10:])
     if before and before[-1] in cue("increase_before"):
         return Direction.increase
     if before and before[-1] in cue("decrease_before"):

@@ -1,6 +1,8 @@
 """The subject: the short noun phrase naming what a number measures or counts, never a clause."""
 from __future__ import annotations
 
+import regex
+
 from claimx._data import load
 from claimx.context.cues import cue, is_change_noun, is_change_verb
 from claimx.context.tree import (
@@ -211,6 +213,15 @@ def _spent_on(anchor, ids):
 def _verb_phrase_subject(anchor, ids, kind: Kind) -> str | None:
     """X rose 40 percent / the rate is 99 percent / profit tripled / the bank raised the rate by 50 bp /
     Congress passed the law over two years (a duration measures what the verb did: its object)."""
+    # 'with wheat prices down 5 percent', 'with the index up 2 percent': a verbless small clause has its subject
+    t = anchor.head
+    for _ in range(2):
+        if t.pos_ in ("VERB", "AUX") or t.i == t.head.i:
+            break
+        subs = [c for c in t.children if c.dep_ in SUBJECT_DEPS and c.pos_ in NOMINAL and c.i not in ids]
+        if subs:
+            return noun_phrase(subs[0], ids)
+        t = t.head
     verb = anchor if anchor.pos_ == "VERB" else governing_verb(anchor)
     if verb is None:
         return None
@@ -264,12 +275,15 @@ def sentence_subject(span) -> str | None:
     return noun_phrase(subs[0], ids) if subs else None
 
 
+MEASUREMENT = regex.compile(r"[-−+]?\d[\d.,]*\s*\S{0,6}")
+
+
 def plausible_subject(subject: str | None, kind: Kind, unit: str | None) -> str | None:
     """``subject``, unless it cannot name a measured thing: no letters ('%', '='), or, but for a count (whose
     unit is what it counts), the claim's own unit ('ppm' for '3 ppm'): no subject is better than a wrong one.
     (A one-letter symbol may well be the measured thing: 'T' for '1200 K', 'Cl' for '81%'.)"""
-    if subject is None or not any(ch.isalpha() for ch in subject):
-        return None
+    if subject is None or not any(ch.isalpha() for ch in subject) or MEASUREMENT.fullmatch(subject):
+        return None  # '%', or another figure ('12 mA')
     if kind == Kind.count:
         return subject
     if unit is not None and subject.casefold() == unit.casefold():
