@@ -105,6 +105,7 @@ COUNT = [
     row("Surveys estimate from 480 to 650 deaths in the district.", "from 480 to 650", "count", None, "deaths",
         low=480, high=650),
     row("The plan rests on four pillars.", "four", "count", 4, "pillars"),
+    row("The city aims to build 2,500 units by 2027.", "2,500", "count", 2500, "units"),  # pint's 'unit' is no unit
     row("There is one public hospital in the town.", "one", "count", 1, "hospital"),
     row("Police recorded 31,416 arrests that year.", "31,416", "count", 31416, "arrests"),
     row("The ministry sent nearly 12,000 of its soldiers north.", "nearly 12,000", "count", 12000, "soldiers", "approx"),
