@@ -219,5 +219,12 @@ SMALL_CLAUSES = [
     case("Sales were down more than $3 billion in the quarter.", "more than $3 billion", ["sales"], "decrease"),
 ]
 
+# 'twice the X': X is the base compared with, the clause says what is measured; but 'has twice the capacity'
+MULTIPLIER_BASES = [
+    case("Women in the program earn nearly double the national average.", "nearly double", ["women"]),
+    case("Construction costs reached $320,000 per unit, nearly double the 2015 level.", "nearly double", ["costs"]),
+    case("The new plant has twice the capacity of the old one.", "twice", ["capacity"]),
+]
+
 ALL = (LEVELS + CHANGES + LEVEL_NOT_CHANGE + ATTRIBUTION + PRONOUNS + ELLIPSIS + ACTOR_VS_THING + DENOMINATORS + COPULAS
-       + COMPARATIVES + TABLES + SPECIFICATIONS + MORE_PRONOUNS + CHAINS + SHAPES + SMALL_CLAUSES)
+       + COMPARATIVES + TABLES + SPECIFICATIONS + MORE_PRONOUNS + CHAINS + SHAPES + SMALL_CLAUSES + MULTIPLIER_BASES)

@@ -90,6 +90,13 @@ def subject_of(span, kind: Kind, noun=None, unit: str | None = None) -> str | No
                 if found is not None:
                     return found
         return noun_phrase(owner, ids)
+    # 'earn nearly double the national average', 'twice the 2015 level': the noun is the base compared with; what
+    # is measured is what the clause is about
+    if kind == Kind.multiplier and anchor.dep_ in MODIFIER_DEPS and head.pos_ in NOMINAL and head.i > anchor.i \
+            and any(c.dep_ == "det" and c.i > anchor.i for c in head.children) \
+            and (governing_verb(head) is None or governing_verb(head).lemma_.lower() not in cue("possession_verbs")):
+        # (not 'the 100x case', where it names the case, nor 'has twice the capacity', where the noun is measured)
+        return _verb_phrase_subject(head, ids | {head.i}, kind)
     # a 1.25 percent commission / a 57 percent reduction in the prices of X
     if anchor.dep_ in MODIFIER_DEPS and head.pos_ in NOMINAL and head.i > anchor.i:
         if is_change_noun(head) or _relational(head):
