@@ -125,6 +125,14 @@ def _elided_scale() -> regex.Pattern:
 
 
 @functools.cache
+def _set_against() -> regex.Pattern:
+    """'down from', 'than', 'versus' (and a qualifier) just before a figure: it is compared with the one before."""
+    g = load("grammar")
+    qualifiers = [q for qs in load("cues")["qualifiers_before"].values() for q in qs]
+    return regex.compile(rf"(?i)\b(?:{alternation(g['comparison_markers'])})\s+(?:(?:{alternation(qualifiers)})\s+)?$")
+
+
+@functools.cache
 def _anaphor() -> regex.Pattern:
     """A sentence opening with a pronoun ('It rose ...'), or with one within its first words ('In 2022 they
     rose ...'): its antecedent is in the sentence before."""
@@ -229,7 +237,7 @@ def read_texts(items: Iterable[tuple[str, str | None]], *, nlp: "Language | None
                     measured = None
                 claim = _claim(p, c, p.dates, doc, places, p.units[i][0], measured, measured_end)
                 _keep(found[n], k, claim)
-                if claim is not None and claim.kind in (Kind.money, Kind.quantity):
+                if claim is not None and claim.kind in (Kind.money, Kind.quantity, Kind.count):
                     measured, measured_end, in_sentence = claim, c.end, c.sentence_index
         out = []
         for p, f in zip(pending, found):
@@ -270,9 +278,13 @@ def _claim(plan: _Plan, c: Candidate, dates: list[Candidate], doc: "Doc | None",
         noun = None
         if c.needs_noun:
             noun = context.counted_noun(span)
-            elided = measured is not None and _elided_scale().search(text, c.start, c.end) is not None \
-                and context.shares_subject(span, measured.subject) \
-                and context.nothing_named_between(doc, measured_end - off, span.start)
+            # the unit said once for two figures: a scale word ('and 6 billion in 2020'), or a figure it is set
+            # against ('cut 34,000 jobs, down from 89,000')
+            against = _set_against().search(text, max(0, c.start - 30), c.start) is not None
+            elided = measured is not None and measured.unit is not None \
+                and (against or (_elided_scale().search(text, c.start, c.end) is not None
+                                 and context.shares_subject(span, measured.subject))) \
+                and context.nothing_named_between(doc, measured_end - off, span.start, measured.unit)
             if noun is not None and elided and noun.i < span.start and noun.text in (measured.subject or "").split():
                 noun = None  # 'Exports were $5 billion in 2019 and 6 billion in 2020': dollars, not 'exports'
             if noun is None and elided:

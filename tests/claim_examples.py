@@ -106,6 +106,8 @@ COUNT = [
         low=480, high=650),
     row("The plan rests on four pillars.", "four", "count", 4, "pillars"),
     row("The city aims to build 2,500 units by 2027.", "2,500", "count", 2500, "units"),  # pint's 'unit' is no unit
+    # a figure set against an earlier one shares its counted noun
+    row("Firms cut 34,000 jobs in the quarter, down from 89,000 a year earlier.", "89,000", "count", 89000, "jobs"),
     row("There is one public hospital in the town.", "one", "count", 1, "hospital"),
     row("Police recorded 31,416 arrests that year.", "31,416", "count", 31416, "arrests"),
     row("The ministry sent nearly 12,000 of its soldiers north.", "nearly 12,000", "count", 12000, "soldiers", "approx"),
@@ -167,6 +169,8 @@ MULTIPLIER = [
 QUANTITY = [
     row("Reserves hold 20 billion barrels in the north; in the gulf about 44 billion.", "about 44 billion", "quantity",
         44_000_000_000, "barrels", "approx"),
+    row("The field holds 85 billion barrels, and about 10 billion max in the refuge.", "about 10 billion", "quantity",
+        10_000_000_000, "barrels", "approx"),  # 'max' bounds the figure, it is not what it counts
     row("Production fell to 1.5 million barrels per day.", "1.5 million barrels per day", "quantity", 1_500_000, "barrels per day"),
     row("The plant adds 700 MW of capacity.", "700 MW", "quantity", 700, "MW"),
     row("The reserve covers 88,646 km2 of forest.", "88,646 km2", "quantity", 88646, "km2"),

@@ -128,3 +128,8 @@ def test_an_elided_unit_is_shared_only_by_a_figure_of_the_same_subject(extract):
     assert ("2 million", "money", "USD") not in got
     got = [(c.text, c.kind.value) for c in extract("The state spent $4 billion, and 2 million residents moved away.")]
     assert ("2 million", "count") in got
+
+
+def test_a_label_after_from_is_not_a_figure_set_against_another(extract):
+    got = [c.text for c in extract("We use data from three screening cycles: from phase 3 to phase 5.")]
+    assert got == ["three"]

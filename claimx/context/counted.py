@@ -39,8 +39,10 @@ def counted_noun(span):
         sibling = counted_noun(head.doc[head.i: head.i + 1])
         if sibling is not None:
             return sibling
-    if anchor.dep_ in ("nummod", "quantmod", "amod", "compound", "nmod") and head.pos_ in NOMINAL:
-        # 'the ministry's four' counts the noun said before it; a name before a number is a label ('Route 66')
+    if anchor.dep_ in ("nummod", "quantmod", "amod", "compound", "nmod") and head.pos_ in NOMINAL \
+            and head.lower_ not in words("bound_words"):
+        # 'the ministry's four' counts the noun said before it; a name before a number is a label ('Route 66');
+        # '10 billion max' counts nothing
         if head.i > anchor.i or (anchor.dep_ == "nummod" and head.tag_ == "NNS"):
             return head
     scales = load("number_words")["scales"]

@@ -227,12 +227,15 @@ def shares_subject(span, subject: str | None) -> bool:
     return sub.text in (subject or "").split()
 
 
-def nothing_named_between(doc, start_char: int, end_token: int) -> bool:
+def nothing_named_between(doc, start_char: int, end_token: int, unit: str | None = None) -> bool:
     """Whether no noun stands between a character offset and a token, but in a prepositional phrase ('in the
-    gulf about 44 billion') or as a date: an elided figure shares the thing measured before it only then."""
+    gulf about 44 billion'), as a date, or as the earlier figure's own counted noun (``unit``: '34,000 jobs'): an
+    elided figure shares the thing measured before it only then."""
+    own = set((unit or "").lower().split())
     for t in doc[: end_token]:
         if t.idx < start_char:
             continue
-        if t.pos_ in NOMINAL and t.dep_ not in ("pobj", "compound", "poss") and t.ent_type_ not in ("DATE", "TIME"):
+        if t.pos_ in NOMINAL and t.dep_ not in ("pobj", "compound", "poss") and t.ent_type_ not in ("DATE", "TIME") \
+                and t.lower_ not in own and t.lower_ not in words("bound_words"):
             return False
     return True
