@@ -167,6 +167,11 @@ MULTIPLIER = [
 ]
 
 QUANTITY = [
+    # specification style: a unit after each end of a range, AC/DC after volts, bit rates
+    row("The unit operates between -20 °C and 60 °C.", "between -20 °C and 60 °C", "quantity", None, "°C", low=-20, high=60),
+    row("Loads from 5 kg to 10 kg are accepted.", "from 5 kg to 10 kg", "quantity", None, "kg", low=5, high=10),
+    row("The input range is 100–240 V AC.", "100–240 V AC", "quantity", None, "V AC", low=100, high=240),
+    row("The link runs at up to 867 Mbps.", "up to 867 Mbps", "quantity", 867, "Mbps", "under"),
     row("Reserves hold 20 billion barrels in the north; in the gulf about 44 billion.", "about 44 billion", "quantity",
         44_000_000_000, "barrels", "approx"),
     row("The field holds 85 billion barrels, and about 10 billion max in the refuge.", "about 10 billion", "quantity",
@@ -235,6 +240,7 @@ MARKUP = [
 ]
 
 NOT_CLAIMS = [
+    "The module supports 802.11ac and Bluetooth.",
     "The total number of colonies was larger (P = 0.0307) than in the control.",
     "It was a decade-long crisis.",
     "The COVID-19 pandemic closed schools.",

@@ -226,5 +226,12 @@ MULTIPLIER_BASES = [
     case("The new plant has twice the capacity of the old one.", "twice", ["capacity"]),
 ]
 
+# specification sentences: the quantity measures the noun before its qualifier; '18 W.' ends a sentence
+SPECIFICATIONS_MORE = [
+    case("The device works at a relative humidity of up to 95%.", "up to 95%", ["humidity"]),
+    case("The enclosure keeps relative humidity below 40% at all times.", "below 40%", ["humidity"]),
+    case("The charger delivers 18 W. Response time is below 200 ms.", "below 200 ms", ["time"]),
+]
+
 ALL = (LEVELS + CHANGES + LEVEL_NOT_CHANGE + ATTRIBUTION + PRONOUNS + ELLIPSIS + ACTOR_VS_THING + DENOMINATORS + COPULAS
-       + COMPARATIVES + TABLES + SPECIFICATIONS + MORE_PRONOUNS + CHAINS + SHAPES + SMALL_CLAUSES + MULTIPLIER_BASES)
+       + COMPARATIVES + TABLES + SPECIFICATIONS + MORE_PRONOUNS + CHAINS + SHAPES + SMALL_CLAUSES + MULTIPLIER_BASES + SPECIFICATIONS_MORE)

@@ -1,6 +1,8 @@
 """The subject: the short noun phrase naming what a number measures or counts, never a clause."""
 from __future__ import annotations
 
+import functools
+
 import regex
 
 from claimx._data import load
@@ -111,7 +113,12 @@ def subject_of(span, kind: Kind, noun=None, unit: str | None = None) -> str | No
         return noun_phrase(head, ids)
     # fasting glucose ≥7.0 mmol/L, a depth of 12 m: a measurement written right after the noun it measures
     if kind in (Kind.quantity, Kind.percent):
-        before = span.doc[span.start - 1] if span.start else None
+        k = span.start - 1  # past a whole qualifier: 'relative humidity up to 95%'
+        for n in (3, 2, 1):
+            if span.start - n >= 0 and span.doc[span.start - n: span.start].text.lower() in _qualifiers():
+                k = span.start - n - 1
+                break
+        before = span.doc[k] if k >= 0 else None
         if head.pos_ in NOMINAL and head.i < span.start and \
                 anchor.dep_ in ("appos", "npadvmod", "nmod", "amod", "compound", "nummod") and \
                 all(t.pos_ not in ("VERB", "AUX") for t in span.doc[head.i + 1: span.start]) and \
@@ -125,6 +132,11 @@ def subject_of(span, kind: Kind, noun=None, unit: str | None = None) -> str | No
         if activity is not None:
             return activity
     return _verb_phrase_subject(anchor, ids, kind)
+
+
+@functools.cache
+def _qualifiers() -> frozenset[str]:
+    return frozenset(q.lower() for qs in load("cues")["qualifiers_before"].values() for q in qs)
 
 
 def _activity(anchor, ids) -> str | None:
@@ -282,15 +294,24 @@ def sentence_subject(span) -> str | None:
     return noun_phrase(subs[0], ids) if subs else None
 
 
-MEASUREMENT = regex.compile(r"[-−+]?\d[\d.,]*\s*\S{0,6}")
+MEASUREMENT = regex.compile(r"(?:\p{L}+\s+)?[-−+]?\d[\d.,]*\s*(?P<unit>\S{0,6})")
+
+
+def _is_measurement(subject: str) -> bool:
+    """'12 mA', 'between 2 kg': a figure with its unit (not 'the 40 cities')."""
+    from claimx.recognizers.units import parse_unit
+
+    m = MEASUREMENT.fullmatch(subject)
+    return m is not None and (subject[:1].isdigit() or subject[:1] in "-−+" or not m.group("unit")
+                              or parse_unit(m.group("unit")) is not None)
 
 
 def plausible_subject(subject: str | None, kind: Kind, unit: str | None) -> str | None:
     """``subject``, unless it cannot name a measured thing: no letters ('%', '='), or, but for a count (whose
     unit is what it counts), the claim's own unit ('ppm' for '3 ppm'): no subject is better than a wrong one.
     (A one-letter symbol may well be the measured thing: 'T' for '1200 K', 'Cl' for '81%'.)"""
-    if subject is None or not any(ch.isalpha() for ch in subject) or MEASUREMENT.fullmatch(subject):
-        return None  # '%', or another figure ('12 mA')
+    if subject is None or not any(ch.isalpha() for ch in subject) or _is_measurement(subject):
+        return None  # '%', or another figure ('12 mA', 'between 2 kg')
     if kind == Kind.count:
         return subject
     if unit is not None and subject.casefold() == unit.casefold():

@@ -91,6 +91,8 @@ def _registry_patterns():
     return [
         ("range", compile_pattern(rf"(?:(?i:between|from)\s+)?(?P<low>{n})\s?(?:[-‐‑–—]|\s(?i:to|and)\s)\s?[~∼≈]?"
                                   rf"(?P<high>{digits}){tolerance}{unit_start}")),
+        # between -20 °C and 60 °C, from 5 kg to 10 kg: the unit written at both ends (checked in _registry)
+        ("range2", compile_pattern(rf"(?i:between|from)\s+(?P<num>{n}){unit_start}")),
         ("plain", compile_pattern(rf"(?P<num>{n}){tolerance}{unit_start}")),
         # 347 per km², 25 people per km²
         ("per", compile_pattern(rf"(?P<num>{digits})\s+(?:(?P<noun>\p{{L}}+)\s+)?per[ \t]+(?P<gap>)")),
@@ -116,6 +118,9 @@ def _registry(text: str) -> Iterator[Candidate]:
             if name == "range":
                 yield from _range(text, m, end, unit, factor)
                 continue
+            if name == "range2":
+                yield from _unit_twice(text, m, end, unit, factor)
+                continue
             v = value_of(number_text)
             if v is not None:
                 yield Candidate(m.start(), end, Kind.quantity, value=v * factor, unit=unit, core=m.span("num"))
@@ -129,6 +134,26 @@ def _range(text: str, m, end: int, unit: str, factor: Decimal) -> Iterator[Candi
         return
     yield Candidate(m.start(), end, Kind.quantity, low=lo * factor, high=hi * factor, unit=unit,
                     core=(m.start("low"), m.end("high")))
+
+
+def _unit_twice(text: str, m, end: int, unit: str, factor: Decimal) -> Iterator[Candidate]:
+    """'between -20 °C and 60 °C': a range whose unit is written after each end, the same both times."""
+    second = _second_end().match(text, end)
+    if second is None or change_from(text, m.start()):
+        return
+    found = unit_at(text, second.end(), glued=not second.group("gap"))
+    if found is None or found[1] != unit:
+        return
+    lo, hi = value_of(m.group("num")), value_of(second.group("high"))
+    if lo is None or hi is None or lo >= hi:
+        return
+    yield Candidate(m.start(), found[0], Kind.quantity, low=lo * factor, high=hi * factor, unit=unit,
+                    core=(m.start("num"), second.end("high")))
+
+
+@functools.cache
+def _second_end() -> regex.Pattern:
+    return regex.compile(rf"\s+(?i:and|to)\s+(?P<high>{BEFORE_NUMBER}{SIGNED_DIGITS})(?P<gap>[ \t]?)(?=[\p{{L}}°℃℉‰‱µΩÅ])")
 
 
 def _year_low(text: str, m) -> bool:

@@ -19,7 +19,8 @@ def _boundary() -> regex.Pattern:
         r"\n[ \t\r]*\n\s*"  # a blank line
         r"|\n(?=[ \t]*(?:[•\-*·▪◦‣+]|\d{1,2}[.)])[ \t])"  # a list item
         r"|\n(?=[^\n]*\t)|\n(?<=\t[^\n]*\n)"  # the edges of a tab-separated row (newline first: linear)
-        rf"|(?<=[.!?][\"”’)\]]?)(?<!\b(?:{abbreviations})\.)(?<!\b\p{{Lu}}\.)[ \t]+(?=[\"“(\[]?\p{{Lu}})"
+        # after . ! ? (not an abbreviation, nor an initial 'J.' unless a unit after a number: 'delivers 18 W.')
+        rf"|(?<=[.!?][\"”’)\]]?)(?<!\b(?:{abbreviations})\.)(?<!(?<!\d[ \u00a0]?)\b\p{{Lu}}\.)[ \t]+(?=[\"“(\[]?\p{{Lu}})"
     )
 
 
