@@ -56,6 +56,8 @@ PERCENT = [
 ]
 
 MONEY = [
+    row("The vaccine costs about €45 per dose.", "about €45 per dose", "money", 45, "EUR per dose", "approx"),
+    row("Gas sold for $3.10 per gallon last week.", "$3.10 per gallon", "money", 3.10, "USD per gallon"),
     # a unit said once for two figures: 'X was $5 billion in 2019 and 6 billion in 2020'
     row("Exports were $5 billion in 2019 and 6 billion in 2020.", "6 billion", "money", 6_000_000_000, "USD"),
     row("The fund lent $5 bln to farmers.", "$5 bln", "money", 5_000_000_000, "USD"),

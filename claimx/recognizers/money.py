@@ -50,7 +50,8 @@ def _patterns():
     scale = rf"(?:\s*(?i:{scale_abbreviation_pattern()})\b|\s+{scale_word_pattern()})"
     digits = rf"(?P<num>{SIGNED_DIGITS})(?:(?P<scale>{scale})|{AFTER_NUMBER})"
     rate = alternation(load("currencies")["rate_suffixes"])
-    rate_part = rf"(?P<rate>\s+(?:{rate})\b)?"
+    # '$61 a barrel' from the table; any 'per <word>' too ('€45 per dose', '$3 per gallon'), but 'per cent'
+    rate_part = rf"(?P<rate>\s+(?:{rate}|per\s+(?!(?i:cent)\b)\p{{L}}[\p{{L}}-]{{1,24}})\b)?"
     word_alt = alternation(list(words))
     code_alt = "|".join(codes)
     sym2 = sym.replace("(?P<sym>", "(?:")
@@ -89,7 +90,10 @@ def _unit(m, code: str) -> str:
     rate = m.groupdict().get("rate")
     if not rate:
         return code
-    per = load("currencies")["rate_suffixes"].get(" ".join(rate.lower().split()))
+    said = " ".join(rate.split())
+    per = load("currencies")["rate_suffixes"].get(said.lower())
+    if per is None and said.lower().startswith("per "):
+        per = said[4:]
     return f"{code} per {per}" if per else code
 
 
