@@ -78,8 +78,11 @@ NAME_BEFORE = regex.compile(r"(?<![\w'’-])(?P<word>\p{Lu}[\p{L}\d-]*)[ \t]+$")
 @functools.cache
 def _qualifier_patterns() -> tuple[regex.Pattern, regex.Pattern, dict[str, Qualifier]]:
     lookup, after = qualifier_table("before"), qualifier_table("after")
-    # a word qualifier stands before the number with a space; a symbol may touch it ('∼12 m', '>250 μm')
-    before_re = regex.compile(rf"(?<![\w-])(?P<q>(?i:{alternation(lookup)}))(?:\s+|(?<=[^\w\s.])\s?)\[?$")
+    # a word qualifier stands before the number with a space; a symbol may touch it ('∼12 m', '>250 μm') and may
+    # follow a symbol it qualifies ('Eg≈2.0 eV')
+    words = [q for q in lookup if regex.match(r"\w", q)]
+    symbols = [q for q in lookup if not regex.match(r"\w", q)]
+    before_re = regex.compile(rf"(?:(?<![\w-])(?P<q>(?i:{alternation(words)}))\s+|(?P<q>{alternation(symbols)})\s?)\[?$")
     after_re = regex.compile(rf"^\s+(?P<q>(?i:{alternation(after)}))(?![\w-])")
     return before_re, after_re, {**lookup, **after}
 
@@ -104,6 +107,10 @@ def attach_qualifier(text: str, cand: Candidate) -> Candidate:
     if m:
         cand.qualifier = cand.qualifier or lookup[" ".join(m.group("q").lower().split())]
         cand.start = m.start("q")
+        outer = before_re.search(text, max(0, cand.start - 40), cand.start)
+        if outer:  # 'above ∼500 K', 'up to around 650 K': the outer qualifier bounds the figure
+            cand.qualifier = lookup[" ".join(outer.group("q").lower().split())]
+            cand.start = outer.start("q")
     m = after_re.match(text[cand.end: cand.end + 30])
     if m:
         cand.qualifier = cand.qualifier or lookup[" ".join(m.group("q").lower().split())]
