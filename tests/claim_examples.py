@@ -173,6 +173,8 @@ QUANTITY = [
     row("Exospheric temperatures stay above ∼500 K at night.", "above ∼500 K", "quantity", 500, "K", "over"),
     row("The profile reaches up to around 650 K.", "up to around 650 K", "quantity", 650, "K", "under"),
     row("The band gap Eg≈2.0 eV suits the cell.", "≈2.0 eV", "quantity", 2.0, "eV", "approx"),
+    row("Mines with output higher than 300 million tonnes are listed.", "higher than 300 million tonnes", "quantity",
+        300_000_000, "tons", "over"),
     row("Depths of the order of 100 m were reached.", "of the order of 100 m", "quantity", 100, "m", "approx"),
     # specification style: a unit after each end of a range, AC/DC after volts, bit rates
     row("The unit operates between -20 °C and 60 °C.", "between -20 °C and 60 °C", "quantity", None, "°C", low=-20, high=60),
