@@ -217,6 +217,8 @@ SMALL_CLAUSES = [
     case("Cereal output reached an estimated 2.8 billion tonnes, up 1.2 percent from 2022.", "1.2 percent", ["output"],
          "increase"),
     case("Sales were down more than $3 billion in the quarter.", "more than $3 billion", ["sales"], "decrease"),
+    case("The plan would add almost $1 trillion more to the national debt.", "almost $1 trillion", ["debt"], "increase"),
+    case("The company cut 300 more jobs in its factories.", "300", ["jobs"], "decrease"),
 ]
 
 # 'twice the X': X is the base compared with, the clause says what is measured; but 'has twice the capacity'

@@ -7,7 +7,7 @@ import regex
 
 from claimx._data import load
 from claimx.context.cues import change_noun_direction, cue
-from claimx.context.tree import MODIFIER_DEPS, anchor_of, conjoined_to
+from claimx.context.tree import MODIFIER_DEPS, anchor_of, conjoined_to, governing_verb
 from claimx.model import Direction
 
 # how a number hangs directly from a change verb: 'rose 40 percent', 'cut 300 jobs'
@@ -40,6 +40,10 @@ def direction_of(span, text: str, end: int) -> Direction | None:
     if span.end < len(span.doc):
         word = span.doc[span.end]
         if word.lower_ in ("more", "less", "fewer") and word.head.pos_ in ("NOUN", "PROPN") and word.head.i > word.i:
+            verb = governing_verb(word.head)  # 'cut 300 more jobs': more of the cutting, a decrease
+            lemma = verb.lemma_.lower() if verb is not None else ""
+            if lemma in cue("decrease_verbs"):
+                return Direction.decrease
             return Direction.increase if word.lower_ == "more" else Direction.decrease
     # up 5 percent / down 3 percent / plus $18 billion / down nearly 5 percent (a qualifier between)
     lead = _qualifier_at_end().sub("", text[max(0, span.start_char - 40): span.start_char].lower())
@@ -64,8 +68,9 @@ def direction_of(span, text: str, end: int) -> Direction | None:
         if found:
             return Direction(found)
     # rose 40 percent / fell by a third / profit tripled; 'rose to 50 percent' and 'rose in 3 months' are not changes
-    if anchor.dep_ in ("nummod", "quantmod") and head.pos_ == "NOUN" and head.i > anchor.i:
-        anchor, head = head, head.head  # 'increased by 150,000 jobs': the noun attaches for the number
+    if anchor.dep_ in ("nummod", "quantmod") and head.i > anchor.i and (
+            head.pos_ == "NOUN" or head.lower_ in ("more", "less", "fewer")):
+        anchor, head = head, head.head  # 'increased by 150,000 jobs', 'add $1 trillion more': the word attaches
     verb = None
     if anchor.pos_ == "VERB":
         verb = anchor
