@@ -56,6 +56,10 @@ PERCENT = [
 ]
 
 MONEY = [
+    # 'rose $1.50 to $82.40': a change and the level it reached, two claims (SCHEMA); 'cost $5 to $10' is a range
+    row("Brent crude rose $1.50 to $82.40 a barrel.", "$1.50", "money", 1.5, "USD", direction="increase"),
+    row("Brent crude rose $1.50 to $82.40 a barrel.", "$82.40 a barrel", "money", 82.4, "USD per barrel"),
+    row("Tickets cost $5 to $10 at the door.", "$5 to $10", "money", None, "USD", low=5, high=10),
     row("The vaccine costs about €45 per dose.", "about €45 per dose", "money", 45, "EUR per dose", "approx"),
     row("Gas sold for $3.10 per gallon last week.", "$3.10 per gallon", "money", 3.10, "USD per gallon"),
     # a unit said once for two figures: 'X was $5 billion in 2019 and 6 billion in 2020'

@@ -216,5 +216,17 @@ def change_from(text: str, start: int) -> bool:
     return before is not None and states_a_change(text, start - len(before.group()))
 
 
+def change_by_to(text: str, start: int, end: int) -> bool:
+    """Whether 'A to B' right after a change verb is a change and the level it reached ('rose $1.50 to $82.40',
+    'climbed 300 to 4,783'): two claims, not a range. 'between'/'from' ranges are left to :func:`change_from`.
+
+    >>> change_by_to("Brent rose $1.50 to $82.40", 11, 26), change_by_to("It costs $5 to $10", 9, 18)
+    (True, False)
+    """
+    span = text[start:end]
+    return regex.match(r"(?i:between|from)\b", span) is None and regex.search(r"\s(?i:to)\s", span) is not None \
+        and states_a_change(text, start)
+
+
 def compile_pattern(pattern: str) -> regex.Pattern:
     return regex.compile(pattern)

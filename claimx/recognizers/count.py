@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from claimx.model import Kind
 from claimx.numbers import scale_abbreviation_pattern, scale_value
 from claimx.recognizers.base import (
-    BEFORE_NUMBER, Candidate, SIGNED_DIGITS, change_from, compile_pattern, dashed_range, is_year, number, range_values, value_of,
+    BEFORE_NUMBER, Candidate, SIGNED_DIGITS, change_by_to, change_from, compile_pattern, dashed_range, is_year, number, range_values, value_of,
     vague_number,
 )
 
@@ -41,8 +41,8 @@ def find(text: str) -> Iterator[Candidate]:
                 lo_text, hi_text = m.group("low"), m.group("high")
                 if _year_like(lo_text.strip()) and _year_like(hi_text.strip()[-4:]):
                     continue
-                if change_from(text, m.start()):
-                    continue  # 'rose from 605 to 732': two levels, each found alone
+                if change_from(text, m.start()) or change_by_to(text, m.start(), m.end()):
+                    continue  # 'rose from 605 to 732', 'climbed 300 to 4,783': each found alone
                 lo, hi = range_values(lo_text, hi_text)
                 if lo is None or hi is None or lo >= hi:
                     continue

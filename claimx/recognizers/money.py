@@ -11,7 +11,7 @@ from claimx._data import alternation, load
 from claimx.model import Kind
 from claimx.numbers import scale_abbreviation_pattern, scale_value, scale_word_pattern
 from claimx.recognizers.base import (
-    AFTER_NUMBER, BEFORE_NUMBER, DASH, DIGITS, SIGNED_DIGITS, Candidate, change_from, compile_pattern, value_of,
+    AFTER_NUMBER, BEFORE_NUMBER, DASH, DIGITS, SIGNED_DIGITS, Candidate, change_by_to, change_from, compile_pattern, value_of,
     word_number,
 )
 
@@ -116,8 +116,8 @@ def find(text: str) -> Iterator[Candidate]:
                 factor = factor / 100  # '62.5 cents' is 0.625 dollars
             end = m.end()
             if m.groupdict().get("low"):
-                if change_from(text, m.start()):
-                    continue  # 'rose from $5m to $10m': two levels, each found alone
+                if change_from(text, m.start()) or change_by_to(text, m.start(), m.end()):
+                    continue  # 'rose from $5m to $10m', 'rose $1.50 to $82.40': each found alone
                 lo, hi = value_of(m.group("low")), value_of(m.group("high"))
                 lscale = (m.groupdict().get("lscale") or "").strip()
                 lfactor = (scale_value(lscale) or factor) if lscale else factor

@@ -14,7 +14,7 @@ from claimx.numbers import scale_word_pattern
 from claimx.recognizers.units import unit_at
 from claimx.recognizers.base import (
     AFTER_NUMBER, BEFORE_NUMBER, DIGITS, SIGNED_DIGITS, Candidate, compile_pattern, dashed_range,
-    change_from, number, range_values, value_of, word_number, word_number_prefix, year_before,
+    change_by_to, change_from, number, range_values, value_of, word_number, word_number_prefix, year_before,
 )
 
 
@@ -130,7 +130,8 @@ def _range(text: str, m, end: int, unit: str, factor: Decimal) -> Iterator[Candi
     """The range candidate of a match with groups low and high, unless its low end is a year ('in 2003 to 98
     million barrels') or it is a change from one level to another ('rose from 12 to 15 km')."""
     lo, hi = range_values(m.group("low"), m.group("high"))
-    if _year_low(text, m) or change_from(text, m.start()) or lo is None or hi is None or lo >= hi:
+    if _year_low(text, m) or change_from(text, m.start()) or change_by_to(text, m.start(), end) or lo is None \
+            or hi is None or lo >= hi:
         return
     yield Candidate(m.start(), end, Kind.quantity, low=lo * factor, high=hi * factor, unit=unit,
                     core=(m.start("low"), m.end("high")))
