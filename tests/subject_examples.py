@@ -219,6 +219,7 @@ SMALL_CLAUSES = [
     case("Sales were down more than $3 billion in the quarter.", "more than $3 billion", ["sales"], "decrease"),
     case("The plan would add almost $1 trillion more to the national debt.", "almost $1 trillion", ["debt"], "increase"),
     case("The company cut 300 more jobs in its factories.", "300", ["jobs"], "decrease"),
+    case("The S&P 500 fell 1.2% on Monday.", "1.2%", ["500"], "decrease"),  # a name's number stays in it
 ]
 
 # 'twice the X': X is the base compared with, the clause says what is measured; but 'has twice the capacity'

@@ -82,8 +82,9 @@ def noun_phrase(tok, exclude: Iterable[int] = (), max_tokens: int = 12) -> str |
                     keep.add(objs[0].i)
                     add_subtree(objs[0], depth + 1)
                     break  # the first prepositional phrase only
-            elif child.i > t.i and child.dep_ in ("compound", "amod") and child.i == t.i + 1:
-                keep.add(child.i)
+            elif child.i > t.i and child.i == t.i + 1 and (child.dep_ in ("compound", "amod") or (
+                    child.dep_ == "nummod" and t.pos_ == "PROPN")):
+                keep.add(child.i)  # 'the S&P 500', 'Boeing 737': a name's number stays in it
             elif child.i == t.i + 1 and child.dep_ == "acl" and child.tag_ == "VBN" and not list(child.children):
                 keep.add(child.i)  # 'the total amount imported', 'the coal produced'
 
