@@ -220,6 +220,8 @@ SMALL_CLAUSES = [
     case("The plan would add almost $1 trillion more to the national debt.", "almost $1 trillion", ["debt"], "increase"),
     case("The company cut 300 more jobs in its factories.", "300", ["jobs"], "decrease"),
     case("The S&P 500 fell 1.2% on Monday.", "1.2%", ["500"], "decrease"),  # a name's number stays in it
+    # a conversion in brackets shares the subject, without the first figure in it
+    case("The lake has a surface area of 8,372 km2 (3,232 sq mi).", "3,232 sq mi", ["area"]),
 ]
 
 # 'twice the X': X is the base compared with, the clause says what is measured; but 'has twice the capacity'

@@ -50,3 +50,8 @@ def test_plausible_subject(subject, kind, unit, expected):
     from claimx.context import plausible_subject
     from claimx.model import Kind
     assert plausible_subject(subject, Kind(kind), unit) == expected
+
+
+def test_a_subject_never_holds_another_figure_of_a_conversion(extract):
+    (c,) = [c for c in extract("The lake has a surface area of 8,372 km2 (3,232 sq mi).") if c.text == "3,232 sq mi"]
+    assert c.subject == "a surface area"

@@ -77,6 +77,10 @@ def noun_phrase(tok, exclude: Iterable[int] = (), max_tokens: int = 12) -> str |
             elif child.i > t.i and child.dep_ == "prep" and child.lower_ in preps and depth < 2 and \
                     not any(g.is_punct or g.pos_ in ("VERB", "AUX", "SCONJ") for g in t.doc[t.i + 1: child.i]):
                 objs = [g for g in child.children if g.dep_ == "pobj" and g.i not in excluded]
+                if objs and (objs[0].ent_type_ in FIGURE_ENTS or any(
+                        g.dep_ == "nummod" and g.i < objs[0].i and any(ch.isdigit() for ch in g.text)
+                        and g.ent_type_ not in ("DATE", "TIME") for g in objs[0].children)):
+                    break  # 'a surface area of 8,372 km2 (3,232 sq mi)': another figure is no part of the phrase
                 if objs:
                     keep.add(child.i)
                     keep.add(objs[0].i)
