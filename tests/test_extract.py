@@ -133,3 +133,14 @@ def test_an_elided_unit_is_shared_only_by_a_figure_of_the_same_subject(extract):
 def test_a_label_after_from_is_not_a_figure_set_against_another(extract):
     got = [c.text for c in extract("We use data from three screening cycles: from phase 3 to phase 5.")]
     assert got == ["three"]
+
+
+@pytest.mark.parametrize("text", [
+    "| Country | 2019 | 2020 |\n|---|---|---|\n| Peru | 10.5 | 11.3 |\n\nTable 1: Remittance inflows (US$ billion)\n",
+    "Table 1. Remittance inflows (US$ billion)\n\n| Country | 2019 | 2020 |\n|---|---|---|\n| Peru | 10.5 | 11.3 |\n",
+])
+def test_a_table_caption_before_or_after_names_the_measure_of_a_table_of_years(extract, text):
+    cells = {(c.text, c.kind.value, float(c.value), c.unit, c.subject, c.place, c.time)
+             for c in extract(text) if c.in_table}
+    assert ("10.5", "money", 10.5e9, "USD", "Remittance inflows", "Peru", "2019") in cells
+    assert ("11.3", "money", 11.3e9, "USD", "Remittance inflows", "Peru", "2020") in cells

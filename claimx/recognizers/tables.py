@@ -30,7 +30,9 @@ class Row:
 
 
 # a table caption written after it, as pandoc does: ': Production of coal by country (Mt)'
-CAPTION = regex.compile(r"[ \t]*\r?\n(?:[ \t]*\r?\n)?[ \t]*:[ \t]+(?P<caption>[^\n]{3,200})")
+# a caption after the table (pandoc's ': caption', or 'Table 1: caption'), or before it ('Table 1. caption')
+CAPTION = regex.compile(r"[ \t]*\r?\n(?:[ \t]*\r?\n)?[ \t]*(?::|(?i:table)[ \t]+[\w.-]+[:.])[ \t]+(?P<caption>[^\n]{3,200})")
+CAPTION_BEFORE = regex.compile(r"(?m)^[ \t]*(?i:table)[ \t]+[\w.-]+[:.][ \t]+(?P<caption>[^\n]{3,200})\r?\n(?:[ \t]*\r?\n)?\Z")
 # the dashed rule under the header of a space-aligned table: '-------  ------  ------'
 RULE = regex.compile(r"^[ \t]*-{3,}(?:[ ]+-{3,})+[ \t]*$", regex.MULTILINE)
 
@@ -184,7 +186,7 @@ def _cells(text: str, block: list[Row]) -> Iterator[Candidate]:
         body, header_cells = block, []  # no header row: every row holds data ('Country | 2019 | 2020' is one)
     # a named first header cell ('Region', 'Country') means each column is a measure and each row an entity
     by_column = bool(header_cells) and bool(header_cells[0].strip())
-    found = CAPTION.match(text, block[-1].end)
+    found = CAPTION.match(text, block[-1].end) or CAPTION_BEFORE.search(text[max(0, block[0].start - 300): block[0].start])
     caption = found.group("caption") if found else None
     for row in body:
         if not row.cells:
