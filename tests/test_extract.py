@@ -144,3 +144,9 @@ def test_a_table_caption_before_or_after_names_the_measure_of_a_table_of_years(e
              for c in extract(text) if c.in_table}
     assert ("10.5", "money", 10.5e9, "USD", "Remittance inflows", "Peru", "2019") in cells
     assert ("11.3", "money", 11.3e9, "USD", "Remittance inflows", "Peru", "2020") in cells
+
+
+def test_a_row_label_that_is_a_name_is_not_what_its_cells_count(extract):
+    table = "| Country | 2019 | 2020 |\n|---|---|---|\n| Honduras | 5.4 | 5.6 |\n| Schools | 30 | 40 |\n"
+    units = {c.subject: c.unit for c in extract(table) if c.in_table}
+    assert units == {"Honduras": None, "Schools": "schools"}
