@@ -175,7 +175,8 @@ def _label_noun(label: str | None) -> str | None:
     """The counted noun a row label names: its last plural word ('Schools built' -> 'schools')."""
     # a plural ends in -s, but not in -as, -is, -us, -ss ('gas', 'analysis', 'Honduras', 'Paris' are no plurals)
     plural = [w for w in regex.findall(r"\p{L}+", label or "")
-              if w.lower().endswith("s") and not w.lower().endswith(("as", "is", "us", "ss")) and len(w) > 3]
+              if w.lower().endswith("s") and not w.lower().endswith(tuple(load("labels")["singular_endings"]))
+              and len(w) > 3]
     return plural[-1].lower() if plural else None
 
 
