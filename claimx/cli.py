@@ -130,14 +130,31 @@ def check_encoding(encoding: str | None) -> str | None:
     return encoding
 
 
+@contextlib.contextmanager
+def _replaced(output: Path) -> Iterator[str]:
+    """A temporary file beside ``output`` to write, renamed over it only when the block completes (with the mode
+    any new file gets, not mkstemp's 0600); removed otherwise, so ``output`` is never left half-written."""
+    import os
+    import tempfile
+
+    fd, tmp = tempfile.mkstemp(prefix=f".{output.name}.", suffix=".part", dir=output.resolve().parent)
+    os.close(fd)
+    try:
+        yield tmp
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)
+        os.replace(tmp, output)
+    finally:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+
+
 def _write(fmt: Format, rows, output: Path | None, *, essays: bool = False, escape_formulas: bool = True,
            essay_rows: list | None = None, pager: bool = False) -> int:
     """Write to stdout, or atomically to ``output`` (a temporary file renamed over it when complete).
     Ctrl-C stops the run with every row written so far complete (and a JSON array closed); exit status 130.
     ``essay_rows``: filled while ``rows`` is consumed, for the workbook's 'essays' sheet."""
-    import os
-    import tempfile
-
     from claimx.io.writers import write, write_xlsx
 
     if fmt == Format.html:
@@ -152,30 +169,17 @@ def _write(fmt: Format, rows, output: Path | None, *, essays: bool = False, esca
                 return write(fmt, rows, sys.stdout, essays=essays, escape_formulas=escape_formulas)
             finally:
                 sys.stdout.flush()
-        folder = output.resolve().parent
-        fd, tmp = tempfile.mkstemp(prefix=f".{output.name}.", suffix=".part", dir=folder)
-        try:
+        with _replaced(output) as tmp:
             if fmt == Format.xlsx:
-                os.close(fd)
-                n = write_xlsx(rows, tmp, essays=essay_rows, essays_only=essays)
-            elif fmt == Format.parquet:
+                return write_xlsx(rows, tmp, essays=essay_rows, essays_only=essays)
+            if fmt == Format.parquet:
                 from claimx.io import parquet
 
-                os.close(fd)
                 if essays:
                     raise typer.BadParameter("essays are listed as csv, jsonl, json, xlsx or a table", param_hint="--format")
-                n = parquet.write_parquet(rows, tmp)
-            else:
-                with os.fdopen(fd, "w", encoding="utf-8", errors="backslashreplace", newline="") as out:
-                    n = write(fmt, rows, out, essays=essays, escape_formulas=escape_formulas)
-            umask = os.umask(0)
-            os.umask(umask)
-            os.chmod(tmp, 0o666 & ~umask)  # the mode any new file gets, not mkstemp's 0600
-            os.replace(tmp, output)
-            return n
-        finally:
-            if os.path.exists(tmp):
-                os.unlink(tmp)
+                return parquet.write_parquet(rows, tmp)
+            with open(tmp, "w", encoding="utf-8", errors="backslashreplace", newline="") as out:
+                return write(fmt, rows, out, essays=essays, escape_formulas=escape_formulas)
     except KeyboardInterrupt:
         _err("interrupted" + ("; the output file was left as it was" if output is not None else
                               "; what was written so far is complete"))
@@ -372,9 +376,6 @@ def _on_cluster(paths, scheduler: str, chosen: Format, output: Path | None, opti
 def _report(batch, output: Path | None, quiet: bool, title: str = "claimx report") -> int:
     """The HTML report of a batch: to stdout, to ``output`` (.html) atomically, or, when ``output`` is not an
     .html file, as a folder (index.html and one page per essay)."""
-    import os
-    import tempfile
-
     from claimx.io.report import write_report, write_report_folder
 
     with _progress(batch.total, quiet) as advance:
@@ -391,18 +392,8 @@ def _report(batch, output: Path | None, quiet: bool, title: str = "claimx report
             return write_report(results(), sys.stdout, title)
         if output.suffix.lower() not in (".html", ".htm"):
             return write_report_folder(results(), output, title)
-        fd, tmp = tempfile.mkstemp(prefix=f".{output.name}.", suffix=".part", dir=output.resolve().parent)
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8", errors="backslashreplace") as out:
-                n = write_report(results(), out, title)
-            umask = os.umask(0)
-            os.umask(umask)
-            os.chmod(tmp, 0o666 & ~umask)
-            os.replace(tmp, output)
-            return n
-        finally:
-            if os.path.exists(tmp):
-                os.unlink(tmp)
+        with _replaced(output) as tmp, open(tmp, "w", encoding="utf-8", errors="backslashreplace") as out:
+            return write_report(results(), out, title)
 
 
 @app.command("report")
