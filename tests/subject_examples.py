@@ -222,6 +222,9 @@ SMALL_CLAUSES = [
     case("The S&P 500 fell 1.2% on Monday.", "1.2%", ["500"], "decrease"),  # a name's number stays in it
     # a conversion in brackets shares the subject, without the first figure in it
     case("The lake has a surface area of 8,372 km2 (3,232 sq mi).", "3,232 sq mi", ["area"]),
+    # a 'label: figure' line is about its label, not the denominator
+    case("- Honduras: 25.3% of GDP.", "25.3%", ["honduras"]),
+    case("Guatemala: 18.7 percent of GDP", "18.7 percent", ["guatemala"]),
 ]
 
 # 'twice the X': X is the base compared with, the clause says what is measured; but 'has twice the capacity'
