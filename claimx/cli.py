@@ -338,12 +338,11 @@ def _on_cluster(paths, scheduler: str, chosen: Format, output: Path | None, opti
     output folder (partitions already there are skipped) and unreadable files go to _errors.parquet; other
     formats: the claims come back in input order to the usual writers."""
     with cli_errors():
-        try:
-            from claimx import dask as on_dask
-        except ImportError:  # pragma: no cover - the extra is missing
-            raise ClaimxError('--scheduler needs Dask: pip install "claimx[dask]"') from None
+        from claimx import dask as on_dask  # imports Dask only when a cluster is made
         try:
             client = on_dask.client_for(scheduler, options["jobs"])
+        except ImportError:
+            raise ClaimxError('--scheduler needs Dask: pip install "claimx[dask]"') from None
         except (OSError, ValueError, TimeoutError) as e:
             raise ClaimxError(f"cannot reach the Dask scheduler {scheduler}: {e}".splitlines()[0]) from None
         try:

@@ -197,3 +197,12 @@ def test_parquet_on_one_machine_keeps_exact_values_and_typed_columns(essay, tmp_
     assert rows["July 13"]["value"] == "--07-13" and rows["July 13"]["value_number"] is None
     assert rows["5.5 percent"]["authors"] == ["Ana Lima", "Joe Bloggs"]
     assert list(table.column_names[:4]) == ["file", "start", "end", "text"]
+
+
+def test_a_cluster_without_dask_installed_is_one_clear_line(essay, monkeypatch):
+    import sys
+
+    monkeypatch.setitem(sys.modules, "distributed", None)  # as if the 'dask' extra were not installed
+    result = run("extract", str(essay), "--scheduler", "local", "-f", "jsonl")
+    assert result.exit_code == 1 and isinstance(result.exception, SystemExit)
+    assert 'pip install "claimx[dask]"' in result.stderr and "Traceback" not in result.stderr
