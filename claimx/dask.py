@@ -185,7 +185,7 @@ def client_for(scheduler: str, jobs: int):
         workers = jobs or os.cpu_count() or 1
         cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=":0")
         return Client(cluster)
-    return Client(scheduler)
+    return Client(scheduler, timeout="10s")
 
 
 def _target(out_dir: str, index: int, chunk: list[str]) -> str:
