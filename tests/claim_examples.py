@@ -56,6 +56,8 @@ PERCENT = [
 ]
 
 MONEY = [
+    row("R2.5 billion will go to school buildings.", "R2.5 billion", "money", 2_500_000_000, "ZAR"),
+    row("The annual fee is R12,000 a year.", "R12,000 a year", "money", 12000, "ZAR per year"),
     # 'rose $1.50 to $82.40': a change and the level it reached, two claims (SCHEMA); 'cost $5 to $10' is a range
     row("Brent crude rose $1.50 to $82.40 a barrel.", "$1.50", "money", 1.5, "USD", direction="increase"),
     row("Brent crude rose $1.50 to $82.40 a barrel.", "$82.40 a barrel", "money", 82.4, "USD per barrel"),
@@ -253,6 +255,8 @@ MARKUP = [
 ]
 
 NOT_CLAIMS = [
+    "R2-D2 is a robot from the films.",
+    "Route R5 is closed for repairs.",
     "The module supports 802.11ac and Bluetooth.",
     "The total number of colonies was larger (P = 0.0307) than in the control.",
     "It was a decade-long crisis.",

@@ -224,6 +224,7 @@ SMALL_CLAUSES = [
     case("The lake has a surface area of 8,372 km2 (3,232 sq mi).", "3,232 sq mi", ["area"]),
     # a 'label: figure' line is about its label, not the denominator
     case("- Honduras: 25.3% of GDP.", "25.3%", ["honduras"]),
+    case("R2.5 billion will go to school buildings.", "R2.5 billion", ["buildings"]),
     case("Guatemala: 18.7 percent of GDP", "18.7 percent", ["guatemala"]),
 ]
 

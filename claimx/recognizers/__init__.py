@@ -39,7 +39,8 @@ class Trigger:
 def _triggers() -> dict:
     """One trigger per recognizer (recognizers without one always run)."""
     currency_symbols, currency_words, codes = money.currency_tables()
-    symbols = "|".join(regex.escape(x) for x in sorted(currency_symbols, key=len, reverse=True))
+    letters = "|".join(regex.escape(x) + r"\d" for x in load("currencies")["letter_symbols"])  # 'R2.5 billion'
+    symbols = "|".join(regex.escape(x) for x in sorted(currency_symbols, key=len, reverse=True)) + "|" + letters
     unit_words = {w for e in load("units")["units"].values() for f in e["forms"] for w in f.split()}
     nw = load("number_words")
     multipliers = alternation(list(nw["multiplier_verbs"]) + list(nw["multiplier_adverbs"]))

@@ -66,6 +66,10 @@ def _patterns():
         compile_pattern(rf"{sym}(?P<low>{DIGITS}){DASH}(?:\\?\$)?(?P<high>{DIGITS})(?P<scale>{scale})?{rate_part}"),
         # US$2.35 million, $4bn, \$220 billion, USD 5 million
         compile_pattern(rf"{sym}{digits}{rate_part}"),
+        # R2.5 billion, R12,000: a one-letter symbol ('R' for the rand) only glued to an amount with a scale word
+        # or thousands separators, never 'R2' alone
+        compile_pattern(rf"(?<![\w$]){_letter_symbol_pattern()}(?P<num>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?(?![\d,])"
+                        rf"|\d+(?:\.\d+)?(?=(?:{scale})))(?:(?P<scale>{scale}))?{rate_part}"),
         # 950€, 80 ₪: a currency sign after the amount
         compile_pattern(rf"{digits}[ \t]?(?P<sym>{after_signs})(?![\w$])"),
         # 4 billion dollars, a million dollars a minute, 250bn-peso, 5 million USD
@@ -76,11 +80,15 @@ def _patterns():
     ]
 
 
+def _letter_symbol_pattern() -> str:
+    return "(?P<sym>" + "|".join(regex_escape(x) for x in load("currencies")["letter_symbols"]) + ")"
+
+
 def _currency(m) -> str | None:
     symbols, words, codes = currency_tables()
     if m.groupdict().get("sym"):
         s = m.group("sym").replace("\\", "").strip()
-        return symbols.get(s) or (s if s in codes else None)
+        return symbols.get(s) or load("currencies")["letter_symbols"].get(s) or (s if s in codes else None)
     w = " ".join(m.group("word").lower().split())
     return words.get(w) or (m.group("word") if m.group("word") in codes else None)
 
