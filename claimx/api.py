@@ -27,7 +27,7 @@ from claimx.context.cues import cue
 from claimx.model import Claim, EssayRow, Kind
 from claimx.nlp import load_nlp
 from claimx.recognizers import find_candidates
-from claimx.recognizers.base import Candidate
+from claimx.recognizers.base import Candidate, qualifier_table
 from claimx.recognizers.dates import resolve as resolve_relative
 from claimx.text.sentences import may_hold_a_claim, sentence_spans
 
@@ -129,7 +129,7 @@ def _elided_scale() -> regex.Pattern:
 def _set_against() -> regex.Pattern:
     """'down from', 'than', 'versus' (and a qualifier) just before a figure: it is compared with the one before."""
     g = load("grammar")
-    qualifiers = [q for qs in load("cues")["qualifiers_before"].values() for q in qs]
+    qualifiers = list(qualifier_table())
     return regex.compile(rf"(?i)\b(?:{alternation(g['comparison_markers'])})\s+(?:(?:{alternation(qualifiers)})\s+)?$")
 
 
@@ -281,10 +281,10 @@ def _claim(plan: _Plan, c: Candidate, dates: list[Candidate], doc: "Doc | None",
             noun = context.counted_noun(span)
             # the unit said once for two figures: a scale word ('and 6 billion in 2020'), or a figure it is set
             # against ('cut 34,000 jobs, down from 89,000')
-            against = _set_against().search(text, max(0, c.start - 30), c.start) is not None
             elided = measured is not None and measured.unit is not None \
-                and (against or (_elided_scale().search(text, c.start, c.end) is not None
-                                 and context.shares_subject(span, measured.subject))) \
+                and (_set_against().search(text, max(0, c.start - 30), c.start) is not None
+                     or (_elided_scale().search(text, c.start, c.end) is not None
+                         and context.shares_subject(span, measured.subject))) \
                 and context.nothing_named_between(doc, measured_end - off, span.start, measured.unit)
             if noun is not None and elided and noun.i < span.start and noun.text in (measured.subject or "").split():
                 noun = None  # 'Exports were $5 billion in 2019 and 6 billion in 2020': dollars, not 'exports'

@@ -180,7 +180,8 @@ def _run(inputs, *, jobs, model, nlp, kinds, sections, encoding, as_of, store) -
         yield result
 
 
-def _read(nlp, job: Job, kinds, as_of) -> FileResult:
+def read_source(nlp, job: Job, kinds, as_of) -> FileResult:
+    """One source read and extracted: a document converted first; its error, when it cannot be, as the result."""
     from claimx.api import read_texts
 
     source, sha = job
@@ -202,7 +203,7 @@ def _read_here(items: Iterator[FileResult | Job], model, nlp, kinds, as_of) -> I
             from claimx.nlp import load_nlp
 
             nlp = load_nlp(model)
-        yield _read(nlp, item, kinds, as_of)
+        yield read_source(nlp, item, kinds, as_of)
 
 
 _worker_nlp = None
@@ -238,7 +239,7 @@ def _init_worker(model: str | None) -> None:
 
 def _read_in_worker(args: tuple[Job, list[Kind] | None, str | None]) -> FileResult:
     job, kinds, as_of = args
-    return _read(_worker_nlp, job, kinds, as_of)
+    return read_source(_worker_nlp, job, kinds, as_of)
 
 
 def _read_in_workers(items: Iterator[FileResult | Job], jobs: int, model, nlp, kinds, as_of) -> Iterator[FileResult]:

@@ -347,9 +347,8 @@ def _on_cluster(paths, scheduler: str, chosen: Format, output: Path | None, opti
             raise ClaimxError(f"cannot reach the Dask scheduler {scheduler}: {e}".splitlines()[0]) from None
         try:
             workers = len(client.scheduler_info().get("workers", {})) or 1
-            run_options = on_dask.Options(tuple(options["kinds"]) if options["kinds"] else None,
-                                          frozenset(options["sections"]) if options["sections"] else None,
-                                          options["as_of"], options["encoding"], options["model"])
+            run_options = on_dask.Options.of(options["kinds"], options["sections"], options["as_of"],
+                                             options["encoding"], options["model"])
             out_dir = str(output) if chosen == Format.parquet else None
             batch = on_dask.ClusterBatch(paths, client=client, out_dir=out_dir, options=run_options, workers=workers)
             with _progress(batch.total, quiet) as advance:

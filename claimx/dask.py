@@ -39,6 +39,13 @@ class Options:
     encoding: str | None = None
     model: str | None = None
 
+    @classmethod
+    def of(cls, kinds=None, sections=None, as_of: str | None = None, encoding: str | None = None,
+           model: str | None = None) -> "Options":
+        """Options from what ``claimx extract`` takes (kinds as names or Kinds, sections as any iterable)."""
+        return cls(tuple(Kind(k) for k in kinds) if kinds else None, frozenset(sections) if sections else None,
+                   as_of, encoding, model)
+
 
 def is_url(path: str) -> bool:
     return "://" in path
@@ -78,11 +85,11 @@ def expand(paths: Iterable[str]) -> list[str | UnreadableInput]:
     return out
 
 
-def _read(path: str, encoding: str | None):
+def _source(path: str, encoding: str | None):
     from claimx.io.readers import read_input, source_from_bytes
 
     if not is_url(path):
-        return read_input(path, encoding)
+        return read_input(path, encoding, convert=False)
     import fsspec
 
     try:
@@ -90,29 +97,29 @@ def _read(path: str, encoding: str | None):
             data = f.read()
     except (OSError, ValueError) as e:
         return UnreadableInput(f"{path}: cannot read ({e})".splitlines()[0], path)
-    return source_from_bytes(data, path, path, encoding)
+    return source_from_bytes(data, path, path, encoding, convert=False)
 
 
 def extract_chunk(paths: list[str], options: Options) -> list:
-    """Read and extract a partition's files on a worker: one :class:`claimx.batch.FileResult` per path (claims,
-    essays, or the error), without the texts."""
-    from claimx.api import read_texts
-    from claimx.batch import FileResult
+    """Read and extract a partition's files on a worker, as one machine's batch does
+    (:func:`claimx.batch.read_source`): one :class:`claimx.batch.FileResult` per path (claims, essays, or the
+    error), without the texts."""
+    from claimx.batch import FileResult, read_source
     from claimx.nlp import load_nlp
 
     results = []
     for path in paths:
-        source = _read(path, options.encoding)
+        source = _source(path, options.encoding)
         if isinstance(source, UnreadableInput):
             results.append(FileResult(source.name or path, error=str(source),
                                       problem="binary" if isinstance(source, Skipped) else "failed"))
             continue
-        reading = next(read_texts([(source.text, source.name)], nlp=load_nlp(options.model),
-                                  kinds=list(options.kinds) if options.kinds else None,
-                                  reference_date=options.as_of))
-        claims = [c for c in reading.claims if options.sections is None or c.section in options.sections]
-        results.append(FileResult(source.name, claims=claims, essays=reading.essays, encoding=source.encoding,
-                                  key=source.key))
+        r = read_source(load_nlp(options.model), (source, None), list(options.kinds) if options.kinds else None,
+                        options.as_of)
+        if r.claims is not None and options.sections is not None:
+            r.claims = [c for c in r.claims if c.section in options.sections]
+        r.text = None  # the client needs the claims, not the document back
+        results.append(r)
     return results
 
 
@@ -154,8 +161,7 @@ def claims_frame(paths: Iterable[str], *, files_per_partition: int | None = None
 
     from claimx.io import parquet
 
-    options = Options(tuple(Kind(k) for k in kinds) if kinds else None, frozenset(sections) if sections else None,
-                      as_of, encoding, model)
+    options = Options.of(kinds, sections, as_of, encoding, model)
     found = expand(paths)
     files = [f for f in found if isinstance(f, str)]
     problems = [(f.name, "usage", str(f)) for f in found if not isinstance(f, str)]

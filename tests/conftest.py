@@ -52,3 +52,12 @@ def extract_file(nlp):
         return result.claims
 
     return run
+
+
+def run_cli(*args, input=None):
+    """`claimx ARGS` through Typer's CliRunner (stdout and stderr apart)."""
+    from typer.testing import CliRunner
+
+    from claimx.cli import app
+
+    return CliRunner().invoke(app, [str(a) for a in args], input=input)

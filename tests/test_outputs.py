@@ -5,9 +5,8 @@ import datetime
 import re
 
 import pytest
-from typer.testing import CliRunner
 
-from claimx.cli import app
+from conftest import run_cli as run
 
 ESSAY = """A Year of Prices
 
@@ -18,10 +17,6 @@ March 3, 2021
 Rents rose 5.5 percent in 2020, while wages grew by $1,200 a year. On July 13, officials said =SUM(A1:A9) was "not a formula".
 - In Lima, 40% of households spent more than a third of their income on rent.
 """
-
-
-def run(*args, input=None):
-    return CliRunner().invoke(app, list(args), input=input)
 
 
 @pytest.fixture()

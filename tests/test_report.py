@@ -11,11 +11,8 @@ import shutil
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
-from claimx.cli import app
-
-from conftest import FIXTURES
+from conftest import FIXTURES, run_cli as run
 
 HOSTILE = """Prices and <script>alert(1)</script> Politics
 
@@ -26,10 +23,6 @@ March 3, 2021
 Rents rose 5.5 percent in 2020 <img src=x onerror="window.pwned=1">, while wages grew by $1,200 a year.
 Unemployment fell to 4 percent, and 40% of households said "<b>rent</b>" was their largest cost.
 """
-
-
-def run(*args, input=None):
-    return CliRunner().invoke(app, list(args), input=input)
 
 
 @pytest.fixture(scope="module")

@@ -5,10 +5,10 @@ import functools
 
 import regex
 
-from claimx._data import load
 from claimx.context.cues import change_noun_direction, cue
 from claimx.context.tree import MODIFIER_DEPS, anchor_of, conjoined_to, governing_verb
 from claimx.model import Direction
+from claimx.recognizers.base import qualifier_table
 
 # how a number hangs directly from a change verb: 'rose 40 percent', 'cut 300 jobs'
 # (and '$799 billion will be added', '300 jobs were cut': the passive subject is the amount changed)
@@ -18,7 +18,7 @@ DIRECT_DEPS = {"dobj", "npadvmod", "advmod", "nummod", "oprd", "attr", "acomp", 
 @functools.cache
 def _qualifier_at_end() -> regex.Pattern:
     """A qualifier ('nearly', 'more than') at the end of the text before a figure."""
-    phrases = sorted({p.lower() for ps in load("cues")["qualifiers_before"].values() for p in ps}, key=len, reverse=True)
+    phrases = sorted({p.lower() for p in qualifier_table()}, key=len, reverse=True)
     return regex.compile(r"(?:\b|\s)(?:" + "|".join(regex.escape(p) for p in phrases) + r")[\s$€£]*$")
 
 

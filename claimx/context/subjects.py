@@ -136,7 +136,7 @@ def subject_of(span, kind: Kind, noun=None, unit: str | None = None) -> str | No
 
 @functools.cache
 def _qualifiers() -> frozenset[str]:
-    return frozenset(q.lower() for qs in load("cues")["qualifiers_before"].values() for q in qs)
+    return frozenset(q.lower() for q in qualifier_table())
 
 
 def _activity(anchor, ids) -> str | None:

@@ -83,20 +83,17 @@ def pdf_text(data: bytes, name: str) -> str:
     from pdfminer.high_level import extract_pages
     from pdfminer.layout import LAParams, LTTextContainer
     from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
-    from pdfminer.pdfparser import PDFSyntaxError
-    from pdfminer.psparser import PSException
 
     pages: list[list[str]] = []
     try:
         # line_margin: lines up to 0.8 of a line's height apart are one block (1.5 line spacing stays together)
         for page in extract_pages(io.BytesIO(data), laparams=LAParams(line_margin=0.8)):
-            boxes = [el for el in page if isinstance(el, LTTextContainer)]  # in reading order (layout analysis)
-            pages.append([_unwrap(b.get_text()) for b in boxes if b.get_text().strip()])
+            # the text boxes, in reading order (layout analysis)
+            texts = [el.get_text() for el in page if isinstance(el, LTTextContainer)]
+            pages.append([_unwrap(t) for t in texts if t.strip()])
     except (PDFPasswordIncorrect, PDFEncryptionError):
         raise UnreadableInput(f"{name}: encrypted PDF (a password is needed); skipped", name) from None
-    except (PDFSyntaxError, PSException, ValueError, KeyError, TypeError, AttributeError, IndexError) as e:
-        raise UnreadableInput(f"{name}: damaged PDF, cannot be read ({type(e).__name__}); skipped", name) from None
-    except Exception as e:  # pdfminer raises many kinds on broken files; the batch must go on
+    except Exception as e:  # pdfminer raises many kinds on broken files (syntax, key, type ...); the batch goes on
         if "password" in str(e).lower() or "encrypt" in str(e).lower():
             raise UnreadableInput(f"{name}: encrypted PDF (a password is needed); skipped", name) from None
         raise UnreadableInput(f"{name}: damaged PDF, cannot be read ({type(e).__name__}); skipped", name) from None
@@ -107,7 +104,7 @@ def pdf_text(data: bytes, name: str) -> str:
     pages = _drop_running_lines(pages)
     text = "".join(_join_blocks(boxes) + PAGE_BREAK for boxes in pages)
     text = re.sub(r"[ \t]{2,}", " ", text)  # the wide gaps of justified lines
-    return clean_extracted(text)
+    return LINE_END_HYPHEN.sub("", text)  # a word cut across two blocks (each block was cleaned in _unwrap)
 
 
 def _unwrap(block: str) -> str:
