@@ -10,7 +10,7 @@ from __future__ import annotations
 import html
 import json
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -54,10 +54,18 @@ def script_json(data: object) -> str:
             .replace("&", "\\u0026").replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
 
 
-def _claim_data(c: Claim, n: int, essay: int, href: str) -> dict:
-    """A claim's columns (as JSON Lines has them) for the details panel, with its number in the report, its
-    essay, the page it is on in a folder report and its value as the table shows it."""
-    return {**c.to_dict(), "n": n, "essay_n": essay, "href": href, "shown": display_value(c)}
+def _claim_data(c: Claim, n: int) -> dict:
+    """A claim's columns (as JSON Lines has them) for the details panel, with its number in the report and its
+    value as the table shows it."""
+    return {**c.to_dict(), "n": n, "shown": display_value(c)}
+
+
+def _numbered(essays: list[ReportEssay]) -> Iterator[tuple[int, ReportEssay, list[int]]]:
+    """(essay number, essay, its claims' numbers): claims are numbered 1, 2, ... through the whole report."""
+    n = 0
+    for i, ess in enumerate(essays, start=1):
+        yield i, ess, list(range(n + 1, n + len(ess.claims) + 1))
+        n += len(ess.claims)
 
 
 def _subject_span(text: str, c: Claim, lo: int, hi: int) -> tuple[int, int] | None:
@@ -102,8 +110,9 @@ def essay_html(essay: ReportEssay, numbers: list[int]) -> str:
     return "".join(out)
 
 
-def bar_chart(counts: list[tuple[str, int]], css_class: str = "") -> str:
-    """A small horizontal bar chart as inline SVG (no script, no network)."""
+def bar_chart(counts: list[tuple[str, int]], kinds: bool = False) -> str:
+    """A small horizontal bar chart as inline SVG (no script, no network); ``kinds``: the labels are claim kinds,
+    each bar in its kind's colour."""
     if not counts:
         return ""
     top = max(n for _, n in counts) or 1
@@ -114,8 +123,7 @@ def bar_chart(counts: list[tuple[str, int]], css_class: str = "") -> str:
         w = max(1, round(bar_w * n / top))
         short = label if len(label) <= 34 else label[:33] + "…"
         rows.append(f'<text x="0" y="{y + 13}" class="lbl">{e(short)}</text>'
-                    f'<rect x="{label_w}" y="{y + 3}" width="{w}" height="{row_h - 6}" class="bar {e(css_class)}'
-                    f'{e(label) if css_class == "k-" else ""}"/>'
+                    f'<rect x="{label_w}" y="{y + 3}" width="{w}" height="{row_h - 6}" class="bar{f" k-{e(label)}" if kinds else ""}"/>'
                     f'<text x="{label_w + w + 4}" y="{y + 13}" class="num">{n}</text>')
     height = row_h * len(counts)
     return (f'<svg class="chart" role="img" width="{label_w + bar_w + 60}" height="{height}" '
@@ -268,26 +276,20 @@ def _summary(essays: list[ReportEssay]) -> str:
     per_essay = [(ess.title, len(ess.claims)) for ess in essays]
     total = sum(kinds.values())
     return (f'<section><h2>{total} claims in {len(essays)} essays</h2><div class="charts">'
-            f'<div><p class="muted">per kind</p>{bar_chart(sorted(kinds.items(), key=lambda x: -x[1]), "k-")}</div>'
+            f'<div><p class="muted">per kind</p>{bar_chart(sorted(kinds.items(), key=lambda x: -x[1]), kinds=True)}</div>'
             f'<div><p class="muted">per essay</p>{bar_chart(per_essay[:30])}'
             f'{"<p class=muted>first 30 essays shown</p>" if len(per_essay) > 30 else ""}</div></div></section>')
 
 
 def render_report(essays: list[ReportEssay], title: str = "claimx report") -> tuple[str, int]:
     """One self-contained page: summary charts, the claims table, then every essay. Returns (html, claims)."""
-    numbered, data, rows, n = [], [], [], 0
-    for i, ess in enumerate(essays, start=1):
-        numbers = list(range(n + 1, n + len(ess.claims) + 1))
-        n += len(ess.claims)
-        numbered.append(numbers)
-        for c, k in zip(ess.claims, numbers):
-            data.append(_claim_data(c, k, i, ""))
-            rows.append((k, c, ess, ""))
-    body = (f'<header class="top"><h1>{e(title)}</h1><p>{n} claims · {len(essays)} essays</p></header><main>'
+    numbered = list(_numbered(essays))
+    rows = [(k, c, ess, "") for _, ess, numbers in numbered for k, c in zip(numbers, ess.claims)]
+    data = [_claim_data(c, k) for k, c, _, _ in rows]
+    body = (f'<header class="top"><h1>{e(title)}</h1><p>{len(rows)} claims · {len(essays)} essays</p></header><main>'
             + _summary(essays) + f'<section><h2>Claims</h2>{claims_table(rows)}</section>'
-            + "".join(_essay_section(ess, nums, i) for i, (ess, nums) in enumerate(zip(essays, numbered), start=1))
-            + "</main>")
-    return _page(title, body, script_json(data)), n
+            + "".join(_essay_section(ess, numbers, i) for i, ess, numbers in numbered) + "</main>")
+    return _page(title, body, script_json(data)), len(rows)
 
 
 def write_report(results: Iterable, out, title: str = "claimx report") -> int:
@@ -302,25 +304,21 @@ def write_report_folder(results: Iterable, folder: Path, title: str = "claimx re
     (essay-0001.html ...), for batches too large for one page. Returns the number of claims."""
     folder.mkdir(parents=True, exist_ok=True)
     essays = list(essays_of(results))
-    data, rows, n = [], [], 0
-    links = []
-    for i, ess in enumerate(essays, start=1):
+    rows, links = [], []
+    for i, ess, numbers in _numbered(essays):
         page = f"essay-{i:04d}.html"
-        numbers = list(range(n + 1, n + len(ess.claims) + 1))
-        n += len(ess.claims)
-        own = []
-        for c, k in zip(ess.claims, numbers):
-            data.append(_claim_data(c, k, i, page))
-            own.append(_claim_data(c, k, i, ""))
-            rows.append((k, c, ess, page))
+        own = [(k, c, ess, "") for k, c in zip(numbers, ess.claims)]
+        rows += [(k, c, ess, page) for k, c, _, _ in own]
         body = (f'<header class="top"><h1>{e(ess.title)}</h1><p><a style="color:#c9d1d9" href="index.html">'
                 f'← {e(title)}</a></p></header><main>'
-                + f'<section><h2>Claims</h2>{claims_table([(k, c, ess, "") for k, c in zip(numbers, ess.claims)])}</section>'
+                + f'<section><h2>Claims</h2>{claims_table(own)}</section>'
                 + _essay_section(ess, numbers, i) + "</main>")
-        (folder / page).write_text(_page(ess.title, body, script_json(own)), encoding="utf-8")
+        (folder / page).write_text(_page(ess.title, body, script_json([_claim_data(c, k) for k, c, _, _ in own])),
+                                   encoding="utf-8")
         links.append(f'<a href="{page}">{e(ess.title)}</a>')
-    body = (f'<header class="top"><h1>{e(title)}</h1><p>{n} claims · {len(essays)} essays</p></header><main>'
+    body = (f'<header class="top"><h1>{e(title)}</h1><p>{len(rows)} claims · {len(essays)} essays</p></header><main>'
             + _summary(essays) + f'<section><h2>Essays</h2><nav class="essays">{"".join(links)}</nav></section>'
             + f'<section><h2>Claims</h2>{claims_table(rows)}</section></main>')
-    (folder / "index.html").write_text(_page(title, body, script_json(data)), encoding="utf-8")
-    return n
+    # the index shows no text, so no claim's details open there: its rows link to the essays' pages
+    (folder / "index.html").write_text(_page(title, body, script_json([])), encoding="utf-8")
+    return len(rows)

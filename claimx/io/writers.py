@@ -359,33 +359,31 @@ def write_essays_table(rows: Iterable[EssayRow], out: TextIO, fields: tuple[str,
 XLSX_WIDTHS = {"file": 28, "text": 18, "kind": 10, "value": 16, "unit": 12, "subject": 36, "place": 16, "time": 12,
                "source": 20, "essay_title": 36, "title": 48, "authors": 24, "published": 12, "date": 12,
                "section": 9, "sentence": 90}
+XLSX_WRAPPED = frozenset({"sentence", "subject", "essay_title", "title"})  # long text wraps in its cell
 FULL_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
-
-
-def _xlsx_cell(ws, field: str, value: Any):
-    """A typed cell: numbers as numbers, full ISO dates as dates, true/false as booleans, everything else as
-    text, and text never a formula, whatever the document says."""
-    from openpyxl.cell import WriteOnlyCell
-    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-
-    v = json_value(value)
-    if isinstance(v, list):
-        v = "; ".join(str(x) for x in v)
-    if isinstance(v, str) and FULL_DATE.fullmatch(v):
-        cell = WriteOnlyCell(ws, value=datetime.date.fromisoformat(v))
-        cell.number_format = "yyyy-mm-dd"
-        return cell
-    if isinstance(v, str):
-        cell = WriteOnlyCell(ws, value=ILLEGAL_CHARACTERS_RE.sub("\ufffd", v))
-        cell.data_type = "s"  # a string, even when it starts with '='
-        return cell
-    return WriteOnlyCell(ws, value=v)
 
 
 def _xlsx_sheet(wb, name: str, rows: Iterable[Any], fields: tuple[str, ...]) -> int:
     from openpyxl.cell import WriteOnlyCell
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
     from openpyxl.styles import Alignment, Font
     from openpyxl.utils import get_column_letter
+
+    def typed(value: Any):
+        """A typed cell: numbers as numbers, full ISO dates as dates, true/false as booleans, everything else
+        as text, and text never a formula, whatever the document says."""
+        v = json_value(value)
+        if isinstance(v, list):
+            v = "; ".join(str(x) for x in v)
+        if isinstance(v, str) and FULL_DATE.fullmatch(v):
+            cell = WriteOnlyCell(ws, value=datetime.date.fromisoformat(v))
+            cell.number_format = "yyyy-mm-dd"
+            return cell
+        if isinstance(v, str):
+            cell = WriteOnlyCell(ws, value=ILLEGAL_CHARACTERS_RE.sub("\ufffd", v))
+            cell.data_type = "s"  # a string, even when it starts with '='
+            return cell
+        return WriteOnlyCell(ws, value=v)
 
     ws = wb.create_sheet(name)
     ws.freeze_panes = "A2"
@@ -398,13 +396,13 @@ def _xlsx_sheet(wb, name: str, rows: Iterable[Any], fields: tuple[str, ...]) -> 
         header.append(cell)
     ws.append(header)
     wrap = Alignment(wrap_text=True, vertical="top")
+    wrapped = {i for i, f in enumerate(fields) if f in XLSX_WRAPPED}
     n = 0
     for r in rows:
         d = r.to_dict()
-        cells = [_xlsx_cell(ws, f, d[f]) for f in fields]
-        for f, cell in zip(fields, cells):
-            if f in ("sentence", "subject", "essay_title", "title"):
-                cell.alignment = wrap
+        cells = [typed(d[f]) for f in fields]
+        for i in wrapped:
+            cells[i].alignment = wrap
         ws.append(cells)
         n += 1
     ws.auto_filter.ref = f"A1:{get_column_letter(len(fields))}{n + 1}"
