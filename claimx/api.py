@@ -23,7 +23,6 @@ from claimx.recognizers import tables
 from claimx.text.clean import CleanText, clean_text
 from claimx.text.essays import Essay, split_essays
 from claimx.io.documents import PAGE_BREAK  # ends each page of a PDF's text
-from claimx.context.cues import cue
 from claimx.model import Claim, EssayRow, Kind
 from claimx.nlp import load_nlp
 from claimx.recognizers import find_candidates
@@ -300,11 +299,7 @@ def _claim(plan: _Plan, c: Candidate, dates: list[Candidate], doc: "Doc | None",
                 unit = context.noun_unit(noun, {t.i for t in span})
         subject = subject or context.plausible_subject(
             context.subject_of(span, kind, noun, unit) or context.sentence_subject(span), kind, unit)
-        # 'Honduras: 25.3% of GDP': in a 'label: figure' line the label is what the figure is about, not the
-        # denominator
-        lead = LABEL_LINE.fullmatch(text, sent_start, c.start)
-        if lead and (subject is None or subject.split()[-1].lower() in cue("denominators")):
-            subject = lead.group("label").strip()
+        subject = context.line_label(text[sent_start:c.start], subject) or subject
         direction = direction or context.direction_of(span, doc.text, c.end - off)
         place = place or context.place_of(span, places)
         attribution = context.source_of(span)
@@ -331,7 +326,6 @@ def _claim(plan: _Plan, c: Candidate, dates: list[Candidate], doc: "Doc | None",
     )
 
 
-LABEL_LINE = regex.compile(r"[ \t•\-*·]*(?P<label>[^\n:.;!?\d]{2,40}):[ \t]+")  # 'Honduras: ' before a figure
 BULLET = regex.compile(r"^(?:[•\-*·▪◦–—‣+]+\s+)+")  # a list marker before a sentence, not a sign ('-3% in 2020')
 
 

@@ -317,3 +317,15 @@ def plausible_subject(subject: str | None, kind: Kind, unit: str | None) -> str 
     if unit is not None and subject.casefold() == unit.casefold():
         return None
     return subject
+
+
+LABEL_LINE = regex.compile(r"[ \t•\-*·]*(?P<label>[^\n:.;!?\d]{2,40}):[ \t]+")  # 'Honduras: ' before a figure
+
+
+def line_label(before: str, subject: str | None) -> str | None:
+    """'Honduras: 25.3% of GDP': in a 'label: figure' line (``before``: the line up to the figure) the label is
+    what the figure is about when the rules found only a denominator (or nothing); else None."""
+    lead = LABEL_LINE.fullmatch(before)
+    if lead and (subject is None or subject.split()[-1].lower() in cue("denominators")):
+        return lead.group("label").strip()
+    return None
