@@ -255,12 +255,25 @@ def extract_cmd(
             _report(batch, output, quiet)
             _finish(batch, quiet, always=db is not None)
             return
-        essay_rows: list = []
-        with _progress(batch.total, quiet) as advance:
-            _write(chosen, _rows(batch, advance, verbose, essay_rows=essay_rows), output,
-                   escape_formulas=not formulas, essay_rows=essay_rows if chosen == Format.xlsx else None,
-                   pager=pager)
+        _write_batch(batch, chosen, output, quiet=quiet, verbose=verbose, escape_formulas=not formulas, pager=pager)
     _finish(batch, quiet, always=db is not None)
+
+
+def _write_batch(batch, chosen: Format, output: Path | None, *, quiet: bool, verbose: bool, escape_formulas: bool,
+                 pager: bool) -> None:
+    """The claims of a batch written as they come, with the progress bar on stderr. A table for the terminal is
+    drawn once the bar is gone (it groups the rows by file anyway), so the two never share the screen."""
+    essay_rows: list = []
+    on_terminal = chosen == Format.table and output is None
+    with _progress(batch.total, quiet) as advance:
+        rows = _rows(batch, advance, verbose, essay_rows=essay_rows)
+        if on_terminal:
+            rows = list(rows)
+        else:
+            _write(chosen, rows, output, escape_formulas=escape_formulas,
+                   essay_rows=essay_rows if chosen == Format.xlsx else None)
+    if on_terminal:
+        _write(chosen, rows, output, pager=pager)
 
 
 @contextlib.contextmanager
@@ -309,7 +322,12 @@ def _finish(batch, quiet: bool, always: bool = False) -> None:
 
 @contextlib.contextmanager
 def _progress(total: int, quiet: bool):
-    """A Rich progress bar on stderr for multi-file runs in a terminal; yields advance(claims_so_far)."""
+    """A Rich progress bar on stderr for multi-file runs in a terminal; yields advance(claims_so_far).
+
+    Only stderr is the bar's: standard output is never redirected (Rich's default would send every row written
+    to stdout while the bar shows onto the terminal instead, leaving `> claims.csv` empty). Lines written to
+    stderr meanwhile (a file that failed) are printed above the bar. A caller that draws on the terminal's
+    standard output does so after the bar is gone."""
     if quiet or total < 2 or not sys.stderr.isatty():
         yield lambda claims: None
         return
@@ -321,7 +339,7 @@ def _progress(total: int, quiet: bool):
     started = time.monotonic()
     with Progress(TextColumn("files"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.fields[claims]} claims"),
                   TextColumn("{task.fields[rate]}"), TimeRemainingColumn(),
-                  console=Console(stderr=True), transient=True) as progress:
+                  console=Console(stderr=True), transient=True, redirect_stdout=False) as progress:
         task = progress.add_task("extract", total=total, claims=0, rate="")
 
         def advance(claims: int) -> None:
@@ -351,8 +369,8 @@ def _on_cluster(paths, scheduler: str, chosen: Format, output: Path | None, opti
                                              options["encoding"], options["model"])
             out_dir = str(output) if chosen == Format.parquet else None
             batch = on_dask.ClusterBatch(paths, client=client, out_dir=out_dir, options=run_options, workers=workers)
-            with _progress(batch.total, quiet) as advance:
-                if out_dir is not None:
+            if out_dir is not None:
+                with _progress(batch.total, quiet) as advance:
                     errors = []
                     for result in batch:
                         if result.error:
@@ -360,9 +378,9 @@ def _on_cluster(paths, scheduler: str, chosen: Format, output: Path | None, opti
                             errors.append((result.name, result.problem, result.error))
                         advance(batch.summary.claims)
                     on_dask.write_errors(out_dir, errors)
-                else:
-                    _write(chosen, _rows(batch, advance, verbose), output, escape_formulas=escape_formulas,
-                           pager=pager)
+            else:
+                _write_batch(batch, chosen, output, quiet=quiet, verbose=verbose, escape_formulas=escape_formulas,
+                             pager=pager)
         finally:
             cluster = getattr(client, "cluster", None)
             client.close()
@@ -376,7 +394,8 @@ def _report(batch, output: Path | None, quiet: bool, title: str = "claimx report
     .html file, as a folder (index.html and one page per essay)."""
     from claimx.io.report import write_report, write_report_folder
 
-    with _progress(batch.total, quiet) as advance:
+    # an HTML page written to a terminal gets no bar beside it
+    with _progress(batch.total, quiet or (output is None and sys.stdout.isatty())) as advance:
         def results():
             for result in batch:
                 if result.error:
