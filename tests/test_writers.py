@@ -32,6 +32,17 @@ def test_csv_round_trip():
     assert float(rows[3]["value"]) == pytest.approx(2 / 3)
 
 
+def test_csv_lines_end_in_newline_not_crlf():
+    """Rows end in \n as pandas and sqlite-utils write them; a line break inside a quoted cell is kept as it is."""
+    multi = Claim("c.txt", 0, 3, "40%", Kind.percent, value=Decimal(40), unit="%", sentence="Up\r\n40% it went.")
+    out = io.StringIO(newline="")
+    WRITERS[Format.csv](CLAIMS + [multi], out)
+    data = out.getvalue()
+    assert data.count("\n") == len(CLAIMS) + 2 + 1  # header, rows, and the line break inside the quoted sentence
+    assert "\r\n" not in data.replace('"Up\r\n40% it went."', "")
+    assert list(csv.DictReader(io.StringIO(data, newline="")))[-1]["sentence"] == "Up\r\n40% it went."
+
+
 def test_csv_header_only_when_empty():
     out = io.StringIO()
     WRITERS[Format.csv]([], out)

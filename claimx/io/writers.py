@@ -89,7 +89,7 @@ DOCUMENT_TEXT = frozenset({"file", "text", "subject", "place", "source", "essay_
 
 def write_csv(rows: Iterable[Any], out: TextIO, fields: tuple[str, ...] = FIELDS, escape_formulas: bool = True) -> int:
     """One header row, then one row per record; lists are joined with '; '; formula-like document text escaped."""
-    w = csv.writer(out)
+    w = csv.writer(out, lineterminator="\n")  # Unix line ends, as pandas and sqlite-utils write; fields quoted as "excel"
     w.writerow(fields)
     escaped = [escape_formulas and f in DOCUMENT_TEXT for f in fields]
     n = 0
