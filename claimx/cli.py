@@ -33,8 +33,11 @@ app = typer.Typer(
 
 
 def _err(message: str) -> None:
-    """One line on stderr, prefixed with the program name."""
-    sys.stderr.write(f"claimx: {message}\n")
+    """One line on stderr, prefixed with the program name; control characters (from a file name) escaped, so a
+    message is always one line and can never rewrite the terminal."""
+    from claimx.errors import printable
+
+    sys.stderr.write(f"claimx: {printable(message)}\n")
     sys.stderr.flush()
 
 

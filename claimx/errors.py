@@ -19,3 +19,21 @@ class UnreadableInput(ClaimxError):
 
 class Skipped(UnreadableInput):
     """A file that is not text claimx reads (an image, an archive, RTF): skipped with a warning, not a failure."""
+
+
+# control characters (C0, DEL, C1) and the bidirectional overrides that reorder what a terminal shows
+_UNSHOWN = {c: (f"\\x{c:02x}" if c < 0x100 else f"\\u{c:04x}")
+            for c in [*range(0x20), *range(0x7F, 0xA0), *range(0x202A, 0x202F), *range(0x2066, 0x206A)]}
+
+
+def printable(text: str) -> str:
+    """``text`` safe to show on a terminal in one line: control characters, escape sequences and bidirectional
+    overrides (from a file name or a document) are written as escapes, the way Python writes them in a string.
+
+    >>> printable("a\\x1b[2Jb.txt"), printable("two\\nlines"), printable("tab\\there"), printable("café ✓")
+    ('a\\\\x1b[2Jb.txt', 'two\\\\nlines', 'tab\\\\x09here', 'café ✓')
+    """
+    return text.translate(_UNSHOWN_NAMED)
+
+
+_UNSHOWN_NAMED = {**_UNSHOWN, 0x0A: "\\n", 0x0D: "\\r"}

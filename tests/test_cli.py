@@ -151,3 +151,21 @@ def test_help_and_version_do_not_import_spacy_or_the_document_readers(args):
             f"print('LOADED', [m for m in {heavy!r} if m in sys.modules])")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip().endswith("LOADED []")
+
+
+@pytest.mark.parametrize("name,shown", [
+    ("evil\x1b[2J\x1b[Hname.txt", "evil\\x1b[2J\\x1b[Hname.txt"),  # an ANSI escape that would clear the screen
+    ("two\nlines.txt", "two\\nlines.txt"),                         # one message, one line
+    ("bell\x07.txt", "bell\\x07.txt"),
+    ("rtl\u202etxt.exe", "rtl\\u202etxt.exe"),                      # a bidirectional override
+])
+def test_control_characters_in_a_file_name_are_escaped_on_stderr(runner, tmp_path, name, shown):
+    (tmp_path / name.replace(".", "-binary.")).write_bytes(b"\x89PNG\r\n\x1a\n\x00")  # named in a warning too
+    result = runner.invoke(app, ["extract", str(tmp_path / name), str(tmp_path / name.replace(".", "-binary.")),
+                                 "--format", "csv"])
+    assert result.exit_code == 2
+    lines = result.stderr.splitlines()
+    assert any(shown in line and "no such file" in line for line in lines), result.stderr
+    assert any(shown.replace(".", "-binary.") in line and "not text; skipped" in line for line in lines)
+    assert not any(c in result.stderr for c in "\x1b\x07\u202e")
+    assert all(line.startswith("claimx: ") for line in lines), lines
