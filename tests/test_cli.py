@@ -169,3 +169,32 @@ def test_control_characters_in_a_file_name_are_escaped_on_stderr(runner, tmp_pat
     assert any(shown.replace(".", "-binary.") in line and "not text; skipped" in line for line in lines)
     assert not any(c in result.stderr for c in "\x1b\x07\u202e")
     assert all(line.startswith("claimx: ") for line in lines), lines
+
+
+@pytest.mark.parametrize("command,offered", [
+    ("essays", "<table|csv|jsonl|json|xlsx>"),
+    ("export", "<table|csv|jsonl|json|xlsx|parquet>"),
+])
+def test_help_offers_only_what_the_command_writes(runner, command, offered):
+    result = runner.invoke(app, [command, "--help"], terminal_width=80)
+    assert result.exit_code == 0
+    assert offered in result.output
+    assert "--scheduler" not in result.output and "partitions" not in result.output
+
+
+@pytest.mark.parametrize("args", [["-o", "essays.html"], ["-o", "essays.parquet"], ["--format", "parquet"]])
+def test_essays_rejects_formats_it_cannot_write(runner, essay, tmp_path, args):
+    result = runner.invoke(app, ["essays", str(essay)] + [str(tmp_path / a) if a.startswith("essays.") else a
+                                                          for a in args])
+    assert result.exit_code == 2
+    assert "Traceback" not in result.output
+
+
+def test_export_writes_parquet(runner, essay, tmp_path):
+    pq = pytest.importorskip("pyarrow.parquet")
+    db = tmp_path / "store.db"
+    stored = runner.invoke(app, ["extract", str(essay), "--db", str(db), "--format", "jsonl"])
+    assert stored.exit_code == 0
+    result = runner.invoke(app, ["export", "--db", str(db), "-o", str(tmp_path / "all.parquet")])
+    assert result.exit_code == 0, result.output
+    assert pq.read_table(tmp_path / "all.parquet").num_rows == len(stored.stdout.splitlines()) > 0

@@ -27,3 +27,12 @@ def test_readme_has_the_two_setup_commands():
     for marker in ("<!-- ci:install -->", "<!-- ci:test -->"):
         block = README.split(marker, 1)[1].split("```")[1]
         assert block.strip().splitlines()[1:], marker  # a language tag line, then the command
+
+
+def test_running_claimx_installs_no_test_extras():
+    """The first command installs what running claimx needs (about 450 MB), not the test extras (Playwright, pyarrow,
+    pandas, Dask: 980 MB in all); the test command installs those before running the tests."""
+    install = README.split("<!-- ci:install -->", 1)[1].split("```")[1]
+    test = README.split("<!-- ci:test -->", 1)[1].split("```")[1]
+    assert "pip install" in install and "[" not in install.split("&&")[0], install
+    assert "pip install" in test and ".[test]" in test and "pytest" in test, test
