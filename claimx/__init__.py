@@ -1,7 +1,7 @@
 """claimx: find the numeric claims in essays.
 
 >>> import claimx
->>> [(c.text, c.kind.value, c.value) for c in claimx.extract("Exports rose 12 percent in 2019.")]
+>>> [(c.text, str(c.kind), c.value) for c in claimx.extract("Exports rose 12 percent in 2019.")]
 [('12 percent', 'percent', Decimal('12')), ('2019', 'date', '2019')]
 """
 from __future__ import annotations
@@ -34,3 +34,8 @@ def __getattr__(name: str) -> Any:
 
         return load_nlp
     raise AttributeError(f"module 'claimx' has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    # the lazily imported names too (tab completion, dir()), without importing them
+    return sorted(set(__all__) | set(globals()))

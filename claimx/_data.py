@@ -3,23 +3,38 @@ from __future__ import annotations
 
 import functools
 import json
+from collections.abc import Mapping
 from importlib import resources
+from types import MappingProxyType
 from typing import Any
 
 DATA_FILES = ("number_words", "currencies", "cues", "units", "dates", "labels", "sections", "grammar", "currencies_cldr")
 
 
 @functools.cache
-def load(name: str) -> dict[str, Any]:
-    """Return the parsed ``claimx/data/<name>.json``.
+def load(name: str) -> Mapping[str, Any]:
+    """Return the parsed ``claimx/data/<name>.json``, read-only: objects are read-only mappings
+    (``types.MappingProxyType``) and arrays tuples, since one copy is shared by the whole process.
 
     >>> load("number_words")["units"]["seven"]
     7
+    >>> load("number_words")["units"]["seven"] = 8
+    Traceback (most recent call last):
+    TypeError: 'mappingproxy' object does not support item assignment
     """
     if name not in DATA_FILES:
         raise KeyError(f"no data file named {name!r}; known: {', '.join(DATA_FILES)}")
     text = resources.files("claimx").joinpath("data", f"{name}.json").read_text(encoding="utf-8")
-    return json.loads(text)
+    return _frozen(json.loads(text))
+
+
+def _frozen(x: Any) -> Any:
+    """A read-only copy of parsed JSON: dicts as mapping proxies, lists as tuples."""
+    if isinstance(x, dict):
+        return MappingProxyType({k: _frozen(v) for k, v in x.items()})
+    if isinstance(x, list):
+        return tuple(_frozen(v) for v in x)
+    return x
 
 
 def alternation(phrases: Any) -> str:

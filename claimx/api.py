@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import warnings
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -44,17 +45,35 @@ LINE_BREAKS = str.maketrans("\n\r\t\f\v", "     ")
 
 def extract(text: str, *, file: str | None = None, nlp: "Language | None" = None,
             kinds: Iterable[Kind | str] | None = None, sections: Iterable[str] | None = None,
-            reference_date: str | None = None) -> list[Claim]:
+            as_of: str | None = None, reference_date: str | None = None) -> list[Claim]:
     """All numeric claims in ``text``, in text order.
 
-    ``reference_date`` (ISO: '2018', '2018-07', '2018-07-13') resolves relative dates such as 'last year'
-    in essays that carry no date of their own. ``kinds`` and ``sections`` keep only claims of those kinds and in
-    those parts of an essay (``claimx.model.SECTIONS``).
+    ``as_of`` (ISO: '2018', '2018-07', '2018-07-13'; the command's ``--as-of``) resolves relative dates such as
+    'last year' in essays that carry no date of their own; ``reference_date`` is its old name (deprecated).
+    ``kinds`` and ``sections`` keep only claims of those kinds and in those parts of an essay
+    (``claimx.model.SECTIONS``).
 
     >>> [c.text for c in extract("Nearly 12,000 troops were sent, a 40 percent rise.")]
     ['Nearly 12,000', '40 percent']
     """
-    return next(extract_texts([(text, file)], nlp=nlp, kinds=kinds, sections=sections, reference_date=reference_date))
+    as_of = _as_of(as_of, reference_date)
+    return next(extract_texts([(text, file)], nlp=nlp, kinds=kinds, sections=sections, as_of=as_of))
+
+
+def _as_of(as_of: str | None, reference_date: str | None) -> str | None:
+    """``as_of``, or the deprecated ``reference_date`` with a DeprecationWarning at the caller's call."""
+    if reference_date is None:
+        return as_of
+    if as_of is not None:
+        raise TypeError("give as_of or its old name reference_date, not both")
+    warnings.warn("reference_date is deprecated; use as_of (the same date)", DeprecationWarning, stacklevel=3)
+    return reference_date
+
+
+def _pairs(items: Iterable[str | tuple[str, str | None]]) -> Iterator[tuple[str, str | None]]:
+    """``(text, file)`` pairs; a plain string is a text with no file name (``file`` None)."""
+    for item in items:
+        yield (item, None) if isinstance(item, str) else item
 
 
 @dataclass
@@ -72,7 +91,7 @@ class _Plan:
     page_breaks: list[int] = field(default_factory=list)  # offsets of the form feeds that end PDF pages
 
 
-def _plan(text: str, file: str | None, reference_date: str | None, parse_all: bool) -> _Plan:
+def _plan(text: str, file: str | None, as_of: str | None, parse_all: bool) -> _Plan:
     clean = clean_text(text)
     t = clean.text
     essays = split_essays(text)
@@ -90,7 +109,7 @@ def _plan(text: str, file: str | None, reference_date: str | None, parse_all: bo
     for c in cands:
         if c.kind == Kind.date and c.relative is not None:  # against the essay's own date, else --as-of
             essay = essay_at(essays, clean.span(c.start, c.end)[0])
-            c.value, c.low, c.high = resolve_relative(c.relative, essay.published or reference_date)
+            c.value, c.low, c.high = resolve_relative(c.relative, essay.published or as_of)
     plan = _Plan(clean, file, essays, sentences, cands)
     plan.page_breaks = [m.start() for m in regex.finditer(PAGE_BREAK, text)]
     by_sentence: dict[int, list[Candidate]] = {}
@@ -181,25 +200,34 @@ class Reading:
     essays: list[EssayRow]
 
 
-def extract_texts(items: Iterable[tuple[str, str | None]], *, nlp: "Language | None" = None,
+def extract_texts(items: Iterable[str | tuple[str, str | None]], *, nlp: "Language | None" = None,
                   kinds: Iterable[Kind | str] | None = None, sections: Iterable[str] | None = None,
-                  batch_size: int = BATCH_SIZE, reference_date: str | None = None,
-                  parse_all: bool = False) -> Iterator[list[Claim]]:
-    """For each ``(text, file)`` pair, yield the list of its claims; sentences are parsed in batches.
+                  batch_size: int = BATCH_SIZE, as_of: str | None = None, parse_all: bool = False,
+                  reference_date: str | None = None) -> Iterator[list[Claim]]:
+    """For each text, yield the list of its claims; sentences are parsed in batches.
 
+    An item is a plain string (its claims have ``file`` None) or a ``(text, file)`` pair; the two can be mixed.
     ``kinds`` and ``sections`` keep only claims of those kinds and in those parts of an essay ('body',
-    'table' ...). ``parse_all`` parses every sentence, not only those that need it: slower, and the same claims.
+    'table' ...). ``as_of`` is as in :func:`extract` (``reference_date``: its deprecated name). ``parse_all``
+    parses every sentence, not only those that need it: slower, and the same claims.
     """
-    for reading in read_texts(items, nlp=nlp, kinds=kinds, sections=sections, batch_size=batch_size,
-                              reference_date=reference_date, parse_all=parse_all):
-        yield reading.claims
+    as_of = _as_of(as_of, reference_date)
+    return (reading.claims for reading in read_texts(items, nlp=nlp, kinds=kinds, sections=sections,
+                                                     batch_size=batch_size, as_of=as_of, parse_all=parse_all))
 
 
-def read_texts(items: Iterable[tuple[str, str | None]], *, nlp: "Language | None" = None,
+def read_texts(items: Iterable[str | tuple[str, str | None]], *, nlp: "Language | None" = None,
                kinds: Iterable[Kind | str] | None = None, sections: Iterable[str] | None = None,
-               batch_size: int = BATCH_SIZE, reference_date: str | None = None,
-               parse_all: bool = False) -> Iterator[Reading]:
-    """For each ``(text, file)`` pair, its :class:`Reading`: claims and essays, each text split once."""
+               batch_size: int = BATCH_SIZE, as_of: str | None = None, parse_all: bool = False,
+               reference_date: str | None = None) -> Iterator[Reading]:
+    """For each text (a plain string, or a ``(text, file)`` pair), its :class:`Reading`: claims and essays, each
+    text split once. The options are those of :func:`extract_texts`."""
+    as_of = _as_of(as_of, reference_date)
+    return _read_texts(_pairs(items), nlp, kinds, sections, batch_size, as_of, parse_all)
+
+
+def _read_texts(items: Iterator[tuple[str, str | None]], nlp: "Language | None", kinds, sections, batch_size: int,
+                as_of: str | None, parse_all: bool) -> Iterator[Reading]:
     nlp = nlp or load_nlp()
     wanted = {Kind(k) for k in kinds} if kinds else None
     parts = set(sections) if sections else None
@@ -250,7 +278,7 @@ def read_texts(items: Iterable[tuple[str, str | None]], *, nlp: "Language | None
         return wanted is not None and c.kind not in wanted and not c.needs_noun
 
     for text, file in items:
-        pending.append(_plan(text, file, reference_date, parse_all))
+        pending.append(_plan(text, file, as_of, parse_all))
         if len(pending) >= batch_size or sum(len(p.units) for p in pending) >= 4 * batch_size:
             yield from flush()
     if pending:

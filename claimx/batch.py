@@ -92,17 +92,28 @@ class Summary:
 @dataclass
 class Batch:
     """The inputs of one run, walked once: ``total`` is known before the first file is read (for a progress
-    bar); iterating yields one :class:`FileResult` per input and fills ``summary``."""
+    bar); iterating yields one :class:`FileResult` per input and fills ``summary``.
+
+    A Batch is iterated once (nothing is kept, so memory stays flat): iterating it again raises RuntimeError
+    instead of extracting everything a second time; call :func:`extract_files` again, or keep the results
+    (``list(batch)``)."""
 
     inputs: list[str | UnreadableInput]
     options: dict
     summary: Summary = field(default_factory=Summary)
+    started: bool = field(default=False, init=False, repr=False)
 
     @property
     def total(self) -> int:
         return len(self.inputs)
 
     def __iter__(self) -> Iterator[FileResult]:
+        if self.started:
+            raise RuntimeError("a Batch can be iterated once; call extract_files again")
+        self.started = True
+        return self._results()
+
+    def _results(self) -> Iterator[FileResult]:
         for result in _run(self.inputs, **self.options):
             self.summary.add(result)
             yield result
@@ -189,7 +200,7 @@ def read_source(nlp, job: Job, kinds, as_of) -> FileResult:
         source = source.converted()
     except UnreadableInput as e:  # an encrypted, damaged or image-only document: one line, the batch goes on
         return FileResult(source.name, error=str(e), problem="binary" if isinstance(e, Skipped) else "failed")
-    reading = next(read_texts([(source.text, source.name)], nlp=nlp, kinds=kinds, reference_date=as_of))
+    reading = next(read_texts([(source.text, source.name)], nlp=nlp, kinds=kinds, as_of=as_of))
     return FileResult(source.name, claims=reading.claims, essays=reading.essays, sha256=sha,
                       encoding=source.encoding, key=source.key, text=source.text)
 

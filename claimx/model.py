@@ -7,14 +7,14 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass
 from decimal import Decimal
-from enum import Enum
+from enum import Enum, StrEnum
 from typing import Any, Union
 
 Number = Union[Decimal, int, float]
 Value = Union[Number, str, None]
 
 
-class Kind(str, Enum):
+class Kind(StrEnum):
     percent = "percent"
     money = "money"
     count = "count"
@@ -24,7 +24,7 @@ class Kind(str, Enum):
     date = "date"
 
 
-class Qualifier(str, Enum):
+class Qualifier(StrEnum):
     approx = "approx"
     over = "over"
     under = "under"
@@ -34,7 +34,7 @@ class Qualifier(str, Enum):
 SECTIONS = ("body", "title", "byline", "caption", "bio", "table")
 
 
-class Direction(str, Enum):
+class Direction(StrEnum):
     increase = "increase"
     decrease = "decrease"
 
@@ -44,8 +44,27 @@ class Claim:
     """One numeric claim found in a text.
 
     ``start``/``end`` are character offsets into the decoded text the caller gave, so
-    ``text == source[start:end]`` always holds. ``value`` is a Decimal for numbers and an
-    ISO 8601 string for dates; ``low``/``high`` are set instead of ``value`` for ranges.
+    ``text == source[start:end]`` always holds. ``kind``, ``qualifier`` and ``direction`` are
+    string enums: ``str(claim.kind)`` and ``f"{claim.kind}"`` give ``'percent'``.
+
+    The type of ``value`` (and of ``low``/``high``) depends on ``kind``:
+
+    ==========  ===================================================================
+    kind        value, low, high
+    ==========  ===================================================================
+    percent     Decimal: 40 for '40 percent' (``unit`` says ``%`` or ``pp``)
+    money       Decimal: 4000000000 for '$4 billion' (``unit``: the ISO 4217 code)
+    count       Decimal: 12000 for '12,000 troops'
+    ratio       Decimal: 0.2 for 'one in five', 3 for '3:1'
+    multiplier  Decimal: 2 for 'doubled'
+    quantity    Decimal: 40 for '40 km', in the unit as written
+    date        str, ISO 8601: '2019-03'; '--07' or '--07-13' when the year is not known
+    ==========  ===================================================================
+
+    ``value`` is None for a range: then ``low`` and ``high`` hold its bounds ('3 to 5 percent',
+    'the 1990s', 'between 2001 and 2004'); otherwise both are None. A relative date ('last year')
+    in an essay with no date of its own has ``value`` None unless ``as_of`` is given (a month
+    name, 'last July', is then '--07').
     """
 
     file: str | None
