@@ -228,12 +228,19 @@ class ClusterBatch:
         self.client, self.out_dir, self.options = client, out_dir, options
         self.workers, self.files_per_partition = workers, files_per_partition
         self.summary = Summary()
+        self.started = False
 
     @property
     def total(self) -> int:
         return len(self.found)
 
     def __iter__(self) -> Iterator:
+        if self.started:  # like Batch: running the files again would double the summary
+            raise RuntimeError("a ClusterBatch can be iterated once; make a new one")
+        self.started = True
+        return self._results()
+
+    def _results(self) -> Iterator:
         for result in run(self.found, client=self.client, out_dir=self.out_dir, options=self.options,
                           workers=self.workers, files_per_partition=self.files_per_partition):
             self.summary.add(result)

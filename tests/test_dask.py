@@ -81,3 +81,15 @@ def test_the_cli_streams_in_input_order(inputs, nlp):
     streamed = [(r["file"], r["start"], r["text"]) for r in map(json.loads, result.stdout.splitlines())]
     local = [(c.file, c.start, c.text) for r in extract_files([str(inputs)], nlp=nlp) if r.claims for c in r.claims]
     assert streamed == local  # the same rows in the same order
+
+
+def test_a_cluster_batch_is_iterated_once(client, tmp_path):
+    import claimx.dask
+
+    (tmp_path / "a.txt").write_text("Fares rose 4 percent in 2022.", encoding="utf-8")
+    batch = claimx.dask.ClusterBatch([str(tmp_path)], client=client, out_dir=None, options=claimx.dask.Options.of(
+        None, None, None, None, None), workers=2)
+    assert sum(len(r.claims) for r in batch) == 2 and batch.summary.claims == 2
+    with pytest.raises(RuntimeError, match="iterated once"):
+        iter(batch)
+    assert batch.summary.claims == 2
