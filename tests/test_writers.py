@@ -1,11 +1,13 @@
 import csv
+import dataclasses
 import io
 import json
+import re
 from decimal import Decimal
 
 import pytest
 
-from claimx.model import FIELDS, Claim, Direction, Kind, Qualifier
+from claimx.model import FIELDS, Claim, Direction, EssayRow, Kind, Qualifier
 from claimx.io.writers import WRITERS, Format, display_value, render_table
 
 CLAIMS = [
@@ -86,3 +88,106 @@ def test_table_fits_80_columns_and_keeps_numbers_whole():
     assert max(len(line) for line in text.splitlines()) <= 80
     assert "~4 bn USD" in text and "8–17 %" in text and "▼" in text  # at 80 columns the unit joins the value
     assert "2 claims: money 1, percent 1" in text
+
+
+# ---------------------------------------------------------------- the table at every width
+
+RATE = "The museum costs about $180 per capita, while the town spent $4 billion on bridges in 2019."
+RANGE = "Vacancies among seasonal orchard pickers in the southern valley farms rose from 8% to 17% last spring."
+NARROW_CLAIMS = [
+    Claim("r.pdf", 17, 38, "about $180 per capita", Kind.money, value=Decimal(180), unit="USD per capita",
+          qualifier=Qualifier.approx, subject="The museum", time="2019", page=3, sentence=RATE),
+    Claim("r.pdf", 61, 71, "$4 billion", Kind.money, value=Decimal("4E+9"), unit="USD", subject="bridges", page=3,
+          sentence=RATE),
+    Claim("r.pdf", 76, 90, "from 8% to 17%", Kind.percent, low=Decimal(8), high=Decimal(17), unit="%",
+          direction=Direction.increase, page=12, sentence=RANGE,
+          subject="Vacancies among seasonal orchard pickers in the southern valley farms"),
+    Claim("r.pdf", 85, 89, "2019", Kind.date, value="2019", page=3, sentence=RATE),
+]
+# each claim's number and the unit that must stand whole on the same line as it
+NUMBERS = [("~180", "USD per capita"), ("4 bn", "USD"), ("8–17", "%"), ("2019", "")]
+# the columns drawn for these claims: from the widest value cell ('~180 USD per capita', 19 characters) and the
+# least room of the subject (12) and excerpt (20); below 38 columns one block per claim
+COLUMNS_AT = {
+    140: ["Page", "Kind", "Claim", "Value", "Unit", "Subject", "Time", "Excerpt"],
+    100: ["Page", "Kind", "Value", "Subject", "Excerpt"],  # the unit column would leave the excerpt too little
+    80: ["Page", "Kind", "Value", "Subject", "Excerpt"],
+    60: ["Page", "Kind", "Value", "Subject"],
+    50: ["Page", "Kind", "Value"],
+    40: ["Kind", "Value"],
+    30: [],
+}
+HEADERS = ["Page", "Kind", "Claim", "Value", "Unit", "Subject", "Time", "Excerpt"]
+
+
+def _screen(claims, width: int) -> str:
+    from rich.console import Console
+
+    from claimx.io.writers import write_table
+
+    console = Console(width=width, record=True, file=io.StringIO())
+    write_table(claims, None, console=console)
+    return console.export_text()
+
+
+@pytest.mark.parametrize("width", sorted(COLUMNS_AT))
+def test_the_table_at_any_width_keeps_numbers_units_and_words_whole(width):
+    text = _screen(NARROW_CLAIMS, width)
+    lines = text.splitlines()
+    assert max(len(line) for line in lines) <= width
+    for number, unit in NUMBERS:  # the number and its whole unit on one line: '~180 USD per capita', never '~18'
+        pattern = re.compile(rf"(?<![\w.,~]){re.escape(number)}(?![\w.,–])")
+        at = [line for line in lines if pattern.search(line)]
+        assert at and any(unit in line for line in at), (number, unit, text)
+    # every word on screen is a whole word of what was shown: no 'Kin'/'d', 'mon'/'ey', 'Unemploymen'/'t'
+    shown = " ".join(" ".join(filter(None, (c.sentence, c.subject, c.text, c.unit, c.time, c.kind.value, c.file)))
+                     for c in NARROW_CLAIMS)
+    words = set(re.findall(r"[\w’'-]+", shown + " " + " ".join(HEADERS) + " 3 12 4 bn 8–17 180 claims claim date 1 "
+                           "money 2 percent Value marks about over under increase decrease the is highlighted in "
+                           "its excerpt"))
+    assert set(re.findall(r"[\w’'-]+", text)) - words == set(), text
+    header = next((line for line in lines if {"Kind", "Value"} <= set(line.split())), None)
+    if COLUMNS_AT[width]:
+        assert header is not None and [h for h in header.split() if h in HEADERS] == COLUMNS_AT[width], text
+    else:  # one block per claim, each with its kind, page and value
+        assert header is None and text.count("Kind ") == len(NARROW_CLAIMS), text
+        assert re.search(r"^Page +12 *$", text, re.M) and re.search(r"^Value +8–17 % ▲ *$", text, re.M), text
+    if "Page" in COLUMNS_AT[width]:  # each row shows its page
+        assert re.search(r"^ +12 +percent .*8–17", text, re.M), text
+
+
+def test_a_money_rate_shows_its_currency_like_other_money():
+    text = _screen(NARROW_CLAIMS[:2], 80)
+    assert "~180 USD per capita" in text and "4 bn USD" in text
+
+
+def test_a_table_without_pages_has_no_page_column():
+    text = _screen([dataclasses.replace(c, page=None) for c in NARROW_CLAIMS], 80)
+    assert "Page" not in text and "Kind" in text
+
+
+ESSAY_ROWS = [
+    EssayRow("collection.txt", 1, "The Orchard Ledger and the Long Quarrel over Pickers", ("Ines Varga", "Bo Lund"),
+             "2021-03-03", 0, 900, 12345, 17),
+    EssayRow("collection.txt", 2, "Valley Wells", (), None, 900, 1500, 640, 3),
+]
+
+
+@pytest.mark.parametrize("width", [30, 40, 50, 60, 80, 100, 140])
+def test_the_essays_table_at_any_width_keeps_dates_and_numbers_whole(width):
+    from rich.console import Console
+
+    from claimx.io.writers import write_essays_table
+
+    console = Console(width=width, record=True, file=io.StringIO())
+    assert write_essays_table(ESSAY_ROWS, None, console=console) == 2
+    text = console.export_text()
+    assert max(len(line) for line in text.splitlines()) <= width
+    shown = ("2021-03-03", "17", "12,345", "640") if width >= 50 or width < 38 else ("2021-03-03", "17")
+    for whole in shown:  # at 40 columns the word counts go, never cut
+        assert re.search(rf"(?<![\w,-]){whole}(?![\w,-])", text), (whole, text)
+    shown = " ".join(" ".join((r.title, ", ".join(r.authors))) for r in ESSAY_ROWS)
+    words = set(re.findall(r"[\w’'-]+", shown + " collection.txt Title Authors Date Words Claims 1 2 3 17 640 "
+                                               "12,345 2021-03-03 essays claims 20"))
+    assert set(re.findall(r"[\w’'-]+", text)) - words == set(), text
+    assert "Orchard" in text and "Valley Wells" in text  # the titles are never dropped

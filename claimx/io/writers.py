@@ -15,8 +15,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 from claimx.model import ESSAY_FIELDS, FIELDS, Claim, EssayRow, json_value
 
 if TYPE_CHECKING:  # pragma: no cover
-    from rich.console import Console
-    from rich.table import Table
+    from rich.console import Console, RenderableType
     from rich.text import Text
 
 
@@ -219,55 +218,142 @@ def _highlighted(c: Claim, width: int) -> "Text":
     return text
 
 
-def _layout(width: int) -> list[str]:
-    """The columns a terminal of ``width`` shows: at 80 columns the claim is read in its highlighted excerpt and
-    the unit joins the value; wider terminals show the claim and unit, and from 140 the time."""
-    if width < 100:
-        return ["Kind", "Value", "", "Subject", "Excerpt"]
-    if width < 140:
-        return ["Kind", "Claim", "Value", "", "Unit", "Subject", "Excerpt"]
-    return ["Kind", "Claim", "Value", "", "Unit", "Subject", "Time", "Excerpt"]
+def value_with_unit(c: Claim, direction: bool = False) -> str:
+    """The value and its unit as one piece of text that is never cut: '~4 bn USD', '~180 USD per capita',
+    '8–17 %' (a count's unit is its counted noun, left to the subject: '3,400'), with the ▲/▼ mark at the end
+    when ``direction``."""
+    text = display_value(c, direction=False)
+    if c.unit and c.kind.value != "count":
+        text = f"{text} {c.unit}"
+    mark = DIRECTION_MARKS.get(json_value(c.direction) or "", "") if direction else ""
+    return text + (f" {mark}" if mark else "")
 
 
-def render_table(claims: list[Claim], *, title: str | None = None, width: int = 120) -> "Table":
+# Each layout is tried in turn, the richest first; the first whose columns fit the terminal is drawn. A layout
+# fits when the columns sized by their content (kind, page, value and unit, claim, time) plus the least room the
+# text columns need (below) fit the width; the wide layouts (claim and unit in columns of their own) also want
+# at least WIDE_MIN columns of terminal, so a roomy 80-column terminal keeps the excerpt readable instead.
+LAYOUTS: tuple[tuple[int, tuple[str, ...]], ...] = (
+    (140, ("Page", "Kind", "Claim", "Value", "", "Unit", "Subject", "Time", "Excerpt")),
+    (100, ("Page", "Kind", "Claim", "Value", "", "Unit", "Subject", "Excerpt")),
+    (0, ("Page", "Kind", "Value", "", "Subject", "Excerpt")),  # from here the unit joins the value
+    (0, ("Page", "Kind", "Value", "", "Subject")),  # too narrow for an excerpt
+    (0, ("Page", "Kind", "Value", "")),
+    (0, ("Kind", "Value", "")),
+)
+TEXT_MIN = {"Subject": 12, "Excerpt": 20}  # the least width of the wrapped text columns
+WIDE_TEXT_MIN = {"Subject": 14, "Excerpt": 26}  # ... in the wide layouts, whose point is the room they give
+CLAIM_WIDTH = 16  # the claim as written wraps at spaces in a column this wide (wider for a longer word)
+
+
+def _table_width(widths: Iterable[int]) -> int:
+    """The width Rich draws a SIMPLE_HEAD table at: the columns, one space of padding each side of every
+    divider, the dividers, and the two edges."""
+    w = list(widths)
+    return sum(w) + 3 * (len(w) - 1) + 2
+
+
+def _layout(claims: list[Claim], width: int) -> tuple[tuple[str, ...], dict[str, int]] | None:
+    """The columns a terminal of ``width`` shows and their widths, or None when not even the kind and value
+    fit (then each claim is shown as a block of its own: :func:`_records`). Numbers, units, kinds and page
+    numbers are measured and never wrapped; the subject and the excerpt share the room left (2:3), and go
+    first when there is too little of it: the excerpt, then the subject, then the page."""
+    pages = any(c.page is not None for c in claims)
+    directions = any(DIRECTION_MARKS.get(json_value(c.direction) or "") for c in claims)
+
+    def longest(texts: Iterable[str], header: str) -> int:
+        return max([len(header)] + [len(t) for t in texts])
+
+    measured = {
+        "Page": longest((str(c.page) for c in claims if c.page is not None), "Page"),
+        "Kind": longest((c.kind.value for c in claims), "Kind"),
+        "": 1,
+        "Claim": max(CLAIM_WIDTH, longest((w for c in claims for w in c.text.split()), "Claim")),
+        "Unit": longest((c.unit or "" for c in claims), "Unit"),
+        "Time": longest((c.time or "" for c in claims), "Time"),
+    }
+    for least, names in LAYOUTS:
+        columns = tuple(n for n in names if (n != "Page" or pages) and (n != "" or directions))
+        joined = "Unit" not in columns
+        widths = {**measured, "Value": longest((value_with_unit(c) if joined else display_value(c, direction=False)
+                                                for c in claims), "Value")}
+        text_min = WIDE_TEXT_MIN if least else TEXT_MIN
+        fixed = [widths[n] for n in columns if n not in text_min]
+        texts = [n for n in columns if n in text_min]
+        free = width - _table_width(fixed + [0] * len(texts))
+        if width < least or free < sum(text_min[n] for n in texts):
+            continue
+        if texts == ["Subject", "Excerpt"]:
+            widths["Subject"] = max(text_min["Subject"], min(free * 2 // 5, free - text_min["Excerpt"]))
+            widths["Excerpt"] = free - widths["Subject"]
+        elif texts:
+            widths[texts[0]] = free
+        return columns, widths
+    return None
+
+
+def render_table(claims: list[Claim], *, title: str | None = None, width: int = 120) -> "RenderableType":
     """A Rich table of claims laid out for a terminal ``width`` columns wide (see :func:`_layout`): numbers
-    right-aligned and never wrapped, the direction mark in its own column, text wrapped at spaces, and each
-    row's excerpt (about two lines of its column) centred on its claim, highlighted. Column widths are set
-    here, from the widest value, so every cell wraps at the width it is drawn at."""
+    right-aligned with their unit and never wrapped, the direction mark in its own column, a Page column for
+    the claims of a PDF, text wrapped at spaces, and each row's excerpt (about two lines of its column) centred
+    on its claim, highlighted. Too narrow for even the kind and value: one block per claim (:func:`_records`)."""
     from rich import box
     from rich.markup import escape
     from rich.table import Table
     from rich.text import Text
 
-    columns = _layout(width)
-    rows = []
-    for c in claims:
-        value = display_value(c, direction=False)
-        if "Unit" not in columns and c.unit and c.kind.value != "count" and len(c.unit) <= 6:
-            value = f"{value} {c.unit}"
-        rows.append((c, value))
-    fixed = {"Kind": min(10, max((len(c.kind.value) for c in claims), default=4)),
-             "Value": min(16, max([len("Value")] + [len(v) for _, v in rows])), "": 1,
-             "Claim": 16, "Time": 10,
-             "Unit": min(16, max([4] + [len(w) for c in claims for w in (c.unit or "").split()]))}
-    used = sum(fixed[name] for name in columns if name in fixed) + 3 * (len(columns) - 1) + 1  # padding, divider
-    free = max(40, width - used)
-    subject_w = max(12, free * 2 // 5)
-    excerpt_w = max(20, free - subject_w)
-    widths = {**fixed, "Subject": subject_w, "Excerpt": excerpt_w}
+    layout = _layout(claims, width)
+    if layout is None:
+        return _records(claims, title=title, width=width)
+    columns, widths = layout
+    joined = "Unit" not in columns
     table = Table(title=escape(title) if title else None, box=box.SIMPLE_HEAD, pad_edge=False, highlight=False,
                   caption_justify="left", title_justify="left", title_style="bold", collapse_padding=False)
     for name in columns:
-        table.add_column(name, width=widths[name], justify="right" if name == "Value" else "left",
-                         no_wrap=name in ("Value", ""), overflow="fold")
-    for c, value in rows:
-        cells = {"Kind": Text(c.kind.value, style=KIND_STYLES.get(c.kind.value, "")), "Claim": Text(c.text),
-                 "Value": Text(value), "": Text(DIRECTION_MARKS.get(json_value(c.direction) or "", "")),
+        table.add_column(name, width=widths[name], justify="right" if name in ("Value", "Page") else "left",
+                         no_wrap=name not in ("Claim", "Subject", "Excerpt"), overflow="fold")
+    for c in claims:
+        cells = {"Page": Text("" if c.page is None else str(c.page)),
+                 "Kind": Text(c.kind.value, style=KIND_STYLES.get(c.kind.value, "")), "Claim": Text(c.text),
+                 "Value": Text(value_with_unit(c) if joined else display_value(c, direction=False)),
+                 "": Text(DIRECTION_MARKS.get(json_value(c.direction) or "", "")),
                  "Unit": Text(c.unit or ""), "Subject": Text((c.subject or "").translate(NO_BREAK)),
-                 "Time": Text(c.time or ""), "Excerpt": _highlighted(c, 2 * excerpt_w - 4)}
+                 "Time": Text(c.time or ""),
+                 "Excerpt": _highlighted(c, 2 * widths.get("Excerpt", 0) - 4) if "Excerpt" in columns else Text("")}
         table.add_row(*(cells[name] for name in columns))
     table.caption = escape(count_line(claims))
     return table
+
+
+def _records(claims: list[Claim], *, title: str | None, width: int) -> "RenderableType":
+    """One block per claim, like ``psql``'s expanded display, for terminals too narrow for a table: a numbered
+    rule, then the kind, page, value with its unit and direction mark, subject, time and excerpt, one per line."""
+    from rich.console import Group
+    from rich.table import Table
+    from rich.text import Text
+
+    keys = ("Kind", "Page", "Value", "Subject", "Time", "Excerpt")
+    key_w = max(len(k) for k in keys)
+    parts: list[Any] = [Text(title, style="bold"), Text("")] if title else []
+    for i, c in enumerate(claims, start=1):
+        head = f"── {i} "
+        parts.append(Text(head + "─" * max(0, min(width, 40) - len(head)), style="dim"))
+        grid = Table.grid(padding=(0, 1))
+        grid.add_column(width=key_w, no_wrap=True, style="bold")
+        grid.add_column(overflow="fold")
+        grid.add_row("Kind", Text(c.kind.value, style=KIND_STYLES.get(c.kind.value, "")))
+        if c.page is not None:
+            grid.add_row("Page", Text(str(c.page)))
+        grid.add_row("Value", Text(value_with_unit(c, direction=True)))
+        if c.subject:
+            grid.add_row("Subject", Text(c.subject.translate(NO_BREAK)))
+        if c.time:
+            grid.add_row("Time", Text(c.time))
+        if c.sentence:
+            grid.add_row("Excerpt", _highlighted(c, max(20, 2 * (width - key_w - 1) - 4)))
+        parts.append(grid)
+    parts += [Text(""), Text(count_line(claims))]
+    return Group(*parts)
 
 
 def count_line(claims: list[Claim]) -> str:
@@ -327,28 +413,79 @@ def write_table(claims: Iterable[Claim], out: TextIO, fields: tuple[str, ...] = 
     return len(total)
 
 
-def write_essays_table(rows: Iterable[EssayRow], out: TextIO, fields: tuple[str, ...] = ESSAY_FIELDS, **_: Any) -> int:
-    """The essays of each file: number, title, authors, date, words and claims."""
+ESSAY_LAYOUTS: tuple[tuple[str, ...], ...] = (
+    ("#", "Title", "Authors", "Date", "Words", "Claims"),
+    ("#", "Title", "Date", "Words", "Claims"),  # narrower: the authors go first, then the word count
+    ("#", "Title", "Date", "Claims"),
+)
+ESSAY_TEXT_MIN = {"Title": 12, "Authors": 10}
+
+
+def _essay_cells(r: EssayRow) -> dict[str, str]:
+    return {"#": str(r.essay), "Title": r.title or "", "Authors": ", ".join(r.authors), "Date": r.date or "",
+            "Words": f"{r.words:,}", "Claims": f"{r.claims:,}"}
+
+
+def _essay_layout(items: list[EssayRow], width: int) -> tuple[tuple[str, ...], dict[str, int]] | None:
+    """The columns of the essays table for ``width`` and their widths, or None (one block per essay): numbers
+    and dates are measured and never wrapped; the title and authors share what is left (3:2)."""
+    cells = [_essay_cells(r) for r in items]
+    widths = {name: max([len(name)] + [len(c[name]) for c in cells]) for name in ("#", "Date", "Words", "Claims")}
+    for columns in ESSAY_LAYOUTS:
+        texts = [n for n in columns if n in ESSAY_TEXT_MIN]
+        free = width - _table_width([widths[n] for n in columns if n not in texts] + [0] * len(texts))
+        if free < sum(ESSAY_TEXT_MIN[n] for n in texts):
+            continue
+        if "Authors" in texts:
+            widths["Title"] = max(ESSAY_TEXT_MIN["Title"], min(free * 3 // 5, free - ESSAY_TEXT_MIN["Authors"]))
+            widths["Authors"] = free - widths["Title"]
+        else:
+            widths["Title"] = free
+        return columns, widths
+    return None
+
+
+def write_essays_table(rows: Iterable[EssayRow], out: TextIO, fields: tuple[str, ...] = ESSAY_FIELDS, *,
+                       console: "Console | None" = None, **_: Any) -> int:
+    """The essays of each file: number, title, authors, date, words and claims; laid out for the console's
+    width like the claims table (numbers and dates never wrapped; too narrow: one block per essay)."""
     from rich import box
     from rich.console import Console
     from rich.markup import escape
     from rich.table import Table
+    from rich.text import Text
 
-    console = Console(file=out, highlight=False)
+    console = console or Console(file=out, highlight=False)
     by_file = _by_file(rows)
     for name, items in by_file.items():
-        table = Table(title=escape("standard input" if name == "-" else name), box=box.SIMPLE_HEAD, pad_edge=False,
+        title = "standard input" if name == "-" else name
+        caption = f"{len(items)} essay{'s' if len(items) != 1 else ''}, {sum(r.claims for r in items):,} claims"
+        layout = _essay_layout(items, console.width)
+        if layout is None:
+            console.print(Text(title, style="bold"))
+            for r in items:
+                console.print(Text(f"── {r.essay} " + "─" * max(0, min(console.width, 40) - 4 - len(str(r.essay))),
+                                   style="dim"))
+                grid = Table.grid(padding=(0, 1))
+                grid.add_column(width=len("Authors"), no_wrap=True, style="bold")
+                grid.add_column(overflow="fold")
+                for key, value in _essay_cells(r).items():
+                    if key != "#" and value:
+                        grid.add_row(key, Text(value))
+                console.print(grid)
+            console.print(Text(caption))
+            continue
+        columns, widths = layout
+        table = Table(title=escape(title), box=box.SIMPLE_HEAD, pad_edge=False,
                       title_justify="left", title_style="bold", caption_justify="left")
-        table.add_column("#", justify="right", no_wrap=True)
-        table.add_column("Title", overflow="fold", ratio=3)
-        table.add_column("Authors", overflow="fold", ratio=2)
-        table.add_column("Date", no_wrap=True)
-        table.add_column("Words", justify="right", no_wrap=True)
-        table.add_column("Claims", justify="right", no_wrap=True)
+        for column in columns:
+            table.add_column(column, width=widths[column], overflow="fold",
+                             justify="right" if column in ("#", "Words", "Claims") else "left",
+                             no_wrap=column not in ESSAY_TEXT_MIN)
         for r in items:
-            table.add_row(str(r.essay), escape(r.title or ""), escape(", ".join(r.authors)), escape(r.date or ""),
-                          f"{r.words:,}", f"{r.claims:,}")
-        table.caption = f"{len(items)} essay{'s' if len(items) != 1 else ''}, {sum(r.claims for r in items):,} claims"
+            cells = _essay_cells(r)
+            table.add_row(*(Text(cells[column]) for column in columns))
+        table.caption = caption
         console.print(table)
     return sum(len(v) for v in by_file.values())
 
