@@ -107,14 +107,15 @@ NARROW_CLAIMS = [
 # each claim's number and the unit that must stand whole on the same line as it
 NUMBERS = [("~180", "USD per capita"), ("4 bn", "USD"), ("8–17", "%"), ("2019", "")]
 # the columns drawn for these claims: from the widest value cell ('~180 USD per capita', 19 characters) and the
-# least room of the subject (12) and excerpt (20); below 38 columns one block per claim
+# least room of the subject (12) and excerpt (20); below 47 columns one block per claim
 COLUMNS_AT = {
     140: ["Page", "Kind", "Claim", "Value", "Unit", "Subject", "Time", "Excerpt"],
     100: ["Page", "Kind", "Value", "Subject", "Excerpt"],  # the unit column would leave the excerpt too little
     80: ["Page", "Kind", "Value", "Subject", "Excerpt"],
     60: ["Page", "Kind", "Value", "Subject"],
-    50: ["Page", "Kind", "Value"],
-    40: ["Kind", "Value"],
+    56: ["Kind", "Value", "Subject"],  # the page goes before the subject
+    50: ["Kind", "Value", "Subject"],
+    40: [],  # the subject would not fit: one block per claim, never a table of numbers without what they measure
     30: [],
 }
 HEADERS = ["Page", "Kind", "Claim", "Value", "Unit", "Subject", "Time", "Excerpt"]

@@ -238,8 +238,8 @@ LAYOUTS: tuple[tuple[int, tuple[str, ...]], ...] = (
     (100, ("Page", "Kind", "Claim", "Value", "", "Unit", "Subject", "Excerpt")),
     (0, ("Page", "Kind", "Value", "", "Subject", "Excerpt")),  # from here the unit joins the value
     (0, ("Page", "Kind", "Value", "", "Subject")),  # too narrow for an excerpt
-    (0, ("Page", "Kind", "Value", "")),
-    (0, ("Kind", "Value", "")),
+    (0, ("Kind", "Value", "", "Subject")),
+    # narrower still: one block per claim, so that what each number measures is never dropped
 )
 TEXT_MIN = {"Subject": 12, "Excerpt": 20}  # the least width of the wrapped text columns
 WIDE_TEXT_MIN = {"Subject": 14, "Excerpt": 26}  # ... in the wide layouts, whose point is the room they give
@@ -257,7 +257,7 @@ def _layout(claims: list[Claim], width: int) -> tuple[tuple[str, ...], dict[str,
     """The columns a terminal of ``width`` shows and their widths, or None when not even the kind and value
     fit (then each claim is shown as a block of its own: :func:`_records`). Numbers, units, kinds and page
     numbers are measured and never wrapped; the subject and the excerpt share the room left (2:3), and go
-    first when there is too little of it: the excerpt, then the subject, then the page."""
+    first when there is too little of it: the excerpt, then the page; when the subject does not fit either, None."""
     pages = any(c.page is not None for c in claims)
     directions = any(DIRECTION_MARKS.get(json_value(c.direction) or "") for c in claims)
 
