@@ -192,3 +192,23 @@ def test_the_essays_table_at_any_width_keeps_dates_and_numbers_whole(width):
                                                "12,345 2021-03-03 essays claims 20"))
     assert set(re.findall(r"[\w’'-]+", text)) - words == set(), text
     assert "Orchard" in text and "Valley Wells" in text  # the titles are never dropped
+
+
+@pytest.mark.parametrize("essays", [False, True])
+def test_escape_sequences_from_a_document_never_reach_the_terminal(essays):
+    """A document (or a file name) holding an ANSI sequence that would clear the screen shows it escaped."""
+    from rich.console import Console
+
+    from claimx.io.writers import write_essays_table, write_table
+
+    evil = "\x1b[2J\x1b[H"
+    out = io.StringIO()
+    console = Console(width=100, file=out, force_terminal=True)
+    if essays:
+        write_essays_table([EssayRow(f"r{evil}.txt", 1, f"Title{evil}", (f"Ann{evil}",), None, 0, 9, 2, 1)], None,
+                           console=console)
+    else:
+        sentence = f"Rents{evil} rose 5% in the city."
+        write_table([Claim(f"r{evil}.txt", 13, 15, "5%", Kind.percent, value=Decimal(5), unit="%",
+                           subject=f"Rents{evil}", sentence=sentence)], None, console=console)
+    assert evil not in out.getvalue() and "\\x1b[2J" in out.getvalue()

@@ -363,6 +363,23 @@ def count_line(claims: list[Claim]) -> str:
         ": " + ", ".join(f"{k} {n}" for k, n in sorted(kinds.items())) if kinds else "")
 
 
+def on_screen(row: Any) -> Any:
+    """A claim or essay row whose text fields are safe to draw on a terminal: control characters and escape
+    sequences from a document or a file name shown escaped (Rich would pass them through), line breaks as spaces."""
+    import dataclasses
+
+    from claimx.errors import printable
+
+    changes = {}
+    for f in dataclasses.fields(row):
+        v = getattr(row, f.name)
+        if isinstance(v, str) and not v.isprintable():
+            changes[f.name] = printable(v, spaces=True)
+        elif isinstance(v, tuple) and any(isinstance(x, str) and not x.isprintable() for x in v):
+            changes[f.name] = tuple(printable(x, spaces=True) if isinstance(x, str) else x for x in v)
+    return dataclasses.replace(row, **changes) if changes else row
+
+
 def _by_file(rows: Iterable[Any]) -> dict[str, list[Any]]:
     """Rows grouped by their file ('-' for standard input), in the order the files came."""
     groups: dict[str, list[Any]] = {}
@@ -393,7 +410,7 @@ def write_table(claims: Iterable[Claim], out: TextIO, fields: tuple[str, ...] = 
     from rich.text import Text
 
     console = console or Console(file=out, highlight=False)
-    by_file = _by_file(claims)
+    by_file = _by_file(map(on_screen, claims))
     for name, rows in by_file.items():
         essays: dict[Any, list[Claim]] = {}
         for c in rows:
@@ -456,7 +473,7 @@ def write_essays_table(rows: Iterable[EssayRow], out: TextIO, fields: tuple[str,
     from rich.text import Text
 
     console = console or Console(file=out, highlight=False)
-    by_file = _by_file(rows)
+    by_file = _by_file(map(on_screen, rows))
     for name, items in by_file.items():
         title = "standard input" if name == "-" else name
         caption = f"{len(items)} essay{'s' if len(items) != 1 else ''}, {sum(r.claims for r in items):,} claims"
