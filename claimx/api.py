@@ -27,7 +27,7 @@ from claimx.model import Claim, EssayRow, Kind
 from claimx.nlp import load_nlp
 from claimx.recognizers import find_candidates
 from claimx.recognizers.base import Candidate, qualifier_table
-from claimx.recognizers.dates import resolve as resolve_relative
+from claimx.recognizers.dates import check_reference, resolve as resolve_relative
 from claimx.text.sentences import may_hold_a_claim, sentence_spans
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -199,7 +199,9 @@ def read_texts(items: Iterable[tuple[str, str | None]], *, nlp: "Language | None
                kinds: Iterable[Kind | str] | None = None, sections: Iterable[str] | None = None,
                batch_size: int = BATCH_SIZE, reference_date: str | None = None,
                parse_all: bool = False) -> Iterator[Reading]:
-    """For each ``(text, file)`` pair, its :class:`Reading`: claims and essays, each text split once."""
+    """For each ``(text, file)`` pair, its :class:`Reading`: claims and essays, each text split once.
+    A ``reference_date`` that is no real ISO date ('2021-02-30') is a ValueError."""
+    check_reference(reference_date)
     nlp = nlp or load_nlp()
     wanted = {Kind(k) for k in kinds} if kinds else None
     parts = set(sections) if sections else None
