@@ -28,7 +28,7 @@ from claimx.model import Claim, EssayRow, Kind
 from claimx.nlp import load_nlp
 from claimx.recognizers import find_candidates
 from claimx.recognizers.base import Candidate, qualifier_table
-from claimx.recognizers.dates import resolve as resolve_relative
+from claimx.recognizers.dates import check_reference, resolve as resolve_relative
 from claimx.text.sentences import may_hold_a_claim, sentence_spans
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -222,7 +222,7 @@ def read_texts(items: Iterable[str | tuple[str, str | None]], *, nlp: "Language 
                reference_date: str | None = None) -> Iterator[Reading]:
     """For each text (a plain string, or a ``(text, file)`` pair), its :class:`Reading`: claims and essays, each
     text split once. The options are those of :func:`extract_texts`."""
-    as_of = _as_of(as_of, reference_date)
+    as_of = check_reference(_as_of(as_of, reference_date))
     return _read_texts(_pairs(items), nlp, kinds, sections, batch_size, as_of, parse_all)
 
 

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 from claimx.errors import UnreadableInput
 from claimx.io.readers import Skipped, Source, UsageProblem, expand_paths, read_input
 from claimx.model import Claim, EssayRow, Kind
+from claimx.recognizers.dates import check_reference
 
 if TYPE_CHECKING:  # pragma: no cover
     from claimx.io.store import Store
@@ -128,8 +129,9 @@ def extract_files(paths: Iterable[str], *, jobs: int = 1, model: str | None = No
     receives a file's full extraction, and files it holds with the same content, claimx version and model are
     skipped. ``as_of`` (ISO date) resolves relative dates in essays without a date. ``jobs`` > 1 uses that many
     worker processes, each with the model loaded once; 0 means one per available core. ``nlp`` is a loaded
-    pipeline to use instead of loading ``model``.
+    pipeline to use instead of loading ``model``. An ``as_of`` that is no real ISO date is a ValueError.
     """
+    check_reference(as_of)
     wanted = [Kind(k) for k in kinds] if kinds else None
     options = dict(jobs=cpu_count() if jobs == 0 else max(1, jobs), model=model, nlp=nlp, kinds=wanted,
                    sections=set(sections) if sections else None, encoding=encoding, as_of=as_of, store=store)

@@ -11,16 +11,12 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Annotated, Optional
 
-import re
-
 import typer
 
 from claimx import __version__
 from claimx.errors import ClaimxError
 from claimx.model import SECTIONS, Kind
 from claimx.io.writers import EXTENSIONS, FILE_ONLY, Format
-
-ISO_DATE = re.compile(r"\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?")
 
 app = typer.Typer(
     name="claimx",
@@ -132,9 +128,13 @@ def parse_sections(value: str | None) -> set[str] | None:
 
 
 def check_as_of(as_of: str | None) -> str | None:
-    if as_of is not None and not ISO_DATE.fullmatch(as_of):
-        raise typer.BadParameter(f"{as_of!r} is not an ISO date such as 2019, 2019-07 or 2019-07-15", param_hint="--as-of")
-    return as_of
+    """An ISO date the calendar has ('2021-02-30' is a usage error, as 'July 2019' is)."""
+    from claimx.recognizers.dates import check_reference
+
+    try:
+        return check_reference(as_of)
+    except ValueError as e:
+        raise typer.BadParameter(str(e), param_hint="--as-of") from None
 
 
 def check_encoding(encoding: str | None) -> str | None:

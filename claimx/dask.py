@@ -24,6 +24,7 @@ from dataclasses import dataclass, replace
 
 from claimx.errors import Skipped, UnreadableInput
 from claimx.model import Kind
+from claimx.recognizers.dates import check_reference
 
 ERROR_COLUMNS = ("file", "problem", "error")
 ERRORS_FILE = "_errors.parquet"  # beside the partitions; a leading '_' keeps it out of the dataset
@@ -42,7 +43,9 @@ class Options:
     @classmethod
     def of(cls, kinds=None, sections=None, as_of: str | None = None, encoding: str | None = None,
            model: str | None = None) -> "Options":
-        """Options from what ``claimx extract`` takes (kinds as names or Kinds, sections as any iterable)."""
+        """Options from what ``claimx extract`` takes (kinds as names or Kinds, sections as any iterable); an
+        ``as_of`` that is no real ISO date is a ValueError."""
+        check_reference(as_of)
         return cls(tuple(Kind(k) for k in kinds) if kinds else None, frozenset(sections) if sections else None,
                    as_of, encoding, model)
 

@@ -5,6 +5,7 @@ Field names follow ``shared/gold/SCHEMA.md``; see README "Output columns".
 from __future__ import annotations
 
 import dataclasses
+import math
 from dataclasses import dataclass
 from decimal import Decimal
 from enum import Enum, StrEnum
@@ -121,7 +122,8 @@ ESSAY_FIELDS: tuple[str, ...] = tuple(f.name for f in dataclasses.fields(EssayRo
 
 
 def json_value(x: Any) -> Any:
-    """A JSON-ready form of a field value.
+    """A JSON-ready form of a field value. A number no float holds (beyond 1e308, a non-zero smaller than
+    1e-308, an infinity) is its exact decimal text, never a rounded or broken number.
 
     >>> json_value(Decimal("4000000000.0"))
     4000000000
@@ -129,13 +131,20 @@ def json_value(x: Any) -> Any:
     1.25
     >>> json_value(Kind.money)
     'money'
+    >>> json_value(Decimal("1e400")), json_value(Decimal("1e-400")), json_value(Decimal("Infinity")), json_value(Decimal("-0"))
+    ('1E+400', '1E-400', 'Infinity', 0)
     """
     if isinstance(x, Enum):
         return x.value
     if isinstance(x, Decimal):
+        if not x.is_finite() or (x and x.adjusted() >= 308):
+            return str(x)
         if x == x.to_integral_value():
             return int(x)
-        return float(x)
+        f = float(x)
+        return f if f and math.isfinite(f) else str(x)
+    if isinstance(x, float) and not math.isfinite(x):
+        return str(Decimal(x))  # 'Infinity', 'NaN': text, as JSON has no such numbers
     if isinstance(x, tuple):
         return list(x)
     return x

@@ -198,3 +198,47 @@ def test_export_writes_parquet(runner, essay, tmp_path):
     result = runner.invoke(app, ["export", "--db", str(db), "-o", str(tmp_path / "all.parquet")])
     assert result.exit_code == 0, result.output
     assert pq.read_table(tmp_path / "all.parquet").num_rows == len(stored.stdout.splitlines()) > 0
+
+
+# a file whose dates the calendar lacks, in its date line and its text
+IMPOSSIBLE = ("Harbour Fees\n\nNovember 31, 2022\n\nFees rose 9 percent on April 31, 2021 and again on 2023-02-29.\n"
+              "The vote of Feb 29, 2019 drew 4,500 people; the 09/31/2020 count was 12,000 boats.\n")
+
+
+@pytest.mark.parametrize("command", ["extract", "essays"])
+def test_impossible_dates_give_a_workbook(runner, tmp_path, command):
+    from openpyxl import load_workbook
+
+    src, target = tmp_path / "fees.txt", tmp_path / "out.xlsx"
+    src.write_text(IMPOSSIBLE, encoding="utf-8")
+    result = runner.invoke(app, [command, str(src), "-o", str(target)])
+    assert result.exit_code == 0, result.output
+    assert "Traceback" not in result.output and result.exception is None
+    sheet = load_workbook(target).worksheets[0]
+    rows = list(sheet.iter_rows(values_only=True))
+    header = rows[0]
+    if command == "extract":
+        texts = [r[header.index("text")] for r in rows[1:]]
+        assert texts == ["9 percent", "4,500", "12,000"]
+        assert all(r[header.index("published")] is None for r in rows[1:])
+    else:
+        assert [r[header.index("date")] for r in rows[1:]] == [None]
+
+
+@pytest.mark.parametrize("command", ["extract", "essays"])
+@pytest.mark.parametrize("value", ["2021-02-30", "2023-02-29", "2019-04-31", "2019-13", "July 2019"])
+def test_an_impossible_as_of_is_a_usage_error(runner, essay, command, value):
+    result = runner.invoke(app, [command, str(essay), "--as-of", value])
+    assert result.exit_code == 2
+    assert f"'{value}' is not a real ISO date" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_the_library_refuses_an_impossible_reference_date():
+    from claimx import extract
+    from claimx.batch import extract_files
+
+    with pytest.raises(ValueError, match="'2021-02-30' is not a real ISO date"):
+        extract("Fees rose 9 percent last year.", reference_date="2021-02-30")
+    with pytest.raises(ValueError, match="'2022-02-29' is not a real ISO date"):
+        extract_files(["x.txt"], as_of="2022-02-29")
+    assert extract_files(["x.txt"], as_of="2024-02-29").options["as_of"] == "2024-02-29"

@@ -124,3 +124,19 @@ def test_section_filter(nlp):
     assert {json.loads(x)["section"] for x in result.stdout.splitlines()} == {"bio", "caption"}
     bad = CliRunner().invoke(app, ["extract", path, "--section", "footer"])
     assert bad.exit_code == 2 and "unknown section footer" in bad.stderr
+
+
+# an essay dated with a day its month lacks has no date (not a broken one); a later real date still counts
+IMPOSSIBLE_ESSAY_DATES = [
+    ("---\ntitle: Harbour Fees\ndate: 2022-02-29\n---\nFees rose 9 percent.\n", None),
+    ("---\ntitle: Harbour Fees\ndate: 2022-04-31\npublished: 2022-05-02\n---\nFees rose 9 percent.\n", "2022-05-02"),
+    ("---\ntitle: Harbour Fees\ndate: 2022-13-01\n---\nFees rose 9 percent.\n", None),
+    ("Harbour Fees\n\nSeptember 31, 2022\n\nFees rose 9 percent over the season.\n", None),
+    ("Harbour Fees\n\n2023-02-29\n\nFees rose 9 percent over the season.\n", None),
+    ("Harbour Fees\n\nSeptember 30, 2022\n\nFees rose 9 percent over the season.\n", "2022-09-30"),
+]
+
+
+@pytest.mark.parametrize("text,published", IMPOSSIBLE_ESSAY_DATES, ids=range(len(IMPOSSIBLE_ESSAY_DATES)))
+def test_an_impossible_essay_date_is_no_date(text, published):
+    assert [e.published for e in split_essays(text)] == [published]

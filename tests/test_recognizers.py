@@ -166,6 +166,50 @@ def test_date_shapes(text, claim, value):
     assert ((c.low, c.high) if isinstance(value, tuple) else c.value) == value
 
 
+# dates the calendar lacks: no claim at all is made from the written date (neither its day as a count nor its
+# year alone); the other figures of the sentence stay
+IMPOSSIBLE_DATES = [
+    ("The fair closed on April 31, 2016 after 12 days.", ["12 days"]),
+    ("Ballots were due February 30, 2019 in 40 towns.", ["40"]),
+    ("The lease ended Feb 29, 2019, with 7 tenants left.", ["7"]),
+    ("The bridge opened 31 September 1987 to 500 cars.", ["500"]),
+    ("The 31st of November 2011 never came.", []),
+    ("The ledger says 2019-02-29 and 88 crates.", ["88"]),
+    ("The ledger says 2017-11-31.", []),
+    ("The stamp reads 09/31/2015 in ink.", []),
+    ("The stamp reads 31.04.2015 in ink.", []),
+    ("The cruise ran September 28-31, 2018.", []),
+    ("We met on November 31 at noon.", []),
+]
+
+
+@pytest.mark.parametrize("text,kept", IMPOSSIBLE_DATES, ids=[d[0] for d in IMPOSSIBLE_DATES])
+def test_an_impossible_date_is_no_claim(text, kept):
+    assert [text[c.start:c.end] for c in find_candidates(text)] == kept
+
+
+# the last days of months that have them, and February 29 of leap years (and without a year)
+REAL_LATE_DAYS = [
+    ("The fair closed on April 30, 2016.", "April 30, 2016", "2016-04-30"),
+    ("The lease ended Feb 29, 2020.", "Feb 29, 2020", "2020-02-29"),
+    ("The lease ended Feb 29, 2000.", "Feb 29, 2000", "2000-02-29"),
+    ("The ledger says 2024-02-29.", "2024-02-29", "2024-02-29"),
+    ("The bridge opened 31 October 1987.", "31 October 1987", "1987-10-31"),
+    ("Leap day, February 29, is rare.", "February 29", "--02-29"),
+    ("The stamp reads 12/31/2015 in ink.", "12/31/2015", "2015-12-31"),
+]
+
+
+@pytest.mark.parametrize("text,claim,value", REAL_LATE_DAYS, ids=[d[1] for d in REAL_LATE_DAYS])
+def test_real_late_days_are_dates(text, claim, value):
+    c = _found(text, claim)[0]
+    assert (c.kind.value, c.value) == ("date", value)
+
+
+def test_a_century_year_is_no_leap_year():
+    assert [c.value for c in find_candidates("The lease ended Feb 29, 1900.")] == []
+
+
 @pytest.mark.parametrize("text,claim,kind,value", [
     ("Images at 100× show the grain.", "100×", "multiplier", 100),
     ("The ratio was ∼1:60 in soils.", "1:60", "ratio", Decimal(1) / Decimal(60)),

@@ -86,6 +86,8 @@ def _sql_row(c: Claim) -> list:
         v = d[f]
         if isinstance(v, list):
             v = json.dumps(v, ensure_ascii=False)
+        elif isinstance(v, int) and not isinstance(v, bool) and not -2**63 <= v < 2**63:
+            v = str(v)  # beyond SQLite's integers: the exact digits, as text
         out.append(v)
     return out
 
@@ -94,7 +96,7 @@ def _claim(d: dict) -> Claim:
     kind = Kind(d["kind"])
     for f in NUMERIC:
         if d[f] is not None:  # dates are ISO strings, other values exact Decimals
-            d[f] = str(d[f]) if kind == Kind.date else Decimal(str(d[f]))
+            d[f] = str(d[f]) if kind == Kind.date else _decimal(d[f])
     d["kind"] = kind
     d["qualifier"] = Qualifier(d["qualifier"]) if d["qualifier"] else None
     d["direction"] = Direction(d["direction"]) if d["direction"] else None
@@ -102,3 +104,10 @@ def _claim(d: dict) -> Claim:
     d["in_table"] = bool(d["in_table"])
     return Claim(**d)
 
+
+def _decimal(v) -> Decimal | str:
+    """A stored number as an exact Decimal ('1E+400' and 'Infinity' included); text that is no number stays text."""
+    try:
+        return Decimal(str(v))
+    except ArithmeticError:
+        return str(v)

@@ -129,6 +129,7 @@ KIND_STYLES = {"percent": "cyan", "money": "green", "count": "yellow", "ratio": 
 
 
 SCALES = ((10**12, "tn"), (10**9, "bn"), (10**6, "mn"))
+HUGE = 10**18
 
 
 def human_number(v: Any) -> str:
@@ -136,9 +137,15 @@ def human_number(v: Any) -> str:
 
     >>> human_number(4500000000), human_number(31416), human_number(0.875), human_number(2350000)
     ('4.5 bn', '31,416', '0.875', '2.35 mn')
+    >>> human_number(123456789012345678901), human_number(Decimal("1e400")), human_number(-0.0)
+    ('1.235e+20', '1E+400', '0')
     """
     v = json_value(v)
     if isinstance(v, (int, float)) and not isinstance(v, bool):
+        if abs(v) >= HUGE:  # beyond a million trillions: scientific notation, never a cut-off row of digits
+            return re.sub(r"\.?0+e", "e", format(Decimal(v), ".4g"))
+        if v == 0:
+            return "0"  # a negative zero too
         for size, name in SCALES:
             if abs(v) >= size:
                 return f"{v / size:,.3f}".rstrip("0").rstrip(".") + " " + name
@@ -515,6 +522,16 @@ XLSX_WIDTHS = {"file": 28, "text": 18, "kind": 10, "value": 16, "unit": 12, "sub
                "section": 9, "sentence": 90}
 XLSX_WRAPPED = frozenset({"sentence", "subject", "essay_title", "title"})  # long text wraps in its cell
 FULL_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+EXACT_INTEGERS = 2**53  # a spreadsheet's numbers are doubles: beyond this an integer would be rounded
+
+
+def _spreadsheet_day(iso: str) -> datetime.date | None:
+    """The day an ISO 'YYYY-MM-DD' names, if the calendar has it and a spreadsheet can show it (from 1900)."""
+    try:
+        day = datetime.date.fromisoformat(iso)
+    except ValueError:
+        return None
+    return day if day.year >= 1900 else None
 
 
 def _xlsx_sheet(wb, name: str, rows: Iterable[Any], fields: tuple[str, ...]) -> int:
@@ -525,14 +542,19 @@ def _xlsx_sheet(wb, name: str, rows: Iterable[Any], fields: tuple[str, ...]) -> 
 
     def typed(value: Any):
         """A typed cell: numbers as numbers, full ISO dates as dates, true/false as booleans, everything else
-        as text, and text never a formula, whatever the document says."""
+        as text, and text never a formula, whatever the document says. What a spreadsheet cannot hold exactly
+        stays text: an ISO-looking day the calendar lacks ('2021-02-30'), a day before 1900, an integer beyond
+        2**53."""
         v = json_value(value)
         if isinstance(v, list):
             v = "; ".join(str(x) for x in v)
-        if isinstance(v, str) and FULL_DATE.fullmatch(v):
-            cell = WriteOnlyCell(ws, value=datetime.date.fromisoformat(v))
+        day = _spreadsheet_day(v) if isinstance(v, str) and FULL_DATE.fullmatch(v) else None
+        if day is not None:
+            cell = WriteOnlyCell(ws, value=day)
             cell.number_format = "yyyy-mm-dd"
             return cell
+        if isinstance(v, int) and not isinstance(v, bool) and abs(v) > EXACT_INTEGERS:
+            v = str(v)
         if isinstance(v, str):
             cell = WriteOnlyCell(ws, value=ILLEGAL_CHARACTERS_RE.sub("\ufffd", v))
             cell.data_type = "s"  # a string, even when it starts with '='

@@ -184,7 +184,8 @@ def find_candidates(text: str, skip: Iterable[tuple[int, int]] = ()) -> list[Can
 
     ``skip`` lists character ranges handled elsewhere (table rows).
     """
-    blocked = [m.span() for m in NOT_PROSE.finditer(text)] + list(skip)
+    # a date the calendar lacks ('June 31, 2020') is no claim, nor are its day and year alone
+    blocked = [m.span() for m in NOT_PROSE.finditer(text)] + list(skip) + dates.impossible(text)
     cands = []
     for find in RECOGNIZERS:
         if not _may_find(find, text):

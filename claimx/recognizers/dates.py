@@ -2,7 +2,10 @@
 'the 1980s', "'90s", '2002-13', 'between 2015 and 2018', 'the second quarter of 2025' (2025-Q2)."""
 from __future__ import annotations
 
+import calendar
+import datetime
 import functools
+import re
 from collections.abc import Iterator
 
 from claimx._data import alternation, load
@@ -79,7 +82,79 @@ def _in_range(y: int) -> bool:
     return lo <= y <= hi
 
 
+ISO_DAY = re.compile(r"(?P<year>\d{4}|-)-(?P<month>\d{2})-(?P<day>\d{2})")
+ISO_MONTH = re.compile(r"(?:\d{4}|-)-(?P<month>\d{2})")
+
+
+def real_date(iso: str) -> bool:
+    """Whether an ISO date names a day (or month) the calendar has: '2021-02-30', '2023-02-29', '--06-31' and
+    '2020-13' do not; '--02-29' (no year) does, since some year has it. Other shapes ('2020', '2025-Q2') pass.
+
+    >>> real_date("2020-02-29"), real_date("2021-02-29"), real_date("--02-29"), real_date("2020-06-31")
+    (True, False, True, False)
+    """
+    m = ISO_DAY.fullmatch(iso)
+    if m:
+        month, day = int(m.group("month")), int(m.group("day"))
+        if m.group("year") == "-":
+            return 1 <= month <= 12 and 1 <= day <= calendar.monthrange(2000, month)[1]  # 2000: a leap year
+        try:
+            datetime.date(int(m.group("year")), month, day)
+        except ValueError:
+            return False
+        return True
+    m = ISO_MONTH.fullmatch(iso)
+    return 1 <= int(m.group("month")) <= 12 if m else True
+
+
+REFERENCE = re.compile(r"\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?")
+
+
+def check_reference(value: str | None) -> str | None:
+    """A reference date (``--as-of``, ``reference_date``) as given, or ValueError: it must be an ISO year, month
+    or day the calendar has ('2019', '2019-07', '2019-07-15'; not '2021-02-30').
+
+    >>> check_reference("2024-02-29")
+    '2024-02-29'
+    >>> check_reference("2021-02-30")
+    Traceback (most recent call last):
+    ValueError: '2021-02-30' is not a real ISO date such as 2019, 2019-07 or 2019-07-15
+    """
+    if value is not None and not (isinstance(value, str) and REFERENCE.fullmatch(value) and real_date(value)):
+        raise ValueError(f"{value!r} is not a real ISO date such as 2019, 2019-07 or 2019-07-15")
+    return value
+
+
+def _real(c: Candidate) -> bool:
+    return all(not isinstance(v, str) or real_date(v) for v in (c.value, c.low, c.high))
+
+
 def find(text: str) -> Iterator[Candidate]:
+    """The date candidates in ``text``; a date the calendar does not have ('June 31, 2020') is none."""
+    return (c for c in _find(text) if _real(c))
+
+
+LATE_DAY = re.compile(r"(?<!\d)(?:29|30|31)(?!\d)")  # the only days some month lacks (0 and 32+ are never days)
+
+
+def impossible(text: str) -> list[tuple[int, int]]:
+    """The spans of dates written with a day their month lacks ('June 31, 2020', 'Feb 29, 2023', '2021-02-30'),
+    unless a longer real date covers them: no claim is made from them, neither a date nor its day or year alone.
+
+    >>> t = "On June 31, 2020 and Feb 29, 2024 it rained."
+    >>> [t[s:e] for s, e in impossible(t)]
+    ['June 31, 2020']
+    """
+    if not LATE_DAY.search(text):
+        return []
+    found = list(_find(text))
+    good = [(c.start, c.end) for c in found if _real(c)]
+    bad = {(c.start, c.end) for c in found if not _real(c)}
+    bad = {(s, e) for s, e in bad if not any(a <= s and e <= b and b - a > e - s for a, b in good)}
+    return sorted((s, e) for s, e in bad if not any(a <= s and e <= b and (a, b) != (s, e) for a, b in bad))
+
+
+def _find(text: str) -> Iterator[Candidate]:
     patterns, _, _ = _patterns()
     months = _months()
     ordinals = load("dates")["ordinals"]

@@ -198,7 +198,10 @@ def _meta_date(meta: dict[str, str]) -> str | None:
         if meta.get(key):
             value = meta[key].strip()
             m = regex.match(r"\d{4}(?:-\d{2}(?:-\d{2})?)?", value)
-            return m.group() if m else date_of_line(value)
+            if not m:
+                return date_of_line(value)
+            if date_recognizer.real_date(m.group()):  # '2021-02-30' is no date
+                return m.group()
     return None
 
 
