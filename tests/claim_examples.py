@@ -142,6 +142,8 @@ COUNT = [
     row("The archive holds millions of documents.", "millions", "count", 1_000_000, "documents"),
     row("Twelve of the firms were fined.", "Twelve", "count", 12, "firms"),
     row("Arrests reached 8,341 in March.", "8,341", "count", 8341, "Arrests"),
+    # one run of digits is one claim, however long (an over-long sentence is never cut inside a word)
+    row("The vault held " + "7" * 5000 + " coins.", "7" * 5000, "count", Decimal("7" * 5000), "coins"),
 ]
 
 RATIO = [
