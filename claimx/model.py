@@ -5,6 +5,7 @@ Field names follow ``shared/gold/SCHEMA.md``; see README "Output columns".
 from __future__ import annotations
 
 import dataclasses
+import math
 from dataclasses import dataclass
 from decimal import Decimal
 from enum import Enum
@@ -110,13 +111,20 @@ def json_value(x: Any) -> Any:
     1.25
     >>> json_value(Kind.money)
     'money'
+
+    A number no float can hold (1E-400, 1E+400 with decimals) or an integer of more than 4,000 digits (Python
+    will not write it) is its exact decimal text, without an exponent:
+
+    >>> json_value(Decimal("1E-12")), json_value(Decimal("1E+80")) == 10**80, len(json_value(Decimal("1E-400")))
+    (1e-12, True, 402)
     """
     if isinstance(x, Enum):
         return x.value
     if isinstance(x, Decimal):
         if x == x.to_integral_value():
-            return int(x)
-        return float(x)
+            return int(x) if x.adjusted() < 4000 else format(x, "f")
+        f = float(x)
+        return f if math.isfinite(f) and f != 0 else format(x, "f")
     if isinstance(x, tuple):
         return list(x)
     return x

@@ -6,18 +6,46 @@ exact value ("2.35 million" is 2350000, not 2349999.9999).
 from __future__ import annotations
 
 import functools
-from decimal import Decimal, InvalidOperation
+from decimal import MAX_EMAX, MAX_PREC, MIN_EMIN, Context, Decimal, InvalidOperation
 
 import regex
 
 from claimx._data import alternation, load
 
 MINUS_SIGNS = "-−–"
+# products are exact: the default context keeps 28 digits and would round "$" + 360 nines + " billion"
+EXACT = Context(prec=MAX_PREC, Emax=MAX_EMAX, Emin=MIN_EMIN)
+
+
+def times(a: Decimal | int, b: Decimal | int) -> Decimal:
+    """``a * b`` exactly, however many digits (a scale word or a unit factor applied to a written number).
+
+    >>> times(Decimal("9" * 30), 1000)
+    Decimal('999999999999999999999999999999000')
+    """
+    return EXACT.multiply(Decimal(a), Decimal(b))
 
 
 @functools.cache
 def _words() -> dict[str, dict[str, int]]:
     return load("number_words")
+
+
+# a power of ten: 10^80, 10^-400, 10⁸⁰, 10⁻⁴
+SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
+POWER_OF_TEN = rf"10(?:\^[-−]?\d{{1,4}}|[⁻⁺]?[{SUPERSCRIPT_DIGITS}]{{1,4}})"
+_UNSUPER = str.maketrans(SUPERSCRIPT_DIGITS + "⁻⁺−", "0123456789-+-")
+
+
+def power_of_ten(text: str) -> int | None:
+    """The exponent of a power of ten written '10^n' or with superscripts, else None.
+
+    >>> power_of_ten("10^80"), power_of_ten("10^-400"), power_of_ten("10⁻⁴"), power_of_ten("1080")
+    (80, -400, -4, None)
+    """
+    if not regex.fullmatch(POWER_OF_TEN, text):
+        return None
+    return int(text[2:].lstrip("^").translate(_UNSUPER))
 
 
 def parse_number(text: str) -> Decimal | None:
@@ -33,11 +61,16 @@ def parse_number(text: str) -> Decimal | None:
     (Decimal('12000'), Decimal('124.8'), Decimal('7.25'))
     >>> parse_number("abc") is None
     True
+    >>> parse_number("10^80"), parse_number("-10⁻⁴⁰⁰")
+    (Decimal('1E+80'), Decimal('-1E-400'))
     """
     s = text.strip()
     neg = s[:1] in MINUS_SIGNS
     if neg:
         s = s[1:]
+    exponent = power_of_ten(s)
+    if exponent is not None:
+        return Decimal(-1 if neg else 1).scaleb(exponent, EXACT)
     if regex.fullmatch(r"\d{1,3}(?: \d{3})+", s):  # thousands separated by spaces: '45 000'
         s = s.replace(" ", "")
     elif regex.fullmatch(r"\d{1,3},\d{1,2}", s):  # a decimal comma: '124,8' (never a thousands group)
@@ -204,14 +237,15 @@ def number_value(text: str) -> Decimal | None:
     Decimal('1500000000000.0')
     """
     s = text.strip()
-    m = regex.fullmatch(r"([-−–]?\d{1,3}(?: \d{3})+|[-−–]?[\d.,]+(?:[eE][-+]?\d{1,3})?)\s*([A-Za-z]+)?\.?", s)
+    m = regex.fullmatch(rf"([-−–]?{POWER_OF_TEN}|[-−–]?\d{{1,3}}(?: \d{{3}})+|[-−–]?[\d.,]+(?:[eE][-+]?\d{{1,3}})?)"
+                        r"\s*([A-Za-z]+)?\.?", s)
     if m:
         base = parse_number(m.group(1))
         if base is None:
             return None
         if m.group(2):
             scale = scale_value(m.group(2))
-            return None if scale is None else base * scale
+            return None if scale is None else times(base, scale)
         return base
     return words_to_number(s)
 

@@ -137,7 +137,14 @@ def human_number(v: Any) -> str:
 
     >>> human_number(4500000000), human_number(31416), human_number(0.875), human_number(2350000)
     ('4.5 bn', '31,416', '0.875', '2.35 mn')
+
+    Beyond a million trillion, or a nonzero number under 0.0001, it shows four figures and a power of ten:
+
+    >>> human_number(Decimal("1E+80")), human_number(Decimal("7" * 500)), human_number(Decimal("-1E-400"))
+    ('1e+80', '7.778e+499', '-1e-400')
     """
+    if isinstance(v, Decimal) and v and not (Decimal("0.0001") <= abs(v) < 10**18):
+        return format(v, ".4g")
     v = json_value(v)
     if isinstance(v, (int, float)) and not isinstance(v, bool):
         for size, name in SCALES:
@@ -363,6 +370,16 @@ XLSX_WRAPPED = frozenset({"sentence", "subject", "essay_title", "title"})  # lon
 FULL_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
+def _spreadsheet_number(v: int) -> bool:
+    """Whether a spreadsheet holds the integer exactly: at most 15 significant digits, below 1E+308.
+
+    >>> _spreadsheet_number(4_500_000_000), _spreadsheet_number(10**80), _spreadsheet_number(10**400 + 1)
+    (True, True, False)
+    """
+    digits = str(abs(v))
+    return len(digits) <= 308 and len(digits.rstrip("0")) <= 15
+
+
 def _xlsx_sheet(wb, name: str, rows: Iterable[Any], fields: tuple[str, ...]) -> int:
     from openpyxl.cell import WriteOnlyCell
     from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
@@ -373,6 +390,8 @@ def _xlsx_sheet(wb, name: str, rows: Iterable[Any], fields: tuple[str, ...]) -> 
         """A typed cell: numbers as numbers, full ISO dates as dates, true/false as booleans, everything else
         as text, and text never a formula, whatever the document says."""
         v = json_value(value)
+        if isinstance(v, int) and not isinstance(v, bool) and not _spreadsheet_number(v):
+            v = str(v)  # Excel keeps 15 digits and numbers below 1E+308: the exact digits as text
         if isinstance(v, list):
             v = "; ".join(str(x) for x in v)
         if isinstance(v, str) and FULL_DATE.fullmatch(v):

@@ -9,7 +9,7 @@ from decimal import Decimal
 
 from claimx._data import alternation, load
 from claimx.model import Kind
-from claimx.numbers import scale_abbreviation_pattern, scale_value, scale_word_pattern
+from claimx.numbers import scale_abbreviation_pattern, scale_value, scale_word_pattern, times
 from claimx.recognizers.base import (
     AFTER_NUMBER, BEFORE_NUMBER, DASH, DIGITS, SIGNED_DIGITS, Candidate, change_by_to, change_from, compile_pattern, value_of,
     word_number,
@@ -129,12 +129,12 @@ def find(text: str) -> Iterator[Candidate]:
                 lo, hi = value_of(m.group("low")), value_of(m.group("high"))
                 lscale = (m.groupdict().get("lscale") or "").strip()
                 lfactor = (scale_value(lscale) or factor) if lscale else factor
-                if lo is None or hi is None or lo * lfactor >= hi * factor:
+                if lo is None or hi is None or times(lo, lfactor) >= times(hi, factor):
                     continue
-                yield Candidate(m.start(), end, Kind.money, low=lo * lfactor, high=hi * factor, unit=unit,
+                yield Candidate(m.start(), end, Kind.money, low=times(lo, lfactor), high=times(hi, factor), unit=unit,
                                 core=(m.start("low"), m.end("high")), priority=1)
                 continue
             v = value_of(m.group("num") or m.group("wnum"))
             if v is None:
                 continue
-            yield Candidate(m.start(), end, Kind.money, value=v * factor, unit=unit, core=m.span("num") if m.group("num") else m.span("wnum"), priority=1)
+            yield Candidate(m.start(), end, Kind.money, value=times(v, factor), unit=unit, core=m.span("num") if m.group("num") else m.span("wnum"), priority=1)
