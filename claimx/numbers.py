@@ -91,12 +91,16 @@ def scale_value(word: str) -> Decimal | None:
     Decimal('1000000000')
     >>> scale_value("bn"), scale_value("bln"), scale_value("thousands")
     (Decimal('1000000000'), Decimal('1000000000'), Decimal('1000'))
-    >>> scale_value("Million")
-    Decimal('1000000')
+    >>> scale_value("Million"), scale_value("lakh crore"), scale_value("thousand  crores")
+    (Decimal('1000000'), Decimal('1000000000000'), Decimal('10000000000'))
     >>> scale_value("apples") is None
     True
     """
-    w = word.lower().rstrip(".")
+    w = " ".join(word.lower().rstrip(".").split())
+    compound = _words()["compound_scales"]
+    value = compound.get(w) or compound.get(w[:-1] if w.endswith("s") else w)
+    if value is not None:
+        return Decimal(value)
     value = _scales().get(w) or _scales().get(w[:-1] if w.endswith("s") else w)
     if value is None:
         value = _words()["scale_abbreviations"].get(w)
@@ -113,10 +117,10 @@ def _scales() -> dict[str, int]:
 def scale_word_pattern() -> str:
     """A regex (no groups) of the scale words written after digits, any case, plural allowed: 'million', 'lakhs'.
 
-    >>> import regex; bool(regex.fullmatch(scale_word_pattern(), "Crores"))
-    True
+    >>> import regex; bool(regex.fullmatch(scale_word_pattern(), "Crores")), bool(regex.fullmatch(scale_word_pattern(), "lakh crore"))
+    (True, True)
     """
-    return rf"(?i:(?:{alternation(_scales())})s?)"
+    return rf"(?i:(?:{alternation(_words()['compound_scales'])}|{alternation(_scales())})s?)"
 
 
 @functools.cache
@@ -140,6 +144,8 @@ def words_to_number(text: str) -> Decimal | None:
     Decimal('250000')
     >>> words_to_number("one and a half"), words_to_number("three million and a half")
     (Decimal('1.5'), Decimal('3500000'))
+    >>> words_to_number("two lakh crore"), words_to_number("a thousand million")
+    (Decimal('2000000000000'), Decimal('1000000000'))
     >>> words_to_number("hundreds of thousands")
     Decimal('100000')
     >>> words_to_number("a few dozen") is None
@@ -160,7 +166,7 @@ def words_to_number(text: str) -> Decimal | None:
         return value if not rest else None
     total = Decimal(0)
     current = Decimal(0)
-    last_scale = Decimal(0)
+    last_scale = group = Decimal(0)
     seen = False
     i = 0
     while i < len(tokens):
@@ -187,8 +193,13 @@ def words_to_number(text: str) -> Decimal | None:
             current *= w["dozen"][t]
         elif t == "hundred" and seen:
             current *= 100
+        elif t in w["scales"] and seen and not current and last_scale and tokens[i - 1] in w["scales"]:
+            total += group * (w["scales"][t] - 1)  # 'two lakh crore', 'a thousand million': one compound scale
+            group *= w["scales"][t]
+            last_scale = Decimal(w["scales"][t])
         elif t in w["scales"] and seen:
-            total += current * w["scales"][t]
+            group = current * w["scales"][t]
+            total += group
             current = Decimal(0)
             last_scale = Decimal(w["scales"][t])
         else:
@@ -238,7 +249,7 @@ def number_value(text: str) -> Decimal | None:
     """
     s = text.strip()
     m = regex.fullmatch(rf"([-−–]?{POWER_OF_TEN}|[-−–]?\d{{1,3}}(?: \d{{3}})+|[-−–]?[\d.,]+(?:[eE][-+]?\d{{1,3}})?)"
-                        r"\s*([A-Za-z]+)?\.?", s)
+                        r"\s*([A-Za-z]+(?:\s+[A-Za-z]+)?)?\.?", s)
     if m:
         base = parse_number(m.group(1))
         if base is None:

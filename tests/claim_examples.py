@@ -83,6 +83,9 @@ MONEY = [
     row("The deal is valued at ¥1.2 trillion.", "¥1.2 trillion", "money", 1.2e12, "JPY"),
     row("India spent ₹500 crore on the scheme.", "₹500 crore", "money", 5_000_000_000, "INR"),
     row("The scheme reached 12 lakh families.", "12 lakh", "count", 1_200_000, "families"),
+    # compound Indian scales: a lakh crore is 10^5 × 10^7
+    row("The highway plan will cost ₹3.5 lakh crore.", "₹3.5 lakh crore", "money", 3.5e12, "INR"),
+    row("Farm loans reached Rs 40 thousand crore.", "Rs 40 thousand crore", "money", 4e11, "INR"),
     row("A ticket costs 12 euros.", "12 euros", "money", 12, "EUR"),
     row("The loan was 3 million reais.", "3 million reais", "money", 3_000_000, "BRL"),
     row("He earns 40,000 rupees a month.", "40,000 rupees a month", "money", 40000, "INR per month"),
@@ -142,6 +145,7 @@ COUNT = [
     row("The archive holds millions of documents.", "millions", "count", 1_000_000, "documents"),
     row("Twelve of the firms were fined.", "Twelve", "count", 12, "firms"),
     row("Arrests reached 8,341 in March.", "8,341", "count", 8341, "Arrests"),
+    row("The forest holds 12 thousand million trees.", "12 thousand million", "count", 12e9, "trees"),
     # one run of digits is one claim, however long (an over-long sentence is never cut inside a word)
     row("The vault held " + "7" * 5000 + " coins.", "7" * 5000, "count", Decimal("7" * 5000), "coins"),
 ]
