@@ -298,4 +298,9 @@ NOT_CLAIMS = [
     "The firm made the Top 10 list.",
     "Brazil beat Germany 7-1 in the semi-final.",
     "The bill, H.R. 3684, passed 228-206 in the House.",
+    # a year before a currency word is a price base, neither money nor a date
+    "All figures are in constant 2015 dollars.",
+    "Fares are shown (in 2021 dollars) below.",
+    "The table uses 2024 U.S. dollars throughout.",
+    "Wages are given in 2010 euros.",
 ]

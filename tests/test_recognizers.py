@@ -64,7 +64,8 @@ def test_recognizer_finds(text, claim, kind, value, unit):
 
 
 @pytest.mark.parametrize("text", ["See www.example.com/2020/report.pdf", "COVID-19 spread", "Call 555-123-4567",
-                                  "Article 102 applies", "The meeting is at 3 pm."])
+                                  "Article 102 applies", "The meeting is at 3 pm.", "Sums are in 2019 dollars.",
+                                  "Pay (2020 dollars) is shown."])
 def test_not_prose_gives_no_candidates(text):
     assert [text[c.start:c.end] for c in find_candidates(text)] == []
 

@@ -182,9 +182,9 @@ def resolve_overlaps(cands: Iterable[Candidate]) -> list[Candidate]:
 def find_candidates(text: str, skip: Iterable[tuple[int, int]] = ()) -> list[Candidate]:
     """All claim candidates in ``text``, overlaps resolved, qualifiers attached.
 
-    ``skip`` lists character ranges handled elsewhere (table rows).
+    ``skip`` lists character ranges handled elsewhere (table rows). A price base ('in 2019 dollars') is no claim.
     """
-    blocked = [m.span() for m in NOT_PROSE.finditer(text)] + list(skip)
+    blocked = [m.span() for m in NOT_PROSE.finditer(text)] + list(money.price_bases(text)) + list(skip)
     cands = []
     for find in RECOGNIZERS:
         if not _may_find(find, text):
