@@ -6,6 +6,7 @@ exact value ("2.35 million" is 2350000, not 2349999.9999).
 from __future__ import annotations
 
 import functools
+import unicodedata
 from decimal import MAX_EMAX, MAX_PREC, MIN_EMIN, Context, Decimal, InvalidOperation
 
 import regex
@@ -34,6 +35,8 @@ def _words() -> dict[str, dict[str, int]]:
 # a power of ten: 10^80, 10^-400, 10⁸⁰, 10⁻⁴
 SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 POWER_OF_TEN = rf"10(?:\^[-−]?\d{{1,4}}|[⁻⁺]?[{SUPERSCRIPT_DIGITS}]{{1,4}})"
+# vulgar fraction characters: '¾ of voters', '1½ million'
+VULGAR_FRACTIONS = "½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅐⅛⅜⅝⅞⅑⅒"
 _UNSUPER = str.maketrans(SUPERSCRIPT_DIGITS + "⁻⁺−", "0123456789-+-")
 
 
@@ -46,6 +49,16 @@ def power_of_ten(text: str) -> int | None:
     if not regex.fullmatch(POWER_OF_TEN, text):
         return None
     return int(text[2:].lstrip("^").translate(_UNSUPER))
+
+
+def vulgar_value(char: str) -> Decimal:
+    """The value of a vulgar fraction character, from its Unicode decomposition ('¾' is '3⁄4').
+
+    >>> vulgar_value("¾"), vulgar_value("⅒")
+    (Decimal('0.75'), Decimal('0.1'))
+    """
+    numerator, denominator = unicodedata.normalize("NFKC", char).split("\u2044")
+    return Decimal(numerator) / Decimal(denominator)
 
 
 def parse_number(text: str) -> Decimal | None:
@@ -61,8 +74,8 @@ def parse_number(text: str) -> Decimal | None:
     (Decimal('12000'), Decimal('124.8'), Decimal('7.25'))
     >>> parse_number("abc") is None
     True
-    >>> parse_number("10^80"), parse_number("-10⁻⁴⁰⁰")
-    (Decimal('1E+80'), Decimal('-1E-400'))
+    >>> parse_number("10^80"), parse_number("-10⁻⁴⁰⁰"), parse_number("1½"), parse_number("¾")
+    (Decimal('1E+80'), Decimal('-1E-400'), Decimal('1.5'), Decimal('0.75'))
     """
     s = text.strip()
     neg = s[:1] in MINUS_SIGNS
@@ -71,6 +84,9 @@ def parse_number(text: str) -> Decimal | None:
     exponent = power_of_ten(s)
     if exponent is not None:
         return Decimal(-1 if neg else 1).scaleb(exponent, EXACT)
+    if regex.fullmatch(rf"\d*[{VULGAR_FRACTIONS}]", s):
+        value = Decimal(s[:-1] or 0) + vulgar_value(s[-1])
+        return -value if neg else value
     if regex.fullmatch(r"\d{1,3}(?: \d{3})+", s):  # thousands separated by spaces: '45 000'
         s = s.replace(" ", "")
     elif regex.fullmatch(r"\d{1,3},\d{1,2}", s):  # a decimal comma: '124,8' (never a thousands group)
@@ -248,7 +264,7 @@ def number_value(text: str) -> Decimal | None:
     Decimal('1500000000000.0')
     """
     s = text.strip()
-    m = regex.fullmatch(rf"([-−–]?{POWER_OF_TEN}|[-−–]?\d{{1,3}}(?: \d{{3}})+|[-−–]?[\d.,]+(?:[eE][-+]?\d{{1,3}})?)"
+    m = regex.fullmatch(rf"([-−–]?{POWER_OF_TEN}|[-−–]?\d*[{VULGAR_FRACTIONS}]|[-−–]?\d{{1,3}}(?: \d{{3}})+|[-−–]?[\d.,]+(?:[eE][-+]?\d{{1,3}})?)"
                         r"\s*([A-Za-z]+(?:\s+[A-Za-z]+)?)?\.?", s)
     if m:
         base = parse_number(m.group(1))

@@ -103,6 +103,7 @@ MONEY = [
     row("Households owe $1.7tn in student debt.", "$1.7tn", "money", 1.7e12, "USD"),
     row("The grant is worth 50,000 pounds.", "50,000 pounds", "money", 50000, "GBP"),
     row("Donors gave more than $300m.", "more than $300m", "money", 300e6, "USD", "over"),
+    row("The port left a debt of 2.7bn euros.", "2.7bn euros", "money", 2.7e9, "EUR"),
 ]
 
 COUNT = [
@@ -146,6 +147,8 @@ COUNT = [
     row("Twelve of the firms were fined.", "Twelve", "count", 12, "firms"),
     row("Arrests reached 8,341 in March.", "8,341", "count", 8341, "Arrests"),
     row("The forest holds 12 thousand million trees.", "12 thousand million", "count", 12e9, "trees"),
+    row("The valley has 1½ million sheep.", "1½ million", "count", 1_500_000, "sheep"),
+    row("Nearly 1.4bn viewers watched the final.", "Nearly 1.4bn", "count", 1.4e9, "viewers", "approx"),
     # one run of digits is one claim, however long (an over-long sentence is never cut inside a word)
     row("The vault held " + "7" * 5000 + " coins.", "7" * 5000, "count", Decimal("7" * 5000), "coins"),
 ]
@@ -163,6 +166,10 @@ RATIO = [
     row("A quarter of the workforce is temporary.", "A quarter", "ratio", 0.25),
     row("The company won 26 of the country's 32 tenders.", "26 of the country's 32", "ratio", 0.8125),
     row("One-fifth of the population is over 65.", "One-fifth", "ratio", 0.2),
+    # a fraction slash (U+2044) or a vulgar fraction character is a ratio, not two counts
+    row("Nearly 2⁄3 of the clinics reopened.", "Nearly 2⁄3", "ratio", Decimal(2) / 3, None, "approx"),
+    row("About ¾ of the bridges need repair.", "About ¾", "ratio", 0.75, None, "approx"),
+    row("Only ⅕ of the loans were repaid.", "⅕", "ratio", 0.2),
 ]
 
 MULTIPLIER = [
@@ -178,6 +185,9 @@ MULTIPLIER = [
     row("Costs have quadrupled since 2010.", "quadrupled", "multiplier", 4, direction="increase"),
     row("Requests more than double the capacity.", "more than double", "multiplier", 2, None, "over"),
     row("The ministry is doubling its staff.", "doubling", "multiplier", 2, direction="increase"),
+    # a lower-case x glued to the figure, like '100×'
+    row("Cloud revenue grew 2.5x in two years.", "2.5x", "multiplier", 2.5),
+    row("The new scanner is 40x faster.", "40x", "multiplier", 40),
 ]
 
 QUANTITY = [

@@ -11,7 +11,7 @@ import regex
 
 from claimx._data import alternation, load
 from claimx.model import Kind, Qualifier
-from claimx.numbers import words_to_number
+from claimx.numbers import VULGAR_FRACTIONS, words_to_number
 from claimx.recognizers import count, dates, money, multiplier, percent, quantity, ratio
 from claimx.recognizers.base import Candidate, qualifier_table
 
@@ -47,8 +47,8 @@ def _triggers() -> dict:
     return {
         money.find: Trigger(symbols, list(codes) + [w.split()[-1] for w in currency_words]),
         percent.find: Trigger(r"%", [w for p in load("units")["percent_words"] for w in p.split()]),
-        ratio.find: Trigger(r"\d[/:]\d", list(nw["fractions"]) + ["in", "of"]),
-        multiplier.find: Trigger(rf"×|(?i:times|fold|{multipliers})"),
+        ratio.find: Trigger(rf"\d[/:⁄]\d|[{VULGAR_FRACTIONS}]", list(nw["fractions"]) + ["in", "of"]),
+        multiplier.find: Trigger(rf"×|\dx\b|(?i:times|fold|{multipliers})"),
         quantity.find: Trigger(r"\d[ \t]?[\p{L}°℃℉‰‱µΩÅ]|°", list(unit_words) + ["every", "per"]),
     }
 

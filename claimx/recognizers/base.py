@@ -10,7 +10,7 @@ import regex
 from claimx._data import alternation, load
 from claimx.model import Direction, Kind, Qualifier
 from claimx.numbers import (
-    EXACT, POWER_OF_TEN as POWER, SUPERSCRIPT_DIGITS, number_value, number_word_pattern, power_of_ten, scale_value,
+    EXACT, POWER_OF_TEN as POWER, SUPERSCRIPT_DIGITS, VULGAR_FRACTIONS, number_value, number_word_pattern, power_of_ten, scale_value,
     scale_word_pattern, times,
 )
 
@@ -54,12 +54,12 @@ class Candidate:
         return self.end - self.start - self.lead
 
 
-# A number in digits: 1,234.5 / 12.5 / .5 / 10^80 / 10⁻⁴; never glued to a word, a hyphenated name (COVID-19) or 3×1.
+# A number in digits: 1,234.5 / 12.5 / .5 / 10^80 / 10⁻⁴ / 1½; never glued to a word, a hyphenated name (COVID-19) or 3×1.
 BEFORE_NUMBER = r"(?<![\w.,#@/\\×]|\w[-‐‑]|\d:)"
 AFTER_NUMBER = r"(?![\w×]|[.,]\d|[-‐‑]\d)"
 # digits with thousands commas or spaces ('45 000'), a decimal point, or a decimal comma where nothing else can
 # follow ('124,8 million', '7,5 percent')
-DIGITS = (rf"(?:{POWER}(?![\d{SUPERSCRIPT_DIGITS}])|\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d{{1,3}}(?:[ ]\d{{3}})+(?![\d,.])"
+DIGITS = (rf"(?:{POWER}(?![\d{SUPERSCRIPT_DIGITS}])|\d+[{VULGAR_FRACTIONS}]|\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d{{1,3}}(?:[ ]\d{{3}})+(?![\d,.])"
           rf"|\d{{1,3}},\d{{1,2}}(?=\s?%|\s+(?:(?i:percent|per\s?cent)|{scale_word_pattern()})\b)"
           r"|\d+(?:\.\d+)?(?:[eE][-+]?\d{1,3}(?![\w.]))?|\.\d+)")  # '1.5e-3' in scientific text
 # '1.5 × 10^3', '3×10⁵': digits times a power of ten (written with a caret or superscripts)

@@ -10,6 +10,7 @@ import functools
 import regex
 
 from claimx._data import alternation, load
+from claimx.numbers import VULGAR_FRACTIONS
 
 
 @functools.cache
@@ -87,7 +88,7 @@ def _may_hold() -> regex.Pattern:
     words = (list(w["units"]) + list(w["tens"]) + list(w["scales"]) + list(w["dozen"]) + list(w["fractions"])
              + list(w["vague_plurals"]) + list(w["multiplier_adverbs"]) + list(w["multiplier_verbs"]) + ["fold"]
              + list(d["relative_units"]) + [m for m in d["months"] if len(m) > 3])
-    return regex.compile(rf"\d|(?i:\b(?:{alternation(words)})\w*)")
+    return regex.compile(rf"\d|[{VULGAR_FRACTIONS}]|(?i:\b(?:{alternation(words)})\w*)")  # '¾ of voters' has no digit
 
 
 def may_hold_a_claim(sentence: str) -> bool:
