@@ -131,18 +131,26 @@ def json_value(x: Any) -> Any:
     1.25
     >>> json_value(Kind.money)
     'money'
-    >>> json_value(Decimal("1e400")), json_value(Decimal("1e-400")), json_value(Decimal("Infinity")), json_value(Decimal("-0"))
-    ('1E+400', '1E-400', 'Infinity', 0)
+
+    A number no float can hold (1E-400, 1E+400) is its exact decimal text, without an exponent; an infinity is
+    its name (JSON has no such numbers):
+
+    >>> json_value(Decimal("1E-12")), json_value(Decimal("1E+80")) == 10**80, len(json_value(Decimal("1E-400")))
+    (1e-12, True, 402)
+    >>> len(json_value(Decimal("1E+400"))), json_value(Decimal("Infinity")), json_value(Decimal("-0"))
+    (401, 'Infinity', 0)
     """
     if isinstance(x, Enum):
         return x.value
     if isinstance(x, Decimal):
-        if not x.is_finite() or (x and x.adjusted() >= 308):
+        if not x.is_finite():
             return str(x)
+        if x and x.adjusted() >= 308:  # beyond any float (and, past 4,300 digits, beyond what Python writes as an int)
+            return format(x, "f")
         if x == x.to_integral_value():
             return int(x)
         f = float(x)
-        return f if f and math.isfinite(f) else str(x)
+        return f if math.isfinite(f) and f != 0 else format(x, "f")
     if isinstance(x, float) and not math.isfinite(x):
         return str(Decimal(x))  # 'Infinity', 'NaN': text, as JSON has no such numbers
     if isinstance(x, tuple):

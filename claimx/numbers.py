@@ -6,18 +6,59 @@ exact value ("2.35 million" is 2350000, not 2349999.9999).
 from __future__ import annotations
 
 import functools
-from decimal import Decimal, InvalidOperation
+import unicodedata
+from decimal import MAX_EMAX, MAX_PREC, MIN_EMIN, Context, Decimal, InvalidOperation
 
 import regex
 
 from claimx._data import alternation, load
 
 MINUS_SIGNS = "-−–"
+# products are exact: the default context keeps 28 digits and would round "$" + 360 nines + " billion"
+EXACT = Context(prec=MAX_PREC, Emax=MAX_EMAX, Emin=MIN_EMIN)
+
+
+def times(a: Decimal | int, b: Decimal | int) -> Decimal:
+    """``a * b`` exactly, however many digits (a scale word or a unit factor applied to a written number).
+
+    >>> times(Decimal("9" * 30), 1000)
+    Decimal('999999999999999999999999999999000')
+    """
+    return EXACT.multiply(Decimal(a), Decimal(b))
 
 
 @functools.cache
 def _words() -> dict[str, dict[str, int]]:
     return load("number_words")
+
+
+# a power of ten: 10^80, 10^-400, 10⁸⁰, 10⁻⁴
+SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
+POWER_OF_TEN = rf"10(?:\^[-−]?\d{{1,4}}|[⁻⁺]?[{SUPERSCRIPT_DIGITS}]{{1,4}})"
+# vulgar fraction characters: '¾ of voters', '1½ million'
+VULGAR_FRACTIONS = "½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅐⅛⅜⅝⅞⅑⅒"
+_UNSUPER = str.maketrans(SUPERSCRIPT_DIGITS + "⁻⁺−", "0123456789-+-")
+
+
+def power_of_ten(text: str) -> int | None:
+    """The exponent of a power of ten written '10^n' or with superscripts, else None.
+
+    >>> power_of_ten("10^80"), power_of_ten("10^-400"), power_of_ten("10⁻⁴"), power_of_ten("1080")
+    (80, -400, -4, None)
+    """
+    if not regex.fullmatch(POWER_OF_TEN, text):
+        return None
+    return int(text[2:].lstrip("^").translate(_UNSUPER))
+
+
+def vulgar_value(char: str) -> Decimal:
+    """The value of a vulgar fraction character, from its Unicode decomposition ('¾' is '3⁄4').
+
+    >>> vulgar_value("¾"), vulgar_value("⅒")
+    (Decimal('0.75'), Decimal('0.1'))
+    """
+    numerator, denominator = unicodedata.normalize("NFKC", char).split("\u2044")
+    return Decimal(numerator) / Decimal(denominator)
 
 
 def parse_number(text: str) -> Decimal | None:
@@ -33,11 +74,19 @@ def parse_number(text: str) -> Decimal | None:
     (Decimal('12000'), Decimal('124.8'), Decimal('7.25'))
     >>> parse_number("abc") is None
     True
+    >>> parse_number("10^80"), parse_number("-10⁻⁴⁰⁰"), parse_number("1½"), parse_number("¾")
+    (Decimal('1E+80'), Decimal('-1E-400'), Decimal('1.5'), Decimal('0.75'))
     """
     s = text.strip()
     neg = s[:1] in MINUS_SIGNS
     if neg:
         s = s[1:]
+    exponent = power_of_ten(s)
+    if exponent is not None:
+        return Decimal(-1 if neg else 1).scaleb(exponent, EXACT)
+    if regex.fullmatch(rf"\d*[{VULGAR_FRACTIONS}]", s):
+        value = Decimal(s[:-1] or 0) + vulgar_value(s[-1])
+        return -value if neg else value
     if regex.fullmatch(r"\d{1,3}(?: \d{3})+", s):  # thousands separated by spaces: '45 000'
         s = s.replace(" ", "")
     elif regex.fullmatch(r"\d{1,3},\d{1,2}", s):  # a decimal comma: '124,8' (never a thousands group)
@@ -58,12 +107,16 @@ def scale_value(word: str) -> Decimal | None:
     Decimal('1000000000')
     >>> scale_value("bn"), scale_value("bln"), scale_value("thousands")
     (Decimal('1000000000'), Decimal('1000000000'), Decimal('1000'))
-    >>> scale_value("Million")
-    Decimal('1000000')
+    >>> scale_value("Million"), scale_value("lakh crore"), scale_value("thousand  crores")
+    (Decimal('1000000'), Decimal('1000000000000'), Decimal('10000000000'))
     >>> scale_value("apples") is None
     True
     """
-    w = word.lower().rstrip(".")
+    w = " ".join(word.lower().rstrip(".").split())
+    compound = _words()["compound_scales"]
+    value = compound.get(w) or compound.get(w[:-1] if w.endswith("s") else w)
+    if value is not None:
+        return Decimal(value)
     value = _scales().get(w) or _scales().get(w[:-1] if w.endswith("s") else w)
     if value is None:
         value = _words()["scale_abbreviations"].get(w)
@@ -80,10 +133,10 @@ def _scales() -> dict[str, int]:
 def scale_word_pattern() -> str:
     """A regex (no groups) of the scale words written after digits, any case, plural allowed: 'million', 'lakhs'.
 
-    >>> import regex; bool(regex.fullmatch(scale_word_pattern(), "Crores"))
-    True
+    >>> import regex; bool(regex.fullmatch(scale_word_pattern(), "Crores")), bool(regex.fullmatch(scale_word_pattern(), "lakh crore"))
+    (True, True)
     """
-    return rf"(?i:(?:{alternation(_scales())})s?)"
+    return rf"(?i:(?:{alternation(_words()['compound_scales'])}|{alternation(_scales())})s?)"
 
 
 @functools.cache
@@ -107,6 +160,8 @@ def words_to_number(text: str) -> Decimal | None:
     Decimal('250000')
     >>> words_to_number("one and a half"), words_to_number("three million and a half")
     (Decimal('1.5'), Decimal('3500000'))
+    >>> words_to_number("two lakh crore"), words_to_number("a thousand million")
+    (Decimal('2000000000000'), Decimal('1000000000'))
     >>> words_to_number("hundreds of thousands")
     Decimal('100000')
     >>> words_to_number("a few dozen") is None
@@ -127,7 +182,7 @@ def words_to_number(text: str) -> Decimal | None:
         return value if not rest else None
     total = Decimal(0)
     current = Decimal(0)
-    last_scale = Decimal(0)
+    last_scale = group = Decimal(0)
     seen = False
     i = 0
     while i < len(tokens):
@@ -154,8 +209,13 @@ def words_to_number(text: str) -> Decimal | None:
             current *= w["dozen"][t]
         elif t == "hundred" and seen:
             current *= 100
+        elif t in w["scales"] and seen and not current and last_scale and tokens[i - 1] in w["scales"]:
+            total += group * (w["scales"][t] - 1)  # 'two lakh crore', 'a thousand million': one compound scale
+            group *= w["scales"][t]
+            last_scale = Decimal(w["scales"][t])
         elif t in w["scales"] and seen:
-            total += current * w["scales"][t]
+            group = current * w["scales"][t]
+            total += group
             current = Decimal(0)
             last_scale = Decimal(w["scales"][t])
         else:
@@ -204,14 +264,15 @@ def number_value(text: str) -> Decimal | None:
     Decimal('1500000000000.0')
     """
     s = text.strip()
-    m = regex.fullmatch(r"([-−–]?\d{1,3}(?: \d{3})+|[-−–]?[\d.,]+(?:[eE][-+]?\d{1,3})?)\s*([A-Za-z]+)?\.?", s)
+    m = regex.fullmatch(rf"([-−–]?{POWER_OF_TEN}|[-−–]?\d*[{VULGAR_FRACTIONS}]|[-−–]?\d{{1,3}}(?: \d{{3}})+|[-−–]?[\d.,]+(?:[eE][-+]?\d{{1,3}})?)"
+                        r"\s*([A-Za-z]+(?:\s+[A-Za-z]+)?)?\.?", s)
     if m:
         base = parse_number(m.group(1))
         if base is None:
             return None
         if m.group(2):
             scale = scale_value(m.group(2))
-            return None if scale is None else base * scale
+            return None if scale is None else times(base, scale)
         return base
     return words_to_number(s)
 

@@ -83,6 +83,9 @@ MONEY = [
     row("The deal is valued at ¥1.2 trillion.", "¥1.2 trillion", "money", 1.2e12, "JPY"),
     row("India spent ₹500 crore on the scheme.", "₹500 crore", "money", 5_000_000_000, "INR"),
     row("The scheme reached 12 lakh families.", "12 lakh", "count", 1_200_000, "families"),
+    # compound Indian scales: a lakh crore is 10^5 × 10^7
+    row("The highway plan will cost ₹3.5 lakh crore.", "₹3.5 lakh crore", "money", 3.5e12, "INR"),
+    row("Farm loans reached Rs 40 thousand crore.", "Rs 40 thousand crore", "money", 4e11, "INR"),
     row("A ticket costs 12 euros.", "12 euros", "money", 12, "EUR"),
     row("The loan was 3 million reais.", "3 million reais", "money", 3_000_000, "BRL"),
     row("He earns 40,000 rupees a month.", "40,000 rupees a month", "money", 40000, "INR per month"),
@@ -100,6 +103,7 @@ MONEY = [
     row("Households owe $1.7tn in student debt.", "$1.7tn", "money", 1.7e12, "USD"),
     row("The grant is worth 50,000 pounds.", "50,000 pounds", "money", 50000, "GBP"),
     row("Donors gave more than $300m.", "more than $300m", "money", 300e6, "USD", "over"),
+    row("The port left a debt of 2.7bn euros.", "2.7bn euros", "money", 2.7e9, "EUR"),
 ]
 
 COUNT = [
@@ -142,6 +146,11 @@ COUNT = [
     row("The archive holds millions of documents.", "millions", "count", 1_000_000, "documents"),
     row("Twelve of the firms were fined.", "Twelve", "count", 12, "firms"),
     row("Arrests reached 8,341 in March.", "8,341", "count", 8341, "Arrests"),
+    row("The forest holds 12 thousand million trees.", "12 thousand million", "count", 12e9, "trees"),
+    row("The valley has 1½ million sheep.", "1½ million", "count", 1_500_000, "sheep"),
+    row("Nearly 1.4bn viewers watched the final.", "Nearly 1.4bn", "count", 1.4e9, "viewers", "approx"),
+    # one run of digits is one claim, however long (an over-long sentence is never cut inside a word)
+    row("The vault held " + "7" * 5000 + " coins.", "7" * 5000, "count", Decimal("7" * 5000), "coins"),
 ]
 
 RATIO = [
@@ -157,6 +166,10 @@ RATIO = [
     row("A quarter of the workforce is temporary.", "A quarter", "ratio", 0.25),
     row("The company won 26 of the country's 32 tenders.", "26 of the country's 32", "ratio", 0.8125),
     row("One-fifth of the population is over 65.", "One-fifth", "ratio", 0.2),
+    # a fraction slash (U+2044) or a vulgar fraction character is a ratio, not two counts
+    row("Nearly 2⁄3 of the clinics reopened.", "Nearly 2⁄3", "ratio", Decimal(2) / 3, None, "approx"),
+    row("About ¾ of the bridges need repair.", "About ¾", "ratio", 0.75, None, "approx"),
+    row("Only ⅕ of the loans were repaid.", "⅕", "ratio", 0.2),
 ]
 
 MULTIPLIER = [
@@ -172,6 +185,9 @@ MULTIPLIER = [
     row("Costs have quadrupled since 2010.", "quadrupled", "multiplier", 4, direction="increase"),
     row("Requests more than double the capacity.", "more than double", "multiplier", 2, None, "over"),
     row("The ministry is doubling its staff.", "doubling", "multiplier", 2, direction="increase"),
+    # a lower-case x glued to the figure, like '100×'
+    row("Cloud revenue grew 2.5x in two years.", "2.5x", "multiplier", 2.5),
+    row("The new scanner is 40x faster.", "40x", "multiplier", 40),
 ]
 
 QUANTITY = [
@@ -292,4 +308,9 @@ NOT_CLAIMS = [
     "The firm made the Top 10 list.",
     "Brazil beat Germany 7-1 in the semi-final.",
     "The bill, H.R. 3684, passed 228-206 in the House.",
+    # a year before a currency word is a price base, neither money nor a date
+    "All figures are in constant 2015 dollars.",
+    "Fares are shown (in 2021 dollars) below.",
+    "The table uses 2024 U.S. dollars throughout.",
+    "Wages are given in 2010 euros.",
 ]

@@ -18,10 +18,13 @@ WORDS = [
     ("a million", "1000000"), ("two million", "2000000"), ("one and a half", "1.5"),
     ("two hundred and fifty thousand", "250000"), ("millions", "1000000"), ("hundreds of thousands", "100000"),
     ("tens of thousands", None), ("thousands", "1000"), ("Seven", "7"),
+    ("two lakh crore", "2000000000000"), ("a thousand million", "1000000000"),
 ]
 SCALED = [
     ("4.5 million", "4500000"), ("2bn", "2000000000"), ("3.2 billion", "3200000000"), ("250k", "250000"),
     ("1.5 trillion", "1500000000000"), ("12", "12"), ("7 mn", "7000000"), ("twenty-five", "25"),
+    ("2.5 lakh crore", "2500000000000"), ("3 thousand crore", "30000000000"), ("7 thousand million", "7000000000"),
+    ("10^80", "1E+80"), ("10⁻⁴", "0.0001"), ("1½ million", "1500000"), ("2¼", "2.25"),
 ]
 FRACTIONS = [("two-thirds", Decimal(2) / 3), ("a third", Decimal(1) / 3), ("three quarters", Decimal("0.75")),
              ("a quarter", Decimal("0.25")), ("one-fifth", Decimal("0.2")), ("half", Decimal("0.5"))]

@@ -39,6 +39,15 @@ EXAMPLES = [
     ("Output peaked in the second quarter of 2025.", "the second quarter of 2025", "date", "2025-Q2", None),
     ("Police made 31,416 arrests.", "31,416", "count", 31_416, None),
     ("The ministry hired 4 lakhs of teachers.", "4 lakhs", "count", 400_000, None),
+    # exact however many digits: a scale word or a unit never rounds to 28 digits
+    ("The bill came to $" + "9" * 360 + " billion.", "$" + "9" * 360 + " billion", "money",
+     Decimal("9" * 360 + "0" * 9), "USD"),
+    ("A beam of " + "3" * 40 + " kg was lifted.", "3" * 40 + " kg", "quantity", Decimal("3" * 40), "kg"),
+    # powers of ten: caret, superscripts, times a mantissa
+    ("The model has 10^80 states.", "10^80", "count", Decimal("1E+80"), None),
+    ("The odds were put at 10^-400 percent.", "10^-400 percent", "percent", Decimal("1E-400"), "%"),
+    ("The sky has 10⁹ stars.", "10⁹", "count", Decimal("1E+9"), None),
+    ("The lake holds 2×10^300 kg of ice.", "2×10^300 kg", "quantity", Decimal("2E+300"), "kg"),
 ]
 
 
@@ -55,7 +64,8 @@ def test_recognizer_finds(text, claim, kind, value, unit):
 
 
 @pytest.mark.parametrize("text", ["See www.example.com/2020/report.pdf", "COVID-19 spread", "Call 555-123-4567",
-                                  "Article 102 applies", "The meeting is at 3 pm."])
+                                  "Article 102 applies", "The meeting is at 3 pm.", "Sums are in 2019 dollars.",
+                                  "Pay (2020 dollars) is shown."])
 def test_not_prose_gives_no_candidates(text):
     assert [text[c.start:c.end] for c in find_candidates(text)] == []
 

@@ -212,3 +212,40 @@ def test_escape_sequences_from_a_document_never_reach_the_terminal(essays):
         write_table([Claim(f"r{evil}.txt", 13, 15, "5%", Kind.percent, value=Decimal(5), unit="%",
                            subject=f"Rents{evil}", sentence=sentence)], None, console=console)
     assert evil not in out.getvalue() and "\\x1b[2J" in out.getvalue()
+
+
+# values no float holds, or of more digits than Python writes as an int: exact text, never a crash or a 0
+HUGE = [Claim("c.txt", 0, 5, "10^80", Kind.count, value=Decimal("1E+80")),
+        Claim("c.txt", 6, 13, "10^-400", Kind.percent, value=Decimal("1E-400"), unit="%"),
+        Claim("c.txt", 14, 20, "10^400", Kind.count, value=Decimal(10**400 + 1)),
+        Claim("c.txt", 21, 5021, "7" * 5000, Kind.count, value=Decimal("7" * 5000))]
+HUGE_TEXT = [str(10**80), "0." + "0" * 399 + "1", str(10**400 + 1), "7" * 5000]
+
+
+@pytest.mark.parametrize("fmt", [Format.csv, Format.jsonl, Format.json, Format.table])
+def test_text_writers_keep_huge_and_tiny_values_exact(fmt):
+    out = io.StringIO()
+    assert WRITERS[fmt](HUGE, out) == len(HUGE)
+    if fmt == Format.csv:
+        assert [r["value"] for r in csv.DictReader(io.StringIO(out.getvalue()))] == HUGE_TEXT
+    elif fmt != Format.table:
+        rows = [json.loads(line) for line in out.getvalue().splitlines() if line.strip("[], ")] if fmt == Format.jsonl \
+            else json.loads(out.getvalue())
+        assert [str(r["value"]) for r in rows] == HUGE_TEXT
+
+
+def test_xlsx_and_parquet_keep_huge_and_tiny_values_exact(tmp_path):
+    import openpyxl
+    import pyarrow.parquet as pq
+
+    from claimx.io.parquet import write_parquet
+    from claimx.io.writers import write_xlsx
+
+    write_xlsx(HUGE, str(tmp_path / "x.xlsx"))
+    rows = list(openpyxl.load_workbook(tmp_path / "x.xlsx")["claims"].values)
+    values = [r[rows[0].index("value")] for r in rows[1:]]
+    assert values[0] == 1e80 and values[1:] == HUGE_TEXT[1:]  # a number a spreadsheet holds; the rest as text
+    write_parquet(HUGE, str(tmp_path / "x.parquet"))
+    table = pq.read_table(tmp_path / "x.parquet")
+    assert table["value"].to_pylist() == HUGE_TEXT
+    assert table["value_number"].to_pylist() == [1e80, None, None, None]  # no float: null, never inf or 0

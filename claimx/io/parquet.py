@@ -2,13 +2,14 @@
 
 Every ``Claim`` column keeps its name and order. ``value``, ``low`` and ``high`` hold the exact value as CSV
 writes it (a decimal such as ``4000000000`` or ``0.6666666666666666``, or an ISO date such as ``2019-07`` or
-``--07-13``), so nothing is lost; ``value_number``, ``low_number`` and ``high_number`` (float64, null for dates)
-follow them for arithmetic. Offsets, essay and page are int64, ``in_table`` is bool, ``authors`` a list of
+``--07-13``), so nothing is lost; ``value_number``, ``low_number`` and ``high_number`` (float64, null for dates
+and for numbers no float holds, such as 1E-400 or 1E+400) follow them for arithmetic. Offsets, essay and page are int64, ``in_table`` is bool, ``authors`` a list of
 strings, everything else a string.
 """
 from __future__ import annotations
 
 import dataclasses
+import math
 from collections.abc import Iterable
 from typing import Any
 
@@ -46,7 +47,8 @@ def _number(claim: Claim, name: str) -> float | None:
     v = getattr(claim, name)
     if v is None or claim.kind == Kind.date or isinstance(v, str):
         return None
-    return float(v)
+    f = float(v)
+    return f if math.isfinite(f) and (f != 0 or v == 0) else None  # beyond a float: the exact text column only
 
 
 def row(claim: Claim) -> dict[str, Any]:

@@ -137,9 +137,16 @@ def human_number(v: Any) -> str:
 
     >>> human_number(4500000000), human_number(31416), human_number(0.875), human_number(2350000)
     ('4.5 bn', '31,416', '0.875', '2.35 mn')
-    >>> human_number(123456789012345678901), human_number(Decimal("1e400")), human_number(-0.0)
-    ('1.235e+20', '1E+400', '0')
+
+    Beyond a million trillion, or a nonzero number under 0.0001, it shows four figures and a power of ten:
+
+    >>> human_number(Decimal("1E+80")), human_number(Decimal("7" * 500)), human_number(Decimal("-1E-400"))
+    ('1e+80', '7.778e+499', '-1e-400')
+    >>> human_number(123456789012345678901), human_number(-0.0)
+    ('1.235e+20', '0')
     """
+    if isinstance(v, Decimal) and v and not (Decimal("0.0001") <= abs(v) < 10**18):
+        return format(v, ".4g")
     v = json_value(v)
     if isinstance(v, (int, float)) and not isinstance(v, bool):
         if abs(v) >= HUGE:  # beyond a million trillions: scientific notation, never a cut-off row of digits
@@ -522,7 +529,6 @@ XLSX_WIDTHS = {"file": 28, "text": 18, "kind": 10, "value": 16, "unit": 12, "sub
                "section": 9, "sentence": 90}
 XLSX_WRAPPED = frozenset({"sentence", "subject", "essay_title", "title"})  # long text wraps in its cell
 FULL_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
-EXACT_INTEGERS = 2**53  # a spreadsheet's numbers are doubles: beyond this an integer would be rounded
 
 
 def _spreadsheet_day(iso: str) -> datetime.date | None:
@@ -534,6 +540,16 @@ def _spreadsheet_day(iso: str) -> datetime.date | None:
     return day if day.year >= 1900 else None
 
 
+def _spreadsheet_number(v: int) -> bool:
+    """Whether a spreadsheet holds the integer exactly: at most 15 significant digits, below 1E+308.
+
+    >>> _spreadsheet_number(4_500_000_000), _spreadsheet_number(10**80), _spreadsheet_number(10**400 + 1)
+    (True, True, False)
+    """
+    digits = str(abs(v))
+    return len(digits) <= 308 and len(digits.rstrip("0")) <= 15
+
+
 def _xlsx_sheet(wb, name: str, rows: Iterable[Any], fields: tuple[str, ...]) -> int:
     from openpyxl.cell import WriteOnlyCell
     from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
@@ -543,9 +559,11 @@ def _xlsx_sheet(wb, name: str, rows: Iterable[Any], fields: tuple[str, ...]) -> 
     def typed(value: Any):
         """A typed cell: numbers as numbers, full ISO dates as dates, true/false as booleans, everything else
         as text, and text never a formula, whatever the document says. What a spreadsheet cannot hold exactly
-        stays text: an ISO-looking day the calendar lacks ('2021-02-30'), a day before 1900, an integer beyond
-        2**53."""
+        stays text: an ISO-looking day the calendar lacks ('2021-02-30'), a day before 1900, an integer of more
+        than 15 significant digits or beyond 1E+308."""
         v = json_value(value)
+        if isinstance(v, int) and not isinstance(v, bool) and not _spreadsheet_number(v):
+            v = str(v)  # Excel keeps 15 digits and numbers below 1E+308: the exact digits as text
         if isinstance(v, list):
             v = "; ".join(str(x) for x in v)
         day = _spreadsheet_day(v) if isinstance(v, str) and FULL_DATE.fullmatch(v) else None
@@ -553,8 +571,6 @@ def _xlsx_sheet(wb, name: str, rows: Iterable[Any], fields: tuple[str, ...]) -> 
             cell = WriteOnlyCell(ws, value=day)
             cell.number_format = "yyyy-mm-dd"
             return cell
-        if isinstance(v, int) and not isinstance(v, bool) and abs(v) > EXACT_INTEGERS:
-            v = str(v)
         if isinstance(v, str):
             cell = WriteOnlyCell(ws, value=ILLEGAL_CHARACTERS_RE.sub("\ufffd", v))
             cell.data_type = "s"  # a string, even when it starts with '='

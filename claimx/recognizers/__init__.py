@@ -11,7 +11,7 @@ import regex
 
 from claimx._data import alternation, load
 from claimx.model import Kind, Qualifier
-from claimx.numbers import words_to_number
+from claimx.numbers import VULGAR_FRACTIONS, words_to_number
 from claimx.recognizers import count, dates, money, multiplier, percent, quantity, ratio
 from claimx.recognizers.base import Candidate, qualifier_table
 
@@ -47,8 +47,8 @@ def _triggers() -> dict:
     return {
         money.find: Trigger(symbols, list(codes) + [w.split()[-1] for w in currency_words]),
         percent.find: Trigger(r"%", [w for p in load("units")["percent_words"] for w in p.split()]),
-        ratio.find: Trigger(r"\d[/:]\d", list(nw["fractions"]) + ["in", "of"]),
-        multiplier.find: Trigger(rf"×|(?i:times|fold|{multipliers})"),
+        ratio.find: Trigger(rf"\d[/:⁄]\d|[{VULGAR_FRACTIONS}]", list(nw["fractions"]) + ["in", "of"]),
+        multiplier.find: Trigger(rf"×|\dx\b|(?i:times|fold|{multipliers})"),
         quantity.find: Trigger(r"\d[ \t]?[\p{L}°℃℉‰‱µΩÅ]|°", list(unit_words) + ["every", "per"]),
     }
 
@@ -182,10 +182,11 @@ def resolve_overlaps(cands: Iterable[Candidate]) -> list[Candidate]:
 def find_candidates(text: str, skip: Iterable[tuple[int, int]] = ()) -> list[Candidate]:
     """All claim candidates in ``text``, overlaps resolved, qualifiers attached.
 
-    ``skip`` lists character ranges handled elsewhere (table rows).
+    ``skip`` lists character ranges handled elsewhere (table rows). A price base ('in 2019 dollars') is no claim.
     """
-    # a date the calendar lacks ('June 31, 2020') is no claim, nor are its day and year alone
-    blocked = [m.span() for m in NOT_PROSE.finditer(text)] + list(skip) + dates.impossible(text)
+    # a date the calendar lacks ('June 31, 2020') is no claim, nor are its day and year alone; nor is a price base
+    blocked = ([m.span() for m in NOT_PROSE.finditer(text)] + list(money.price_bases(text)) + list(skip)
+               + dates.impossible(text))
     cands = []
     for find in RECOGNIZERS:
         if not _may_find(find, text):

@@ -9,7 +9,10 @@ import regex
 
 from claimx._data import alternation, load
 from claimx.model import Direction, Kind, Qualifier
-from claimx.numbers import number_value, number_word_pattern, scale_word_pattern
+from claimx.numbers import (
+    EXACT, POWER_OF_TEN as POWER, SUPERSCRIPT_DIGITS, VULGAR_FRACTIONS, number_value, number_word_pattern, power_of_ten, scale_value,
+    scale_word_pattern, times,
+)
 
 
 @dataclass
@@ -51,14 +54,16 @@ class Candidate:
         return self.end - self.start - self.lead
 
 
-# A number in digits: 1,234.5 / 12.5 / .5; never glued to a word, a hyphenated name (COVID-19) or 3×1.
+# A number in digits: 1,234.5 / 12.5 / .5 / 10^80 / 10⁻⁴ / 1½; never glued to a word, a hyphenated name (COVID-19) or 3×1.
 BEFORE_NUMBER = r"(?<![\w.,#@/\\×]|\w[-‐‑]|\d:)"
 AFTER_NUMBER = r"(?![\w×]|[.,]\d|[-‐‑]\d)"
 # digits with thousands commas or spaces ('45 000'), a decimal point, or a decimal comma where nothing else can
 # follow ('124,8 million', '7,5 percent')
-DIGITS = (r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[ ]\d{3})+(?![\d,.])"
+DIGITS = (rf"(?:{POWER}(?![\d{SUPERSCRIPT_DIGITS}])|\d+[{VULGAR_FRACTIONS}]|\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d{{1,3}}(?:[ ]\d{{3}})+(?![\d,.])"
           rf"|\d{{1,3}},\d{{1,2}}(?=\s?%|\s+(?:(?i:percent|per\s?cent)|{scale_word_pattern()})\b)"
           r"|\d+(?:\.\d+)?(?:[eE][-+]?\d{1,3}(?![\w.]))?|\.\d+)")  # '1.5e-3' in scientific text
+# '1.5 × 10^3', '3×10⁵': digits times a power of ten (written with a caret or superscripts)
+TIMES_POWER = rf"\s?[×x]\s?{POWER}(?![\d{SUPERSCRIPT_DIGITS}])"
 SIGNED_DIGITS = rf"(?:(?:(?<=^|[\s(\[~∼≈<>≤≥=±])[-−])?{DIGITS})"
 DASH = r"\s?[-‐‑–—]\s?"
 
@@ -84,7 +89,8 @@ def vague_number() -> str:
 @functools.cache
 def number() -> str:
     """Digits with an optional scale word, or a number in words: '4.5 million', 'twenty-five'."""
-    return (rf"(?:(?:(?i:minus|negative)\s+)?{BEFORE_NUMBER}{SIGNED_DIGITS}(?:\s+{scale_word_pattern()})?{AFTER_NUMBER}"
+    return (rf"(?:(?:(?i:minus|negative)\s+)?{BEFORE_NUMBER}{SIGNED_DIGITS}(?:\s+{scale_word_pattern()}|{TIMES_POWER})?"
+            rf"{AFTER_NUMBER}"
             rf"|{word_number()})")
 
 
@@ -115,7 +121,7 @@ def is_year(n: int | Decimal) -> bool:
     return d["year_min"] <= n <= d["year_max"]
 
 
-POWER_OF_TEN = regex.compile(r"(?P<mantissa>.+?)\s?[×x]\s?10\^?(?P<exponent>[-−]?\d{1,2})")
+POWER_OF_TEN = regex.compile(rf"(?P<mantissa>.+?)\s?[×x]\s?(?P<power>10\^?[-−]?\d{{1,4}}|{POWER})")
 
 
 @functools.cache
@@ -127,8 +133,8 @@ def qualifier_table(where: str = "before") -> dict[str, Qualifier]:
 def value_of(text: str) -> Decimal | None:
     """The value of text matched by :func:`number` (or a vague plural such as 'millions'), or a power of ten.
 
-    >>> value_of("6 × 10^6"), value_of("4.3 × 10−8")
-    (Decimal('6E+6'), Decimal('4.3E-8'))
+    >>> value_of("6 × 10^6"), value_of("4.3 × 10−8"), value_of("3×10⁵"), value_of("10^-400")
+    (Decimal('6E+6'), Decimal('4.3E-8'), Decimal('3E+5'), Decimal('1E-400'))
     """
     from claimx.numbers import words_to_number
 
@@ -140,7 +146,9 @@ def value_of(text: str) -> Decimal | None:
     power = POWER_OF_TEN.fullmatch(t)
     if power:
         mantissa = value_of(power.group("mantissa"))
-        return None if mantissa is None else mantissa.scaleb(int(power.group("exponent").replace("−", "-")))
+        written = power.group("power")
+        exponent = power_of_ten(written) if power_of_ten(written) is not None else int(written[2:].replace("−", "-"))
+        return None if mantissa is None else mantissa.scaleb(exponent, EXACT)
     return number_value(t) if number_value(t) is not None else words_to_number(t)
 
 
@@ -156,9 +164,9 @@ def range_values(low_text: str, high_text: str) -> tuple[Decimal | None, Decimal
         return lo, hi
     m = regex.search(rf"\s+(?P<scale>{scale_word_pattern()})\s*$", high_text)
     if m and not regex.search(scale_word_pattern(), low_text):
-        base = value_of(high_text[: m.start()])
-        if base is not None and lo < base:
-            lo = lo * (hi / base)
+        base, scale = value_of(high_text[: m.start()]), scale_value(m.group("scale"))
+        if base is not None and scale is not None and lo < base:
+            lo = times(lo, scale)
     return lo, hi
 
 

@@ -8,15 +8,17 @@ from __future__ import annotations
 import functools
 from collections.abc import Iterator
 
+import regex
+
 from claimx.model import Kind
-from claimx.numbers import scale_abbreviation_pattern, scale_value
+from claimx.numbers import scale_abbreviation_pattern, scale_value, times
 from claimx.recognizers.base import (
     BEFORE_NUMBER, Candidate, SIGNED_DIGITS, change_by_to, change_from, compile_pattern, dashed_range, is_year, number, range_values, value_of,
     vague_number,
 )
 
 def _year_like(text: str) -> bool:
-    return text.isdigit() and len(text) == 4 and is_year(int(text))
+    return regex.fullmatch(r"[0-9]{4}", text) is not None and is_year(int(text))  # never '10⁸⁰' (isdigit is True)
 
 
 @functools.cache
@@ -53,7 +55,7 @@ def find(text: str) -> Iterator[Candidate]:
                 base, scale = value_of(m.group("num")), scale_value(m.group("scale"))
                 if base is None or scale is None:
                     continue
-                yield Candidate(m.start(), m.end(), Kind.count, value=base * scale, core=m.span(), needs_noun=True,
+                yield Candidate(m.start(), m.end(), Kind.count, value=times(base, scale), core=m.span(), needs_noun=True,
                                 priority=-1)
                 continue
             v = value_of(m.group())

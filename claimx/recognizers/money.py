@@ -7,12 +7,14 @@ import unicodedata
 from collections.abc import Iterator
 from decimal import Decimal
 
+import regex
+
 from claimx._data import alternation, load
 from claimx.model import Kind
-from claimx.numbers import scale_abbreviation_pattern, scale_value, scale_word_pattern
+from claimx.numbers import scale_abbreviation_pattern, scale_value, scale_word_pattern, times
 from claimx.recognizers.base import (
     AFTER_NUMBER, BEFORE_NUMBER, DASH, DIGITS, SIGNED_DIGITS, Candidate, change_by_to, change_from, compile_pattern, value_of,
-    word_number,
+    word_number, year_pattern,
 )
 
 
@@ -105,6 +107,27 @@ def _unit(m, code: str) -> str:
     return f"{code} per {per}" if per else code
 
 
+@functools.cache
+def _price_base_pattern() -> regex.Pattern:
+    _, words, codes = currency_tables()
+    return regex.compile(rf"(?<![\w.,$-]){year_pattern(None)}(?:\s+|[-‐])(?:(?i:{alternation(list(words))})|{'|'.join(codes)})\b")
+
+
+def price_bases(text: str) -> Iterator[tuple[int, int]]:
+    """Spans of a year written before a currency word: the price base of another figure, neither an amount nor a
+    date ('(in 2019 dollars)', '(2020 dollars)', 'constant 2015 dollars', '2024 U.S. dollars').
+
+    >>> [text[s:e] for text in ("$5 billion (in 2019 dollars)", "2,019 dollars", "250 dollars")
+    ...  for s, e in price_bases(text)]
+    ['2019 dollars']
+    """
+    if _YEAR_SPACE.search(text):
+        yield from (m.span() for m in _price_base_pattern().finditer(text))
+
+
+_YEAR_SPACE = regex.compile(r"\d{4}[\s\-‐]")
+
+
 def _scale(m) -> Decimal:
     s = (m.groupdict().get("scale") or "").strip()
     if not s:
@@ -129,12 +152,12 @@ def find(text: str) -> Iterator[Candidate]:
                 lo, hi = value_of(m.group("low")), value_of(m.group("high"))
                 lscale = (m.groupdict().get("lscale") or "").strip()
                 lfactor = (scale_value(lscale) or factor) if lscale else factor
-                if lo is None or hi is None or lo * lfactor >= hi * factor:
+                if lo is None or hi is None or times(lo, lfactor) >= times(hi, factor):
                     continue
-                yield Candidate(m.start(), end, Kind.money, low=lo * lfactor, high=hi * factor, unit=unit,
+                yield Candidate(m.start(), end, Kind.money, low=times(lo, lfactor), high=times(hi, factor), unit=unit,
                                 core=(m.start("low"), m.end("high")), priority=1)
                 continue
             v = value_of(m.group("num") or m.group("wnum"))
             if v is None:
                 continue
-            yield Candidate(m.start(), end, Kind.money, value=v * factor, unit=unit, core=m.span("num") if m.group("num") else m.span("wnum"), priority=1)
+            yield Candidate(m.start(), end, Kind.money, value=times(v, factor), unit=unit, core=m.span("num") if m.group("num") else m.span("wnum"), priority=1)

@@ -37,6 +37,8 @@ def _patterns():
         ("fold", compile_pattern(rf"(?P<n>(?:{BEFORE_NUMBER}{DIGITS}|{word_number_prefix()}))[\s\-‐‑]?fold\b")),
         # 100×, 10,500× (a magnification or a factor), never 3×1 or 2 × 10
         ("fold", compile_pattern(rf"(?P<n>{BEFORE_NUMBER}{DIGITS})\s?×(?!\s?\d)")),
+        # 2.5x, 10x: a lower-case x glued to the figure (never 3x3, 0x1F or 2 x 4)
+        ("fold", compile_pattern(rf"(?P<n>{BEFORE_NUMBER}{DIGITS})x\b")),
         ("verb", compile_pattern(rf"(?<![\w-])(?i:(?P<stem>{alternation(verbs)})(?:ed|ing|es))\b")),
         ("adverb", compile_pattern(rf"(?<![\w-])(?i:(?P<adv>twice|thrice)\s+(?:{followers})\b)")),
         # 'more than double', 'nearly triple', 'by half': need a cue before them to be a statistic

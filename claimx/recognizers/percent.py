@@ -7,7 +7,7 @@ from decimal import Decimal
 
 from claimx._data import alternation
 from claimx.model import Kind
-from claimx.numbers import fraction_value
+from claimx.numbers import fraction_value, times
 from claimx.recognizers.base import (
     Candidate, change_from, compile_pattern, dashed_range, number, qualifier_table, value_of,
 )
@@ -62,19 +62,19 @@ def find(text: str) -> Iterator[Candidate]:
                 v = value_of(m.group("num"))
                 if v is None:
                     continue
-                yield Candidate(m.start(), m.end(), Kind.percent, value=v * factor, unit=unit, core=m.span("num"))
+                yield Candidate(m.start(), m.end(), Kind.percent, value=times(v, factor), unit=unit, core=m.span("num"))
             else:
                 lo, hi = value_of(m.group("low")), value_of(m.group("high"))
                 if lo is None or hi is None or lo >= hi:
                     continue
                 if change_from(text, m.start()):  # 'rose from 12 to 15%': two levels, each with the unit
                     low_end = m.end("lunit") if m.group("lunit") else m.end("low")
-                    yield Candidate(m.start("low"), low_end, Kind.percent, value=lo * factor, unit=unit,
+                    yield Candidate(m.start("low"), low_end, Kind.percent, value=times(lo, factor), unit=unit,
                                     core=m.span("low"))
-                    yield Candidate(m.start("high"), m.end(), Kind.percent, value=hi * factor, unit=unit,
+                    yield Candidate(m.start("high"), m.end(), Kind.percent, value=times(hi, factor), unit=unit,
                                     core=m.span("high"))
                     continue
                 q = m.groupdict().get("q")
                 qualifier = qualifier_table()[" ".join(q.lower().split())] if q else None
-                yield Candidate(m.start(), m.end(), Kind.percent, low=lo * factor, high=hi * factor, unit=unit,
+                yield Candidate(m.start(), m.end(), Kind.percent, low=times(lo, factor), high=times(hi, factor), unit=unit,
                                 core=(m.start("low"), m.end("high")), qualifier=qualifier)

@@ -10,10 +10,10 @@ import regex
 
 from claimx._data import load
 from claimx.model import Kind
-from claimx.numbers import scale_word_pattern
+from claimx.numbers import scale_word_pattern, times
 from claimx.recognizers.units import unit_at
 from claimx.recognizers.base import (
-    AFTER_NUMBER, BEFORE_NUMBER, DIGITS, SIGNED_DIGITS, Candidate, compile_pattern, dashed_range,
+    AFTER_NUMBER, BEFORE_NUMBER, DIGITS, SIGNED_DIGITS, TIMES_POWER, Candidate, compile_pattern, dashed_range,
     change_by_to, change_from, number, range_values, value_of, word_number, word_number_prefix, year_before,
 )
 
@@ -84,7 +84,8 @@ def _patterns():
 def _registry_patterns():
     """A number (or a range) right before something that may be a unit: the registry decides (units.unit_at)."""
     # digits, a scale word, a power of ten ('6 × 10^6', '4.3 × 10−8'), a tolerance ('1.3 ± 0.5')
-    digits = (rf"(?:(?i:minus|negative)\s+)?{BEFORE_NUMBER}{SIGNED_DIGITS}(?:\s+{scale_word_pattern()}|\s?[×x]\s?10\^?[-−]?\d{{1,2}})?(?![.,]?\d)")
+    digits = (rf"(?:(?i:minus|negative)\s+)?{BEFORE_NUMBER}{SIGNED_DIGITS}(?:\s+{scale_word_pattern()}|{TIMES_POWER}"
+              rf"|\s?[×x]\s?10\^?[-−]?\d{{1,4}})?(?![.,]?\d)")
     tolerance = rf"(?:\s?±\s?{DIGITS})?"
     n = rf"(?:{digits}|{word_number()})"
     unit_start = r"(?P<gap>[ \t]?)(?=[\p{L}°℃℉‰‱µΩÅ])"
@@ -123,7 +124,7 @@ def _registry(text: str) -> Iterator[Candidate]:
                 continue
             v = value_of(number_text)
             if v is not None:
-                yield Candidate(m.start(), end, Kind.quantity, value=v * factor, unit=unit, core=m.span("num"))
+                yield Candidate(m.start(), end, Kind.quantity, value=times(v, factor), unit=unit, core=m.span("num"))
 
 
 def _range(text: str, m, end: int, unit: str, factor: Decimal) -> Iterator[Candidate]:
@@ -133,7 +134,7 @@ def _range(text: str, m, end: int, unit: str, factor: Decimal) -> Iterator[Candi
     if _year_low(text, m) or change_from(text, m.start()) or change_by_to(text, m.start(), end) or lo is None \
             or hi is None or lo >= hi:
         return
-    yield Candidate(m.start(), end, Kind.quantity, low=lo * factor, high=hi * factor, unit=unit,
+    yield Candidate(m.start(), end, Kind.quantity, low=times(lo, factor), high=times(hi, factor), unit=unit,
                     core=(m.start("low"), m.end("high")))
 
 
@@ -148,7 +149,7 @@ def _unit_twice(text: str, m, end: int, unit: str, factor: Decimal) -> Iterator[
     lo, hi = value_of(m.group("num")), value_of(second.group("high"))
     if lo is None or hi is None or lo >= hi:
         return
-    yield Candidate(m.start(), found[0], Kind.quantity, low=lo * factor, high=hi * factor, unit=unit,
+    yield Candidate(m.start(), found[0], Kind.quantity, low=times(lo, factor), high=times(hi, factor), unit=unit,
                     core=(m.start("num"), second.end("high")))
 
 
@@ -160,7 +161,7 @@ def _second_end() -> regex.Pattern:
 def _year_low(text: str, m) -> bool:
     """'in 2003 to 98 million barrels': the low end is a year, not the start of a range."""
     low = m.group("low").strip()
-    return low.isdigit() and len(low) == 4 and year_before(text, m.start("low"))
+    return regex.fullmatch(r"[0-9]{4}", low) is not None and year_before(text, m.start("low"))
 
 
 def find(text: str) -> Iterator[Candidate]:
@@ -187,6 +188,6 @@ def find(text: str) -> Iterator[Candidate]:
             v = value_of(m.group("num"))
             if v is None:
                 continue
-            yield Candidate(m.start(), m.end(), Kind.quantity, value=v * factor, unit=unit, core=m.span("num"),
+            yield Candidate(m.start(), m.end(), Kind.quantity, value=times(v, factor), unit=unit, core=m.span("num"),
                             subject=m.group("what") if name == "every" else None)
     yield from _registry(text)

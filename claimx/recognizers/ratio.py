@@ -1,5 +1,5 @@
 """Ratios, a part of a whole: 'one in ten' (0.1), 'seven out of 10' (0.7), '28 of 32 states' (0.875),
-'26 of the country's 32 states', 'two-thirds', 'three quarters', 'a third of'."""
+'26 of the country's 32 states', 'two-thirds', 'three quarters', 'a third of', '3/4', '3⁄4', '¾ of'."""
 from __future__ import annotations
 
 import functools
@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from claimx._data import alternation, load
 from claimx.model import Kind
-from claimx.numbers import fraction_value, number_word_pattern
+from claimx.numbers import VULGAR_FRACTIONS, fraction_value, number_word_pattern, vulgar_value
 from claimx.recognizers.base import AFTER_NUMBER, BEFORE_NUMBER, DIGITS, Candidate, compile_pattern, is_year, value_of, word_number
 
 @functools.cache
@@ -23,7 +23,9 @@ def _patterns():
         # 1:60, ∼1:1000 (never a clock time: those are no prose, see NOT_PROSE)
         ("colon", compile_pattern(r"(?<![\w:.,])(?P<a>\d{1,4}):(?P<b>\d{1,5})(?![\w:]|[.,]\d)")),
         # 2/3, 3/4: a slash fraction with a small denominator, never a date (3/15/2017) or 24/7
-        ("slash", compile_pattern(r"(?<![\w/.,-])(?P<a>\d)/(?P<b>[2-9]|10)(?![\w/.,-]|,\d)")),
+        ("slash", compile_pattern(r"(?<![\w/⁄.,-])(?P<a>\d)[/⁄](?P<b>[2-9]|10)(?![\w/⁄.,-]|,\d)")),  # 3/4, 3⁄4
+        # ¾ of voters: a vulgar fraction character on its own, a part of something ('½ cup' is a measure)
+        ("vulgar", compile_pattern(rf"(?<![\w.,/⁄-])[{VULGAR_FRACTIONS}](?=\s+of\b|\s*[.,;)]|\s*$)")),
         ("of", compile_pattern(rf"(?P<a>{small})\s+of\s+{possessor}?(?P<b>{small})(?=\s+\p{{L}})(?!\s+(?:percent|per\s?cent)\b)")),
         ("frac", compile_pattern(rf"(?<![\w-])(?i:(?:{number_word_pattern()})[\s\-‐‑](?:{plural}))(?![\w-])")),
         ("frac", compile_pattern(rf"(?<![\w-])(?i:(?:one|a)(?:\s+|[\-‐‑])(?:{singular}))(?=\s+of\b|\s*[.,;)])")),
@@ -38,6 +40,9 @@ def find(text: str) -> Iterator[Candidate]:
                 if v is None or not 0 < v <= 1:
                     continue
                 yield Candidate(m.start(), m.end(), Kind.ratio, value=v, core=m.span(), priority=1)
+                continue
+            if name == "vulgar":
+                yield Candidate(m.start(), m.end(), Kind.ratio, value=vulgar_value(m.group()), core=m.span(), priority=1)
                 continue
             a, b = value_of(m.group("a")), value_of(m.group("b"))
             if name == "colon":

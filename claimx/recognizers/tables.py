@@ -13,7 +13,7 @@ import regex
 
 from claimx._data import load
 from claimx.model import Kind
-from claimx.numbers import parse_number, scale_value
+from claimx.numbers import parse_number, scale_value, times
 from claimx.recognizers import money, quantity, units
 from claimx.recognizers.base import Candidate, year_pattern
 
@@ -224,5 +224,5 @@ def _cells(text: str, block: list[Row]) -> Iterator[Candidate]:
             if kind == Kind.count and unit is None:
                 unit = _label_noun(subject)
             cs, ce = m.start("num"), (m.end("pct") if m.group("pct") else m.end("num"))
-            yield Candidate(cs, ce, kind, value=v * scale, unit=unit, core=(cs, ce), subject=subject,
+            yield Candidate(cs, ce, kind, value=times(v, scale), unit=unit, core=(cs, ce), subject=subject,
                             time=time, place=place, in_table=True, row=(row.start, row.end))

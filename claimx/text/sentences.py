@@ -10,6 +10,7 @@ import functools
 import regex
 
 from claimx._data import alternation, load
+from claimx.numbers import VULGAR_FRACTIONS
 
 
 @functools.cache
@@ -26,20 +27,28 @@ def _boundary() -> regex.Pattern:
 
 MAX_SENTENCE = 3000
 NEAR_NUMBER = regex.compile(r"\d")
+SPACE = regex.compile(r"\s")
 
 
 def _cut(text: str, s: int, e: int, max_len: int) -> list[tuple[int, int]]:
-    """Pieces of an over-long sentence, cut at a space with no digit within 40 characters (else any space)."""
+    """Pieces of an over-long sentence, cut at a space with no digit within 40 characters (else any space). A word
+    longer than half a piece (a run of 5,000 digits) is never cut: its piece runs on past it."""
     pieces = []
     while e - s > max_len:
-        limit = s + max_len
+        limit, floor = s + max_len, s + max_len // 2
+        if not SPACE.search(text, floor + 1, limit + 1):
+            after = SPACE.search(text, limit)
+            floor = after.start() - 1 if after else e
+            limit = min(e, floor + 1 + max_len // 2)
+            if limit >= e:
+                break
         cut = None
-        for pos in range(limit, s + max_len // 2, -1):
+        for pos in range(limit, floor, -1):
             if text[pos].isspace() and not NEAR_NUMBER.search(text, max(s, pos - 40), min(e, pos + 40)):
                 cut = pos
                 break
         if cut is None:
-            cut = next((pos for pos in range(limit, s + max_len // 2, -1) if text[pos].isspace()), limit)
+            cut = next((pos for pos in range(limit, floor, -1) if text[pos].isspace()), limit)
         pieces.append((s, cut))
         s = cut
     pieces.append((s, e))
@@ -47,7 +56,8 @@ def _cut(text: str, s: int, e: int, max_len: int) -> list[tuple[int, int]]:
 
 
 def sentence_spans(text: str, max_len: int = MAX_SENTENCE) -> list[tuple[int, int]]:
-    """Sentences as ``(start, end)`` ranges, whitespace trimmed, in order; none longer than ``max_len``.
+    """Sentences as ``(start, end)`` ranges, whitespace trimmed, in order; none longer than ``max_len``
+    but for one that holds a word longer than half of it.
 
     >>> t = "Prices rose 5%. Mr. Lee left.\\n\\n- A list item\\n- Another one"
     >>> [t[s:e] for s, e in sentence_spans(t)]
@@ -78,7 +88,7 @@ def _may_hold() -> regex.Pattern:
     words = (list(w["units"]) + list(w["tens"]) + list(w["scales"]) + list(w["dozen"]) + list(w["fractions"])
              + list(w["vague_plurals"]) + list(w["multiplier_adverbs"]) + list(w["multiplier_verbs"]) + ["fold"]
              + list(d["relative_units"]) + [m for m in d["months"] if len(m) > 3])
-    return regex.compile(rf"\d|(?i:\b(?:{alternation(words)})\w*)")
+    return regex.compile(rf"\d|[{VULGAR_FRACTIONS}]|(?i:\b(?:{alternation(words)})\w*)")  # '¾ of voters' has no digit
 
 
 def may_hold_a_claim(sentence: str) -> bool:
