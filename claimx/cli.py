@@ -75,7 +75,8 @@ def choose_format(fmt: Format | None, output: Path | None, stdout_is_terminal: b
                 f"cannot tell the format from {output.name!r}; use {suffixes}, or pass --format",
                 param_hint="--output")
     if fmt is not None and fmt not in allowed:
-        raise typer.BadParameter(f"{what} are written as {', '.join(f.value for f in allowed)}, not {fmt.value}",
+        hint = "; an HTML report needs the texts: use `claimx report PATHS -o report.html`" if fmt == Format.html else ""
+        raise typer.BadParameter(f"{what} are written as {', '.join(f.value for f in allowed)}, not {fmt.value}{hint}",
                                  param_hint="--format" if output is None else "--output")
     if output is not None and output.is_dir() and fmt != Format.parquet:
         raise typer.BadParameter(f"{output} is a folder; give a file name", param_hint="--output")

@@ -63,8 +63,9 @@ def test_extract_format_html_writes_the_report_and_export_refuses_it(tmp_path):
     assert result.exit_code == 0 and 'id="c1"' in (tmp_path / "r.html").read_text(encoding="utf-8")
     db = tmp_path / "c.db"
     run("extract", str(p), "--db", str(db), "-q", "-f", "jsonl")
-    refused = run("export", "--db", str(db), "-f", "html")
+    refused = run("export", "--db", str(db), "-o", str(tmp_path / "all.html"))
     assert refused.exit_code == 2 and "claimx report" in refused.stderr
+    assert run("export", "--db", str(db), "-f", "html").exit_code == 2  # not offered
 
 
 def _browser():
