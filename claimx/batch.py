@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from claimx.errors import UnreadableInput
-from claimx.io.readers import Skipped, Source, UsageProblem, expand_paths, read_input
+from claimx.io.readers import RepeatedInput, Skipped, Source, UsageProblem, expand_paths, read_input
 from claimx.model import Claim, EssayRow, Kind
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -36,7 +36,9 @@ class FileResult:
     claims: list[Claim] | None = None
     essays: list[EssayRow] | None = None
     error: str | None = None
-    problem: str | None = None  # 'usage' (nothing to read there), 'failed' (unreadable), 'binary' (not text)
+    # 'usage' (nothing to read there), 'failed' (unreadable), 'binary' (not text); 'repeated' is no input but a
+    # notice (an argument named files already named: read once)
+    problem: str | None = None
     notice: str | None = None  # something the user should know about a file that was read ('not UTF-8 ...')
     sha256: str | None = None
     skipped: bool = False
@@ -58,6 +60,8 @@ class Summary:
     usage: int = 0
 
     def add(self, result: FileResult) -> None:
+        if result.problem == "repeated":  # a notice, not a file
+            return
         self.files += 1
         if result.problem:
             setattr(self, result.problem, getattr(self, result.problem) + 1)
@@ -100,7 +104,7 @@ class Batch:
 
     @property
     def total(self) -> int:
-        return len(self.inputs)
+        return sum(not isinstance(i, RepeatedInput) for i in self.inputs)
 
     def __iter__(self) -> Iterator[FileResult]:
         for result in _run(self.inputs, **self.options):
@@ -123,6 +127,13 @@ def extract_files(paths: Iterable[str], *, jobs: int = 1, model: str | None = No
     options = dict(jobs=cpu_count() if jobs == 0 else max(1, jobs), model=model, nlp=nlp, kinds=wanted,
                    sections=set(sections) if sections else None, encoding=encoding, as_of=as_of, store=store)
     return Batch(list(expand_paths(paths)), options)
+
+
+def problem_of(error: UnreadableInput) -> str:
+    """The :attr:`FileResult.problem` an error is counted as."""
+    if isinstance(error, RepeatedInput):
+        return "repeated"
+    return "usage" if isinstance(error, UsageProblem) else "binary" if isinstance(error, Skipped) else "failed"
 
 
 def content_hash(text: str) -> str:
@@ -155,8 +166,7 @@ def _run(inputs, *, jobs, model, nlp, kinds, sections, encoding, as_of, store) -
             if not isinstance(item, UnreadableInput):
                 item = read_input(item, encoding, convert=False)
             if isinstance(item, UnreadableInput):
-                problem = "usage" if isinstance(item, UsageProblem) else "binary" if isinstance(item, Skipped) else "failed"
-                yield FileResult(item.name or "?", error=str(item), problem=problem)
+                yield FileResult(item.name or "?", error=str(item), problem=problem_of(item))
                 continue
             # a text by its decoded text, a document by its bytes (converting it may be the slow part)
             sha = hashlib.sha256(item.raw).hexdigest() if item.raw is not None else content_hash(item.text)
@@ -188,7 +198,7 @@ def read_source(nlp, job: Job, kinds, as_of) -> FileResult:
     try:
         source = source.converted()
     except UnreadableInput as e:  # an encrypted, damaged or image-only document: one line, the batch goes on
-        return FileResult(source.name, error=str(e), problem="binary" if isinstance(e, Skipped) else "failed")
+        return FileResult(source.name, error=str(e), problem=problem_of(e))
     reading = next(read_texts([(source.text, source.name)], nlp=nlp, kinds=kinds, reference_date=as_of))
     return FileResult(source.name, claims=reading.claims, essays=reading.essays, sha256=sha,
                       encoding=source.encoding, key=source.key, text=source.text)

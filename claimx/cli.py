@@ -375,7 +375,8 @@ def _on_cluster(paths, scheduler: str, chosen: Format, output: Path | None, opti
                     for result in batch:
                         if result.error:
                             _err(result.error)
-                            errors.append((result.name, result.problem, result.error))
+                            if result.problem != "repeated":  # a notice, not a file
+                                errors.append((result.name, result.problem, result.error))
                         advance(batch.summary.claims)
                     on_dask.write_errors(out_dir, errors)
             else:

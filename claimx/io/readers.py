@@ -87,11 +87,34 @@ def _walk(folder: Path) -> tuple[list[Path], list[UnreadableInput]]:
     return sorted(files), problems
 
 
+class RepeatedInput(UnreadableInput):
+    """Not an input: a notice that an argument named files already named by an earlier one (the same folder
+    or file under another spelling); they are read once, under the first spelling."""
+
+
 def expand_paths(paths: Iterable[str]) -> Iterator[str | UnreadableInput]:
     """Files as given, folders walked recursively for text (.txt, .md) and documents (.pdf, .html, .htm, .docx),
     sorted; '-' kept as is.
-    Binary files found in a folder are reported as skipped; a subfolder that cannot be read as a failure."""
-    for p in paths:
+    Binary files found in a folder are reported as skipped; a subfolder that cannot be read as a failure.
+    A file named more than once (``essays essays/ ./essays``, a symbolic link) is read once, under the first
+    spelling, in the order given; one :class:`RepeatedInput` notice per argument that repeated some (standard
+    input is never compared with files)."""
+    # resolved path -> (name as first given, the argument that gave it, its position)
+    first: dict[str, tuple[str, str, int]] = {}
+
+    def once(n: int, arg: str, files: list[str]) -> Iterator[str | UnreadableInput]:
+        repeated: list[tuple[str, str, str, int]] = []  # (name now, name first, argument first, its position)
+        for f in files:
+            key = os.path.realpath(f)
+            if key in first:
+                repeated.append((f, *first[key]))
+                continue
+            first[key] = (f, arg, n)
+            yield f
+        if repeated:
+            yield RepeatedInput(_repeated_line(n, arg, len(files), repeated), shown(arg))
+
+    for n, p in enumerate(paths):
         if p == STDIN:
             yield p
             continue
@@ -102,16 +125,31 @@ def expand_paths(paths: Iterable[str]) -> Iterator[str | UnreadableInput]:
             texts = [f for f in found if f.suffix.lower() in READ_SUFFIXES]
             for f in found:
                 kind = BINARY_SUFFIXES.get(f.suffix.lower())
-                if kind:
+                if kind and os.path.realpath(f) not in first:  # reported once too
+                    first[os.path.realpath(f)] = (str(f), p, n)
                     yield Skipped(f"{shown(str(f))}: {kind}, not supported; skipped", shown(str(f)))
             if not texts and not problems:
                 yield UsageProblem(f"{shown(p)}: folder holds no .txt, .md, .pdf, .html or .docx files", shown(p))
-            for f in texts:
-                yield str(f)
+            yield from once(n, p, [str(f) for f in texts])
         elif path.exists():
-            yield p
+            yield from once(n, p, [p])
         else:
             yield UsageProblem(f"{shown(p)}: no such file or folder", shown(p))
+
+
+def _repeated_line(n: int, arg: str, found: int, repeated: list[tuple[str, str, str, int]]) -> str:
+    """One line for an argument that named files already named: 'essays/a.txt given more than once (as
+    ./essays/a.txt); read once', 'essays given more than once (as ./essays); read once', or for a partial
+    overlap (or a link to a file beside it) 'essays: 1 file already read (essays/b.txt is essays/a.txt); read once'."""
+    now, was, by, at = repeated[0]
+    if len(repeated) == 1 and found == 1 and at != n:
+        how = f" (as {shown(now)})" if now != was else f" (in {shown(by)} too)" if by != was else ""
+        return f"{shown(was)} given more than once{how}; read once"
+    if len(repeated) == found and all(r[3] == at for r in repeated) and at != n:
+        return f"{shown(by)} given more than once (as {shown(arg)}); read once"
+    first = shown(now) if now == was else f"{shown(now)} is {shown(was)}"
+    return (f"{shown(arg)}: {len(repeated)} file{'s' if len(repeated) != 1 else ''} already read "
+            f"({first}{', ...' if len(repeated) > 1 else ''}); read once")
 
 
 def binary_kind(data: bytes) -> str | None:
