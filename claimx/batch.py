@@ -19,7 +19,8 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from claimx.errors import UnreadableInput
-from claimx.io.readers import RepeatedInput, Skipped, Source, UsageProblem, expand_paths, read_input
+from claimx.io.documents import NoText
+from claimx.io.readers import OwnOutput, RepeatedInput, Skipped, Source, UsageProblem, expand_paths, read_input
 from claimx.model import Claim, EssayRow, Kind
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -36,8 +37,9 @@ class FileResult:
     claims: list[Claim] | None = None
     essays: list[EssayRow] | None = None
     error: str | None = None
-    # 'usage' (nothing to read there), 'failed' (unreadable), 'binary' (not text); 'repeated' is no input but a
-    # notice (an argument named files already named: read once)
+    # 'usage' (nothing to read there), 'failed' (unreadable), 'binary' (not text), 'own' (written by claimx:
+    # skipped), 'empty' (a document with no text found); 'repeated' is no input but a notice (an argument named
+    # files already named: read once)
     problem: str | None = None
     notice: str | None = None  # something the user should know about a file that was read ('not UTF-8 ...')
     sha256: str | None = None
@@ -58,6 +60,8 @@ class Summary:
     failed: int = 0
     binary: int = 0
     usage: int = 0
+    own: int = 0
+    empty: int = 0
 
     def add(self, result: FileResult) -> None:
         if result.problem == "repeated":  # a notice, not a file
@@ -86,6 +90,10 @@ class Summary:
             parts.append(f"{self.skipped} unchanged (skipped)")
         if self.binary:
             parts.append(f"{self.binary} not text (skipped)")
+        if self.own:
+            parts.append(f"{self.own} written by claimx (skipped)")
+        if self.empty:
+            parts.append(f"{self.empty} with no text found")
         if self.failed:
             parts.append(f"{self.failed} failed")
         if self.usage:
@@ -133,7 +141,16 @@ def problem_of(error: UnreadableInput) -> str:
     """The :attr:`FileResult.problem` an error is counted as."""
     if isinstance(error, RepeatedInput):
         return "repeated"
+    if isinstance(error, OwnOutput):
+        return "own"
+    if isinstance(error, NoText):
+        return "empty"
     return "usage" if isinstance(error, UsageProblem) else "binary" if isinstance(error, Skipped) else "failed"
+
+
+def notice_only(error: UnreadableInput) -> bool:
+    """An input that is not read but is no failure either: written by claimx, no text found, given twice."""
+    return problem_of(error) in ("own", "empty", "repeated")
 
 
 def content_hash(text: str) -> str:

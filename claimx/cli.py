@@ -518,12 +518,13 @@ def text_cmd(
       claimx text page.html > page.md
     """
     with cli_errors():
+        from claimx.batch import notice_only
         from claimx.io.readers import read_input
 
         source = read_input(path, check_encoding(encoding))
         if isinstance(source, Exception):
             _err(str(source))
-            raise typer.Exit(1)
+            raise typer.Exit(0 if notice_only(source) else 1)
         sys.stdout.write(source.text)
 
 

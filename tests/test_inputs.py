@@ -102,3 +102,101 @@ def test_installed_command_reads_a_folder_given_four_ways_once(essays):
     got = [(r["file"], r["start"]) for r in rows(out.stdout)]
     assert len(got) == len(set(got)) == 3
     assert len(notices(out.stderr)) == 3
+
+
+# ---------------------------------------------------------------- claimx's own outputs in the essay folder
+
+@pytest.mark.parametrize("args,written,line", [
+    (["report", "essays", "-o", "essays/report.html"], "essays/report.html", "an HTML report"),
+    (["report", "essays", "-o", "essays/report"], "essays/report", "a report folder"),  # one line, not one a page
+    (["extract", "essays", "-o", "essays/claims.txt"], "essays/claims.txt", "a claims table"),
+    (["extract", "essays", "-f", "table"], "essays/claims.txt", "a claims table"),  # redirected: `> claims.txt`
+    (["extract", "essays", "-f", "csv"], "essays/claims.txt", "CSV claims"),
+    (["extract", "essays", "-f", "jsonl"], "essays/claims.md", "JSON claims"),
+    (["extract", "essays", "-f", "json"], "essays/claims.txt", "JSON claims"),
+    (["essays", "essays", "-f", "table"], "essays/list.txt", "an essays table"),
+    (["essays", "essays", "-f", "csv"], "essays/list.txt", "CSV essays"),
+])
+def test_claimx_outputs_in_the_folder_are_not_read_back(nlp, essays, args, written, line):
+    out = run_cli(*args)
+    assert out.exit_code == 0, out.stderr
+    if "-o" not in args:  # standard output redirected into the folder
+        Path(written).write_text(out.stdout, encoding="utf-8")
+    out = run_cli("extract", "essays", "--format", "csv")
+    assert out.exit_code == 0, out.stderr
+    assert {r["file"] for r in rows(out.stdout)} == {"essays/a.txt", "essays/b.txt"}
+    assert f"claimx: {written}: {line} written by claimx; skipped" in out.stderr.splitlines()
+    assert len(out.stderr.splitlines()) == 1, out.stderr
+
+
+def test_a_named_claimx_output_is_skipped_too_and_counted(nlp, essays, tmp_path):
+    assert run_cli("report", "essays", "-o", "essays/report.html").exit_code == 0
+    out = run_cli("extract", "essays/report.html", "essays/a.txt", "--db", tmp_path / "x.sqlite", "--format", "csv")
+    assert out.exit_code == 0, out.stderr
+    assert {r["file"] for r in rows(out.stdout)} == {"essays/a.txt"}
+    assert out.stderr.splitlines() == ["claimx: essays/report.html: an HTML report written by claimx; skipped",
+                                       "claimx: 2 files: 2 claims, 1 written by claimx (skipped)"]
+    out = run_cli("text", "essays/report.html")
+    assert (out.exit_code, out.stdout) == (0, "")
+    assert "written by claimx" in out.stderr
+
+
+@pytest.mark.parametrize("text", [
+    "claimx found 3 claims in the 2019 survey.\n",  # an essay about claimx
+    "claimx 0.2.0 claims table of 2019\n",
+    "file,start,end,text\nessays/a.txt,4,9,3 percent\n",  # a CSV of another tool's
+    '{"file": "a.txt", "value": 3}\nThe rest grew 4 percent.\n',
+    '<html><head><meta name="generator" content="claimxyz"></head><body><p>Rents rose 4 percent.</p></body></html>',
+])
+def test_files_that_only_look_like_claimx_outputs_are_read(text):
+    from claimx.io.readers import written_by_claimx
+
+    assert written_by_claimx(text.encode()) is None
+
+
+def test_a_table_drawn_on_a_terminal_has_no_marker_line():
+    from rich.console import Console
+
+    from claimx.io.writers import table_marker, write_table
+
+    to_file = io.StringIO()
+    write_table([], to_file)
+    assert to_file.getvalue().splitlines()[0] == table_marker("claims")
+    terminal = Console(file=io.StringIO(), force_terminal=True, width=80)
+    write_table([], None, console=terminal)
+    assert "claimx" not in terminal.file.getvalue()
+
+
+@pytest.mark.slow
+def test_installed_command_skips_its_report_and_table_in_the_folder(essays):
+    env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
+    for args in (["report", "essays", "-o", "essays/report.html"], ["extract", "essays", "-o", "essays/claims.txt"]):
+        out = subprocess.run(claimx_cmd() + args, capture_output=True, text=True, timeout=300, cwd=essays.parent,
+                             env=env)
+        assert out.returncode == 0, out.stderr
+    out = subprocess.run(claimx_cmd() + ["extract", "essays"], capture_output=True, text=True, timeout=300,
+                         cwd=essays.parent, env=env)
+    assert out.returncode == 0, out.stderr
+    assert {r["file"] for r in rows(out.stdout)} == {"essays/a.txt", "essays/b.txt"}
+    assert sorted(out.stderr.splitlines()) == [
+        "claimx: essays/claims.txt: a claims table written by claimx; skipped",
+        "claimx: essays/report.html: an HTML report written by claimx; skipped"]
+
+
+# ---------------------------------------------------------------- a web page with no text
+
+APP_SHELL = b'<!DOCTYPE html><html><head><title>Dashboard</title></head><body><div id="root"></div>' \
+            b'<script>start()</script></body></html>'
+
+
+def test_a_web_page_without_text_is_a_notice_not_a_failure(nlp, essays, tmp_path):
+    (essays / "app.html").write_bytes(APP_SHELL)
+    out = run_cli("extract", "essays", "--db", tmp_path / "x.sqlite", "--format", "csv")
+    assert out.exit_code == 0, out.stderr
+    assert {r["file"] for r in rows(out.stdout)} == {"essays/a.txt", "essays/b.txt"}
+    assert out.stderr.splitlines() == [
+        "claimx: essays/app.html: no text found (a web page without a main text); skipped",
+        "claimx: 3 files: 3 claims, 1 with no text found"]
+    out = run_cli("text", "essays/app.html")
+    assert (out.exit_code, out.stdout) == (0, "")
+    assert "no text found" in out.stderr

@@ -30,6 +30,11 @@ class Unsupported(Skipped):
     """A document of a kind claimx does not read (RTF, OpenDocument, images): skipped with a reason."""
 
 
+class NoText(Skipped):
+    """A document with nothing to read (a web page whose main text trafilatura cannot find: an app shell, a page
+    of links): a notice, not a failure."""
+
+
 def document_kind(data: bytes, name: str) -> str | None:
     """'pdf', 'docx' or 'html' for a document claimx converts, by content first and then by suffix; None for text.
     Raises :class:`Unsupported` for documents it does not read."""
@@ -165,7 +170,7 @@ def html_text(data: bytes, name: str) -> str:
     if not body:  # no article found: the page's visible text
         body = trafilatura.html2txt(html) or ""
     if not body.strip():
-        raise UnreadableInput(f"{name}: web page with no text; skipped", name)
+        raise NoText(f"{name}: no text found (a web page without a main text); skipped", name)
     meta = trafilatura.extract_metadata(html)
     title = meta.title if meta else None
     authors = [a.strip() for a in re.split(r";|\band\b|,", meta.author) if a.strip()] if meta and meta.author else []

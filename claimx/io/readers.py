@@ -9,7 +9,9 @@ skipped with a warning.
 from __future__ import annotations
 
 import codecs
+import json
 import os
+import re
 import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -36,6 +38,16 @@ STDIN = "-"
 
 class UsageProblem(UnreadableInput):
     """A path that names nothing to read: missing, or a folder with no text files (exit status 2)."""
+
+
+class OwnOutput(Skipped):
+    """A file claimx wrote (a report, a table, CSV or JSON of claims): never read back as an essay; not a failure."""
+
+
+# what marks claimx's own outputs: the report's <meta name="generator">, the first line of a table written to a
+# file or a pipe (writers.table_marker), the header of its CSV, the fields of its JSON
+OWN_HTML = re.compile(rb'<meta\s+name="generator"\s+content="claimx[\s"]')
+OWN_TABLE = re.compile(r"claimx \d\S* · (claims|essays) table")
 
 
 @dataclass(frozen=True)
@@ -73,7 +85,8 @@ def store_key(path: str) -> str:
 
 
 def _walk(folder: Path) -> tuple[list[Path], list[UnreadableInput]]:
-    """Every file below ``folder`` (sorted) and every subfolder that could not be read."""
+    """Every file below ``folder`` (sorted), and every subfolder that could not be read or is a report folder
+    claimx wrote (skipped whole)."""
     files: list[Path] = []
     problems: list[UnreadableInput] = []
 
@@ -82,9 +95,22 @@ def _walk(folder: Path) -> tuple[list[Path], list[UnreadableInput]]:
         problems.append(UnreadableInput(f"{name}: cannot read folder ({e.strerror or e})", name))
 
     for root, dirs, names in os.walk(folder, onerror=failed):
+        if root != str(folder) and "index.html" in names and _is_report(Path(root) / "index.html"):
+            dirs.clear()  # a report folder claimx wrote (claimx report -o essays/report/): one line, not one a page
+            name = shown(root)
+            problems.append(OwnOutput(f"{name}: a report folder written by claimx; skipped", name))
+            continue
         dirs.sort()
         files.extend(Path(root) / n for n in names if (Path(root) / n).is_file())
     return sorted(files), problems
+
+
+def _is_report(index: Path) -> bool:
+    try:
+        with open(index, "rb") as f:
+            return written_by_claimx(f.read(8192)) == "an HTML report"
+    except OSError:
+        return False
 
 
 class RepeatedInput(UnreadableInput):
@@ -166,6 +192,43 @@ def binary_kind(data: bytes) -> str | None:
     return "binary data" if b"\x00" in data[:8192] else None
 
 
+def written_by_claimx(data: bytes) -> str | None:
+    """What claimx output ``data`` is ('an HTML report', 'a claims table', 'CSV claims' ...), or None for any other
+    file. By content, whatever the file is called: a report's generator tag in its head, a table's first line,
+    the exact header of claimx's CSV, the exact fields of its JSON Lines or JSON.
+
+    >>> written_by_claimx("claimx 0.2.0 · claims table\\n...".encode()), written_by_claimx(b"claimx found 3 claims")
+    ('a claims table', None)
+    """
+    from claimx.model import ESSAY_FIELDS, FIELDS
+
+    data = data.removeprefix(codecs.BOM_UTF8)
+    if OWN_HTML.search(data[:8192].split(b"</head>", 1)[0]):
+        return "an HTML report"
+
+    def line(start: int) -> tuple[str, int]:  # a line (at most 1 MB: a JSON row with a long sentence) and the next
+        end = data.find(b"\n", start, start + (1 << 20))
+        end = len(data) if end < 0 else end
+        return data[start:end].rstrip(b"\r").decode("utf-8", "replace"), end + 1
+
+    first, after = line(0)
+    if m := OWN_TABLE.fullmatch(first):
+        return {"claims": "a claims table", "essays": "an essays table"}[m.group(1)]
+    for fields, what in ((FIELDS, "claims"), (ESSAY_FIELDS, "essays")):
+        if first == ",".join(fields):
+            return f"CSV {what}"
+    row = line(after)[0].strip().rstrip(",") if first == "[" else first
+    if row.startswith('{"file": '):
+        try:
+            keys = tuple(json.loads(row))
+        except ValueError:
+            return None
+        for fields, what in ((FIELDS, "claims"), (ESSAY_FIELDS, "essays")):
+            if keys == fields:
+                return f"JSON {what}"
+    return None
+
+
 def decode(data: bytes, name: str, encoding: str | None = None) -> tuple[str, str]:
     """``(text, encoding used)``. A byte-order mark, else UTF-8, else Windows-1252; ``encoding`` overrides.
 
@@ -215,6 +278,9 @@ def source_from_bytes(data: bytes, name: str, key: str, encoding: str | None = N
     """A :class:`Source` from bytes already read (a local file, standard input, an object in a bucket): a document
     (by content, then by the suffix of ``suffix_of``) or decoded text; or the error that stops it."""
     try:
+        own = written_by_claimx(data)
+        if own:
+            raise OwnOutput(f"{name}: {own} written by claimx; skipped", name)
         kind = document_kind(data, suffix_of or name)
         if kind is not None:
             source = Source(name, "", kind, key, raw=data)
