@@ -218,7 +218,8 @@ def read_source(nlp, job: Job, kinds, as_of) -> FileResult:
         return FileResult(source.name, error=str(e), problem=problem_of(e))
     reading = next(read_texts([(source.text, source.name)], nlp=nlp, kinds=kinds, reference_date=as_of))
     return FileResult(source.name, claims=reading.claims, essays=reading.essays, sha256=sha,
-                      encoding=source.encoding, key=source.key, text=source.text)
+                      encoding=source.encoding, key=source.key, text=source.text,
+                      notice="; ".join(source.notices) or None)
 
 
 def _read_here(items: Iterator[FileResult | Job], model, nlp, kinds, as_of) -> Iterator[FileResult]:

@@ -303,7 +303,7 @@ def _rows(batch, advance, verbose: bool = False, essays: bool = False, essay_row
         else:
             if verbose:
                 _err(f"{result.name}: read as {result.encoding}, {len(result.claims)} claims")
-            elif result.notice:
+            if result.notice and not (verbose and result.notice.startswith("not UTF-8")):  # said just above
                 _err(f"{result.name}: {result.notice}")
             if essay_rows is not None:
                 essay_rows.extend(result.essays)
@@ -525,6 +525,8 @@ def text_cmd(
         if isinstance(source, Exception):
             _err(str(source))
             raise typer.Exit(0 if notice_only(source) else 1)
+        for notice in source.notices:
+            _err(f"{source.name}: {notice}")
         sys.stdout.write(source.text)
 
 

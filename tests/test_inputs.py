@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -200,3 +201,160 @@ def test_a_web_page_without_text_is_a_notice_not_a_failure(nlp, essays, tmp_path
     out = run_cli("text", "essays/app.html")
     assert (out.exit_code, out.stdout) == (0, "")
     assert "no text found" in out.stderr
+
+
+# ---------------------------------------------------------------- Word documents: ZIP bombs, entities
+
+def docx_with(document_xml=None, *, extra: dict[str, bytes] | None = None, paras=("Wool exports rose 6 percent.",)):
+    """A .docx made by python-docx, its word/document.xml replaced by ``document_xml(original)`` (a function
+    returning bytes, or an iterator of chunks streamed into the archive) and ``extra`` parts added."""
+    import zipfile
+
+    import docx
+
+    d = docx.Document()
+    for p in paras:
+        d.add_paragraph(p)
+    buf = io.BytesIO()
+    d.save(buf)
+    src = zipfile.ZipFile(io.BytesIO(buf.getvalue()))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
+        for info in src.infolist():
+            data = src.read(info)
+            if info.filename == "word/document.xml" and document_xml is not None:
+                with z.open("word/document.xml", "w", force_zip64=True) as f:
+                    for chunk in document_xml(data.decode()):
+                        f.write(chunk)
+                continue
+            z.writestr(info, data)
+        for name, data in (extra or {}).items():
+            z.writestr(zipfile.ZipInfo(name), data)  # stored, as Word stores images
+    return out.getvalue()
+
+
+def repeated_body(mb: float):
+    """document.xml with one paragraph of ``mb`` MB of repeated text, written in chunks."""
+    def chunks(original: str):
+        head = original.split("<w:body>")[0]
+        yield (head + "<w:body><w:p><w:r><w:t>").encode()
+        chunk = b"The mill ground 40 tonnes of grain. " * 2000
+        for _ in range(int(mb * 2**20 / len(chunk)) + 1):
+            yield chunk
+        yield b"</w:t></w:r></w:p></w:body></w:document>"
+    return chunks
+
+
+def declare_size(data: bytes, part: str, size: int) -> bytes:
+    """The archive with ``part``'s uncompressed size in its central directory entry set to ``size`` (a lying
+    header; the part is written without ZIP64 so the size is the entry's own field)."""
+    at = data.index(b"PK\x01\x02")  # the central directory's first entry
+    out = bytearray(data)
+    while at >= 0:
+        name_len = int.from_bytes(out[at + 28:at + 30], "little")
+        if out[at + 46:at + 46 + name_len].decode() == part:
+            out[at + 24:at + 28] = size.to_bytes(4, "little")
+            return bytes(out)
+        at = out.find(b"PK\x01\x02", at + 46)
+    raise AssertionError(f"{part} not in the archive")
+
+
+def docx_result(data: bytes, tmp_path, name="report.docx"):
+    path = tmp_path / name
+    path.write_bytes(data)
+    out = run_cli("extract", path, "--format", "csv")
+    return out, str(path)
+
+
+@pytest.mark.parametrize("limit,mb,extra,what", [
+    ("DOCX_XML_LIMIT", 2, None, "its XML parts expand to 3 MB; the limit is 1 MB"),
+    ("DOCX_TOTAL_LIMIT", 0, {"word/media/image1.png": b"\x89PNG" + b"\x00" * (2 * 2**20)},
+     "its parts expand to 3 MB; the limit is 1 MB"),
+])
+def test_a_word_document_that_expands_beyond_the_limit_is_refused_before_it_is_opened(
+        tmp_path, monkeypatch, limit, mb, extra, what):
+    import docx
+
+    from claimx.io import documents
+
+    data = docx_with(repeated_body(mb) if mb else None, extra=extra)
+    monkeypatch.setattr(documents, limit, 2**20)  # the test's own small limit: no test uses GBs
+    opened = []
+    monkeypatch.setattr(docx, "Document", lambda *a: opened.append(a))
+    assert len(data) < (100_000 if mb else 3 * 2**20)  # streamed repeated text: the test file stays small
+    out, path = docx_result(data, tmp_path)
+    assert out.exit_code == 1
+    assert out.stderr.splitlines()[0] == (f"claimx: {path}: Word document too large once unpacked ({what}; "
+                                          "a ZIP bomb?); skipped")
+    assert not opened  # refused from the central directory, before python-docx reads a byte of it
+
+
+def test_the_default_limit_refuses_a_part_declared_at_300_mb(tmp_path):
+    data = declare_size(docx_with(), "word/document.xml", 300 * 2**20)  # cheap: only the header says so
+    out, path = docx_result(data, tmp_path)
+    assert out.exit_code == 1
+    assert re.search(r"report.docx: Word document too large once unpacked \(its XML parts expand to 30\d MB; "
+                     r"the limit is 64 MB; a ZIP bomb\?\); skipped", out.stderr)
+
+
+def test_a_part_bigger_than_its_header_says_is_not_read_past_the_declared_size(tmp_path):
+    def body(original: str):  # 3 MB that the central directory will call 2,000 bytes
+        yield from repeated_body(3)(original)
+    data = docx_with(body)
+    import zipfile
+
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        assert z.getinfo("word/document.xml").file_size > 3 * 2**20
+    rebuilt = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as z, zipfile.ZipFile(rebuilt, "w", zipfile.ZIP_DEFLATED) as out:
+        for info in z.infolist():  # without ZIP64, so the size field is the entry's own
+            out.writestr(info.filename, z.read(info))
+    lying = declare_size(rebuilt.getvalue(), "word/document.xml", 2000)
+    out, path = docx_result(lying, tmp_path)
+    assert out.exit_code == 1
+    assert out.stderr.splitlines()[0] == f"claimx: {path}: damaged Word document, cannot be read (BadZipFile); skipped"
+
+
+def test_a_long_word_document_looks_each_style_up_once(tmp_path, monkeypatch):
+    from docx.styles.styles import Styles
+
+    from claimx.io.documents import docx_text
+
+    calls = []
+    default = Styles.default
+    monkeypatch.setattr(Styles, "default", lambda self, kind: calls.append(kind) or default(self, kind))
+    paras = [f"Ward {i} counted {i * 10} voters." for i in range(60)]
+    text = docx_text(docx_with(paras=paras), "long.docx")
+    assert "Ward 59 counted 590 voters." in text
+    assert len(calls) <= 1  # was once a paragraph: 1 ms each, minutes for a long document
+
+
+def entity_docx(secret: Path, declaration: str, in_table: bool = False) -> bytes:
+    def body(original: str):
+        decl, rest = original.split("?>", 1)
+        doc = decl + f"?>\n<!DOCTYPE w:document [{declaration}]>" + rest
+        cell = ("<w:tbl><w:tr><w:tc><w:p><w:r><w:t>Dock fees</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r>"
+                "<w:t>&x; percent</w:t></w:r></w:p></w:tc></w:tr></w:tbl>")
+        para = "<w:p><w:r><w:t>Fees rose &x; percent in 2022.</w:t></w:r></w:p>"
+        yield doc.replace("<w:body>", "<w:body>" + (cell if in_table else para)).encode()
+    return docx_with(body, paras=("Wool exports rose 6 percent.", "Freight fell 3 percent."))
+
+
+@pytest.mark.parametrize("declaration,in_table,line", [
+    ('<!ENTITY x SYSTEM "file://{secret}">', False, "a paragraph with an external entity (&x;) was not read"),
+    ('<!ENTITY x SYSTEM "file://{secret}">', True, "a table with an external entity (&x;) was not read"),
+    ('<!ENTITY x "17">', False, "a paragraph with an entity (&x;) was not read"),
+])
+def test_a_word_paragraph_with_an_entity_is_reported_and_the_entity_never_resolved(
+        nlp, tmp_path, declaration, in_table, line):
+    secret = tmp_path / "secret.txt"
+    secret.write_text("Secret 99 percent\n", encoding="utf-8")
+    data = entity_docx(secret, declaration.replace("{secret}", str(secret)), in_table)
+    out, path = docx_result(data, tmp_path)
+    assert out.exit_code == 0, out.stderr
+    assert out.stderr.splitlines() == [f"claimx: {path}: {line}; claimx never resolves entities"]
+    texts = [r["sentence"] for r in rows(out.stdout)]
+    assert "Wool exports rose 6 percent." in texts and "Freight fell 3 percent." in texts
+    assert not any("Secret" in t or "Fees" in t or "Dock" in t for t in texts)  # left out whole, not shortened
+    shown = run_cli("text", path)
+    assert "Secret" not in shown.stdout and line in shown.stderr

@@ -60,13 +60,16 @@ class Source:
     encoding: str = "utf-8"  # for a document: its kind ('pdf', 'html', 'docx')
     key: str = STDIN  # what the store keys it by: the resolved absolute path
     raw: bytes | None = None  # a document not yet converted (``read_input(..., convert=False)``): its bytes
+    notices: tuple[str, ...] = ()  # what the user should know about the conversion ('a paragraph ... not read')
 
     def converted(self) -> "Source":
         """The source with its text: a document read with ``convert=False`` is converted now (this may raise
         :class:`UnreadableInput`); a text is returned as is."""
         if self.raw is None:
             return self
-        return Source(self.name, documents.convert(self.raw, self.encoding, self.name), self.encoding, self.key)
+        notices: list[str] = []
+        text = documents.convert(self.raw, self.encoding, self.name, notices)
+        return Source(self.name, text, self.encoding, self.key, notices=tuple(notices))
 
 
 def shown(path: str) -> str:
