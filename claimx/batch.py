@@ -19,7 +19,8 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from claimx.errors import UnreadableInput
-from claimx.io.readers import Skipped, Source, UsageProblem, expand_paths, read_input
+from claimx.io.documents import NoText
+from claimx.io.readers import OwnOutput, RepeatedInput, Skipped, Source, UsageProblem, expand_paths, read_input
 from claimx.model import Claim, EssayRow, Kind
 from claimx.recognizers.dates import check_reference
 
@@ -37,7 +38,10 @@ class FileResult:
     claims: list[Claim] | None = None
     essays: list[EssayRow] | None = None
     error: str | None = None
-    problem: str | None = None  # 'usage' (nothing to read there), 'failed' (unreadable), 'binary' (not text)
+    # 'usage' (nothing to read there), 'failed' (unreadable), 'binary' (not text), 'own' (written by claimx:
+    # skipped), 'empty' (a document with no text found); 'repeated' is no input but a notice (an argument named
+    # files already named: read once)
+    problem: str | None = None
     notice: str | None = None  # something the user should know about a file that was read ('not UTF-8 ...')
     sha256: str | None = None
     skipped: bool = False
@@ -57,8 +61,12 @@ class Summary:
     failed: int = 0
     binary: int = 0
     usage: int = 0
+    own: int = 0
+    empty: int = 0
 
     def add(self, result: FileResult) -> None:
+        if result.problem == "repeated":  # a notice, not a file
+            return
         self.files += 1
         if result.problem:
             setattr(self, result.problem, getattr(self, result.problem) + 1)
@@ -83,6 +91,10 @@ class Summary:
             parts.append(f"{self.skipped} unchanged (skipped)")
         if self.binary:
             parts.append(f"{self.binary} not text (skipped)")
+        if self.own:
+            parts.append(f"{self.own} written by claimx (skipped)")
+        if self.empty:
+            parts.append(f"{self.empty} with no text found")
         if self.failed:
             parts.append(f"{self.failed} failed")
         if self.usage:
@@ -106,7 +118,7 @@ class Batch:
 
     @property
     def total(self) -> int:
-        return len(self.inputs)
+        return sum(not isinstance(i, RepeatedInput) for i in self.inputs)
 
     def __iter__(self) -> Iterator[FileResult]:
         if self.started:
@@ -136,6 +148,22 @@ def extract_files(paths: Iterable[str], *, jobs: int = 1, model: str | None = No
     options = dict(jobs=cpu_count() if jobs == 0 else max(1, jobs), model=model, nlp=nlp, kinds=wanted,
                    sections=set(sections) if sections else None, encoding=encoding, as_of=as_of, store=store)
     return Batch(list(expand_paths(paths)), options)
+
+
+def problem_of(error: UnreadableInput) -> str:
+    """The :attr:`FileResult.problem` an error is counted as."""
+    if isinstance(error, RepeatedInput):
+        return "repeated"
+    if isinstance(error, OwnOutput):
+        return "own"
+    if isinstance(error, NoText):
+        return "empty"
+    return "usage" if isinstance(error, UsageProblem) else "binary" if isinstance(error, Skipped) else "failed"
+
+
+def notice_only(error: UnreadableInput) -> bool:
+    """An input that is not read but is no failure either: written by claimx, no text found, given twice."""
+    return problem_of(error) in ("own", "empty", "repeated")
 
 
 def content_hash(text: str) -> str:
@@ -168,8 +196,7 @@ def _run(inputs, *, jobs, model, nlp, kinds, sections, encoding, as_of, store) -
             if not isinstance(item, UnreadableInput):
                 item = read_input(item, encoding, convert=False)
             if isinstance(item, UnreadableInput):
-                problem = "usage" if isinstance(item, UsageProblem) else "binary" if isinstance(item, Skipped) else "failed"
-                yield FileResult(item.name or "?", error=str(item), problem=problem)
+                yield FileResult(item.name or "?", error=str(item), problem=problem_of(item))
                 continue
             # a text by its decoded text, a document by its bytes (converting it may be the slow part)
             sha = hashlib.sha256(item.raw).hexdigest() if item.raw is not None else content_hash(item.text)
@@ -201,10 +228,11 @@ def read_source(nlp, job: Job, kinds, as_of) -> FileResult:
     try:
         source = source.converted()
     except UnreadableInput as e:  # an encrypted, damaged or image-only document: one line, the batch goes on
-        return FileResult(source.name, error=str(e), problem="binary" if isinstance(e, Skipped) else "failed")
+        return FileResult(source.name, error=str(e), problem=problem_of(e))
     reading = next(read_texts([(source.text, source.name)], nlp=nlp, kinds=kinds, as_of=as_of))
     return FileResult(source.name, claims=reading.claims, essays=reading.essays, sha256=sha,
-                      encoding=source.encoding, key=source.key, text=source.text)
+                      encoding=source.encoding, key=source.key, text=source.text,
+                      notice="; ".join(source.notices) or None)
 
 
 def _read_here(items: Iterator[FileResult | Job], model, nlp, kinds, as_of) -> Iterator[FileResult]:

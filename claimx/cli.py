@@ -322,7 +322,7 @@ def _rows(batch, advance, verbose: bool = False, essays: bool = False, essay_row
         else:
             if verbose:
                 _err(f"{result.name}: read as {result.encoding}, {len(result.claims)} claims")
-            elif result.notice:
+            if result.notice and not (verbose and result.notice.startswith("not UTF-8")):  # said just above
                 _err(f"{result.name}: {result.notice}")
             if essay_rows is not None:
                 essay_rows.extend(result.essays)
@@ -394,7 +394,8 @@ def _on_cluster(paths, scheduler: str, chosen: Format, output: Path | None, opti
                     for result in batch:
                         if result.error:
                             _err(result.error)
-                            errors.append((result.name, result.problem, result.error))
+                            if result.problem != "repeated":  # a notice, not a file
+                                errors.append((result.name, result.problem, result.error))
                         advance(batch.summary.claims)
                     on_dask.write_errors(out_dir, errors)
             else:
@@ -539,12 +540,15 @@ def text_cmd(
       claimx text page.html > page.md
     """
     with cli_errors():
+        from claimx.batch import notice_only
         from claimx.io.readers import read_input
 
         source = read_input(path, check_encoding(encoding))
         if isinstance(source, Exception):
             _err(str(source))
-            raise typer.Exit(1)
+            raise typer.Exit(0 if notice_only(source) else 1)
+        for notice in source.notices:
+            _err(f"{source.name}: {notice}")
         sys.stdout.write(source.text)
 
 

@@ -22,7 +22,7 @@ import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 
-from claimx.errors import Skipped, UnreadableInput
+from claimx.errors import UnreadableInput
 from claimx.model import Kind
 from claimx.recognizers.dates import check_reference
 
@@ -107,15 +107,14 @@ def extract_chunk(paths: list[str], options: Options) -> list:
     """Read and extract a partition's files on a worker, as one machine's batch does
     (:func:`claimx.batch.read_source`): one :class:`claimx.batch.FileResult` per path (claims, essays, or the
     error), without the texts."""
-    from claimx.batch import FileResult, read_source
+    from claimx.batch import FileResult, problem_of, read_source
     from claimx.nlp import load_nlp
 
     results = []
     for path in paths:
         source = _source(path, options.encoding)
         if isinstance(source, UnreadableInput):
-            results.append(FileResult(source.name or path, error=str(source),
-                                      problem="binary" if isinstance(source, Skipped) else "failed"))
+            results.append(FileResult(source.name or path, error=str(source), problem=problem_of(source)))
             continue
         r = read_source(load_nlp(options.model), (source, None), list(options.kinds) if options.kinds else None,
                         options.as_of)
@@ -235,7 +234,9 @@ class ClusterBatch:
 
     @property
     def total(self) -> int:
-        return len(self.found)
+        from claimx.io.readers import RepeatedInput
+
+        return sum(not isinstance(f, RepeatedInput) for f in self.found)
 
     def __iter__(self) -> Iterator:
         if self.started:  # like Batch: running the files again would double the summary
@@ -255,12 +256,11 @@ def run(found: list, *, client, out_dir: str | None, options: Options, workers: 
     """FileResults in input order from a cluster, for the paths :func:`expand` found. With ``out_dir`` each
     partition's claims go to a Parquet file there (written by the worker; partitions already written are skipped,
     their files reported unchanged) and the results carry counts; without it they carry the claims."""
-    from claimx.batch import FileResult
-    from claimx.io.readers import UsageProblem
+    from claimx.batch import FileResult, problem_of
 
     for f in found:
         if not isinstance(f, str):
-            yield FileResult(f.name or "?", error=str(f), problem="usage" if isinstance(f, UsageProblem) else "failed")
+            yield FileResult(f.name or "?", error=str(f), problem=problem_of(f))
     files = [f for f in found if isinstance(f, str)]
     chunks = partitions(files, workers, files_per_partition)
     fs = None

@@ -238,7 +238,7 @@ def test_the_library_refuses_an_impossible_reference_date():
     from claimx.batch import extract_files
 
     with pytest.raises(ValueError, match="'2021-02-30' is not a real ISO date"):
-        extract("Fees rose 9 percent last year.", reference_date="2021-02-30")
+        extract("Fees rose 9 percent last year.", as_of="2021-02-30")
     with pytest.raises(ValueError, match="'2022-02-29' is not a real ISO date"):
         extract_files(["x.txt"], as_of="2022-02-29")
     assert extract_files(["x.txt"], as_of="2024-02-29").options["as_of"] == "2024-02-29"

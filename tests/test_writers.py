@@ -126,7 +126,7 @@ def _screen(claims, width: int) -> str:
 
     from claimx.io.writers import write_table
 
-    console = Console(width=width, record=True, file=io.StringIO())
+    console = Console(width=width, record=True, file=io.StringIO(), force_terminal=True)  # as on a terminal: no marker line
     write_table(claims, None, console=console)
     return console.export_text()
 
@@ -180,7 +180,7 @@ def test_the_essays_table_at_any_width_keeps_dates_and_numbers_whole(width):
 
     from claimx.io.writers import write_essays_table
 
-    console = Console(width=width, record=True, file=io.StringIO())
+    console = Console(width=width, record=True, file=io.StringIO(), force_terminal=True)  # as on a terminal: no marker line
     assert write_essays_table(ESSAY_ROWS, None, console=console) == 2
     text = console.export_text()
     assert max(len(line) for line in text.splitlines()) <= width

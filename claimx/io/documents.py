@@ -30,6 +30,11 @@ class Unsupported(Skipped):
     """A document of a kind claimx does not read (RTF, OpenDocument, images): skipped with a reason."""
 
 
+class NoText(Skipped):
+    """A document with nothing to read (a web page whose main text trafilatura cannot find: an app shell, a page
+    of links): a notice, not a failure."""
+
+
 def document_kind(data: bytes, name: str) -> str | None:
     """'pdf', 'docx' or 'html' for a document claimx converts, by content first and then by suffix; None for text.
     Raises :class:`Unsupported` for documents it does not read."""
@@ -55,9 +60,12 @@ def document_kind(data: bytes, name: str) -> str | None:
     return None
 
 
-def convert(data: bytes, kind: str, name: str) -> str:
-    """The text of a document of ``kind`` (see :func:`document_kind`)."""
-    return {"pdf": pdf_text, "html": html_text, "docx": docx_text}[kind](data, name)
+def convert(data: bytes, kind: str, name: str, notices: list[str] | None = None) -> str:
+    """The text of a document of ``kind`` (see :func:`document_kind`); what the user should know about it (a part
+    not read) is added to ``notices``."""
+    if kind == "docx":
+        return docx_text(data, name, notices)
+    return {"pdf": pdf_text, "html": html_text}[kind](data, name)
 
 
 def _front_matter(title: str | None, authors: list[str], date: str | None) -> str:
@@ -165,7 +173,7 @@ def html_text(data: bytes, name: str) -> str:
     if not body:  # no article found: the page's visible text
         body = trafilatura.html2txt(html) or ""
     if not body.strip():
-        raise UnreadableInput(f"{name}: web page with no text; skipped", name)
+        raise NoText(f"{name}: no text found (a web page without a main text); skipped", name)
     meta = trafilatura.extract_metadata(html)
     title = meta.title if meta else None
     authors = [a.strip() for a in re.split(r";|\band\b|,", meta.author) if a.strip()] if meta and meta.author else []
@@ -197,24 +205,72 @@ def _tidy_text(body: str) -> str:
 
 # ---------------------------------------------------------------- Word
 
-def docx_text(data: bytes, name: str) -> str:
+# What a Word document may expand to, checked in the ZIP's central directory before python-docx opens it (a ZIP
+# bomb: a 665 KB file whose document.xml expands to 220 MB). python-docx parses the XML parts into a tree of about
+# ten times their size (measured: 50 MB of document.xml, 490 MB and 26 s) and holds every other part (images) in
+# memory. Word itself caps a document's text at 32 MB; a long report's document.xml is a few MB.
+DOCX_XML_LIMIT = 64 * 2**20  # the XML parts, all together: at most ~650 MB of memory while parsed
+DOCX_TOTAL_LIMIT = 256 * 2**20  # every part, images included
+
+
+def check_docx_size(data: bytes, name: str, xml_limit: int | None = None, total_limit: int | None = None) -> None:
+    """Refuse a Word document whose parts would expand beyond the limits, from the sizes its central directory
+    declares. A part that is bigger than declared cannot get through either: zipfile's reader stops at the
+    declared size and the CRC check then fails (reported as a damaged document)."""
+    xml_limit = DOCX_XML_LIMIT if xml_limit is None else xml_limit
+    total_limit = DOCX_TOTAL_LIMIT if total_limit is None else total_limit
+    try:
+        infos = zipfile.ZipFile(io.BytesIO(data)).infolist()
+    except (zipfile.BadZipFile, ValueError, OSError):
+        return  # python-docx reports the damage
+    xml = sum(i.file_size for i in infos if i.filename.lower().endswith((".xml", ".rels")))
+    total = sum(i.file_size for i in infos)
+
+    def mb(n: int) -> str:
+        return f"{n / 2**20:,.0f} MB" if n >= 2**20 else f"{n / 2**10:,.0f} KB"
+
+    for size, limit, what in ((xml, xml_limit, "its XML parts expand"), (total, total_limit, "its parts expand")):
+        if size > limit:
+            raise UnreadableInput(f"{name}: Word document too large once unpacked ({what} to {mb(size)}; the limit "
+                                  f"is {mb(limit)}; a ZIP bomb?); skipped", name)
+
+
+def docx_text(data: bytes, name: str, notices: list[str] | None = None) -> str:
     """Paragraphs and tables in document order; headings as Markdown headings; the core properties' title,
-    author and date as front matter."""
+    author and date as front matter. The document's size is checked first (:func:`check_docx_size`). Entities
+    are never resolved: a paragraph or table holding an entity reference (an XXE attempt: ``&x;`` declared
+    SYSTEM "file:///...") is left out and said so in ``notices``, never silently shortened."""
     import docx
+    from docx.enum.style import WD_STYLE_TYPE
     from docx.table import Table
     from docx.text.paragraph import Paragraph
+    from lxml import etree
 
+    check_docx_size(data, name)
     try:
         document = docx.Document(io.BytesIO(data))
     except Exception as e:  # python-docx raises several kinds on a damaged package
         raise UnreadableInput(f"{name}: damaged Word document, cannot be read ({type(e).__name__}); skipped", name) from None
+    # a paragraph's style name from a table made once (python-docx's Paragraph.style searches every style for the
+    # default, for each paragraph: 1 ms a paragraph, minutes for a long document)
+    styles = {s.style_id: s.name or "" for s in document.styles if s.type == WD_STYLE_TYPE.PARAGRAPH}
+    default = document.styles.default(WD_STYLE_TYPE.PARAGRAPH)
+    default_style = (default.name or "") if default is not None else ""
+    # blocks holding an entity reference (python-docx's parser keeps it unresolved, and its text drops it)
+    entities = list(document.element.body.iter(etree.Entity))
+    with_entity = {b for e in entities for b in e.iterancestors()}  # kept alive: block._p is the same object
+    left_out: list[str] = []
     blocks: list[str] = []
     for block in document.iter_inner_content():
+        element = block._p if isinstance(block, Paragraph) else block._tbl
+        if element in with_entity:
+            left_out.append("paragraph" if isinstance(block, Paragraph) else "table")
+            continue
         if isinstance(block, Paragraph):
             text = block.text.strip()
             if not text:
                 continue
-            style = (block.style.name or "") if block.style is not None else ""
+            style = styles.get(block._p.style, default_style)
             level = re.match(r"Heading (\d)", style)
             if style == "Title" or level:
                 text = "#" * min(int(level.group(1)) if level else 1, 3) + " " + text
@@ -224,8 +280,21 @@ def docx_text(data: bytes, name: str) -> str:
             if rows:  # the first row is the header, as Word shows it
                 rule = "|" + "---|" * len(block.rows[0].cells)
                 blocks.append("\n".join(rows[:1] + [rule] + rows[1:]))
+    if left_out and notices is not None:
+        notices.append(_entity_notice(left_out, entities, document.element.getroottree()))
     props = document.core_properties
     date = props.created.date().isoformat() if props.created else None
     authors = [a.strip() for a in re.split(r";|\band\b", props.author or "") if a.strip()]
     body = clean_extracted("\n\n".join(blocks))
     return _front_matter(props.title or None, authors, date) + body + "\n"
+
+
+def _entity_notice(left_out: list[str], entities: list, tree) -> str:
+    """'a paragraph with an external entity (&x;) was not read; claimx never resolves entities'."""
+    dtd = tree.docinfo.internalDTD
+    external = {e.name for e in dtd.iterentities() if e.system_url} if dtd is not None else set()
+    kind = "an external entity" if any(e.name in external for e in entities) else "an entity"
+    n = Counter(left_out)
+    what = " and ".join(f"{'a' if k == 1 else k} {b}{'s' if k > 1 else ''}" for b, k in sorted(n.items()))
+    return (f"{what} with {kind} (&{entities[0].name};) {'was' if len(left_out) == 1 else 'were'} not read; "
+            f"claimx never resolves entities")

@@ -9,7 +9,9 @@ skipped with a warning.
 from __future__ import annotations
 
 import codecs
+import json
 import os
+import re
 import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -38,6 +40,16 @@ class UsageProblem(UnreadableInput):
     """A path that names nothing to read: missing, or a folder with no text files (exit status 2)."""
 
 
+class OwnOutput(Skipped):
+    """A file claimx wrote (a report, a table, CSV or JSON of claims): never read back as an essay; not a failure."""
+
+
+# what marks claimx's own outputs: the report's <meta name="generator">, the first line of a table written to a
+# file or a pipe (writers.table_marker), the header of its CSV, the fields of its JSON
+OWN_HTML = re.compile(rb'<meta\s+name="generator"\s+content="claimx[\s"]')
+OWN_TABLE = re.compile(r"claimx \d\S* · (claims|essays) table")
+
+
 @dataclass(frozen=True)
 class Source:
     """One input: its name as shown in output (the path as given, escaped if not UTF-8, or '-'), its decoded text,
@@ -48,13 +60,16 @@ class Source:
     encoding: str = "utf-8"  # for a document: its kind ('pdf', 'html', 'docx')
     key: str = STDIN  # what the store keys it by: the resolved absolute path
     raw: bytes | None = None  # a document not yet converted (``read_input(..., convert=False)``): its bytes
+    notices: tuple[str, ...] = ()  # what the user should know about the conversion ('a paragraph ... not read')
 
     def converted(self) -> "Source":
         """The source with its text: a document read with ``convert=False`` is converted now (this may raise
         :class:`UnreadableInput`); a text is returned as is."""
         if self.raw is None:
             return self
-        return Source(self.name, documents.convert(self.raw, self.encoding, self.name), self.encoding, self.key)
+        notices: list[str] = []
+        text = documents.convert(self.raw, self.encoding, self.name, notices)
+        return Source(self.name, text, self.encoding, self.key, notices=tuple(notices))
 
 
 def shown(path: str) -> str:
@@ -73,7 +88,8 @@ def store_key(path: str) -> str:
 
 
 def _walk(folder: Path) -> tuple[list[Path], list[UnreadableInput]]:
-    """Every file below ``folder`` (sorted) and every subfolder that could not be read."""
+    """Every file below ``folder`` (sorted), and every subfolder that could not be read or is a report folder
+    claimx wrote (skipped whole)."""
     files: list[Path] = []
     problems: list[UnreadableInput] = []
 
@@ -82,16 +98,52 @@ def _walk(folder: Path) -> tuple[list[Path], list[UnreadableInput]]:
         problems.append(UnreadableInput(f"{name}: cannot read folder ({e.strerror or e})", name))
 
     for root, dirs, names in os.walk(folder, onerror=failed):
+        if root != str(folder) and "index.html" in names and _is_report(Path(root) / "index.html"):
+            dirs.clear()  # a report folder claimx wrote (claimx report -o essays/report/): one line, not one a page
+            name = shown(root)
+            problems.append(OwnOutput(f"{name}: a report folder written by claimx; skipped", name))
+            continue
         dirs.sort()
         files.extend(Path(root) / n for n in names if (Path(root) / n).is_file())
     return sorted(files), problems
 
 
+def _is_report(index: Path) -> bool:
+    try:
+        with open(index, "rb") as f:
+            return written_by_claimx(f.read(8192)) == "an HTML report"
+    except OSError:
+        return False
+
+
+class RepeatedInput(UnreadableInput):
+    """Not an input: a notice that an argument named files already named by an earlier one (the same folder
+    or file under another spelling); they are read once, under the first spelling."""
+
+
 def expand_paths(paths: Iterable[str]) -> Iterator[str | UnreadableInput]:
     """Files as given, folders walked recursively for text (.txt, .md) and documents (.pdf, .html, .htm, .docx),
     sorted; '-' kept as is.
-    Binary files found in a folder are reported as skipped; a subfolder that cannot be read as a failure."""
-    for p in paths:
+    Binary files found in a folder are reported as skipped; a subfolder that cannot be read as a failure.
+    A file named more than once (``essays essays/ ./essays``, a symbolic link) is read once, under the first
+    spelling, in the order given; one :class:`RepeatedInput` notice per argument that repeated some (standard
+    input is never compared with files)."""
+    # resolved path -> (name as first given, the argument that gave it, its position)
+    first: dict[str, tuple[str, str, int]] = {}
+
+    def once(n: int, arg: str, files: list[str]) -> Iterator[str | UnreadableInput]:
+        repeated: list[tuple[str, str, str, int]] = []  # (name now, name first, argument first, its position)
+        for f in files:
+            key = os.path.realpath(f)
+            if key in first:
+                repeated.append((f, *first[key]))
+                continue
+            first[key] = (f, arg, n)
+            yield f
+        if repeated:
+            yield RepeatedInput(_repeated_line(n, arg, len(files), repeated), shown(arg))
+
+    for n, p in enumerate(paths):
         if p == STDIN:
             yield p
             continue
@@ -102,16 +154,31 @@ def expand_paths(paths: Iterable[str]) -> Iterator[str | UnreadableInput]:
             texts = [f for f in found if f.suffix.lower() in READ_SUFFIXES]
             for f in found:
                 kind = BINARY_SUFFIXES.get(f.suffix.lower())
-                if kind:
+                if kind and os.path.realpath(f) not in first:  # reported once too
+                    first[os.path.realpath(f)] = (str(f), p, n)
                     yield Skipped(f"{shown(str(f))}: {kind}, not supported; skipped", shown(str(f)))
             if not texts and not problems:
                 yield UsageProblem(f"{shown(p)}: folder holds no .txt, .md, .pdf, .html or .docx files", shown(p))
-            for f in texts:
-                yield str(f)
+            yield from once(n, p, [str(f) for f in texts])
         elif path.exists():
-            yield p
+            yield from once(n, p, [p])
         else:
             yield UsageProblem(f"{shown(p)}: no such file or folder", shown(p))
+
+
+def _repeated_line(n: int, arg: str, found: int, repeated: list[tuple[str, str, str, int]]) -> str:
+    """One line for an argument that named files already named: 'essays/a.txt given more than once (as
+    ./essays/a.txt); read once', 'essays given more than once (as ./essays); read once', or for a partial
+    overlap (or a link to a file beside it) 'essays: 1 file already read (essays/b.txt is essays/a.txt); read once'."""
+    now, was, by, at = repeated[0]
+    if len(repeated) == 1 and found == 1 and at != n:
+        how = f" (as {shown(now)})" if now != was else f" (in {shown(by)} too)" if by != was else ""
+        return f"{shown(was)} given more than once{how}; read once"
+    if len(repeated) == found and all(r[3] == at for r in repeated) and at != n:
+        return f"{shown(by)} given more than once (as {shown(arg)}); read once"
+    first = shown(now) if now == was else f"{shown(now)} is {shown(was)}"
+    return (f"{shown(arg)}: {len(repeated)} file{'s' if len(repeated) != 1 else ''} already read "
+            f"({first}{', ...' if len(repeated) > 1 else ''}); read once")
 
 
 def binary_kind(data: bytes) -> str | None:
@@ -126,6 +193,43 @@ def binary_kind(data: bytes) -> str | None:
         if data.startswith(magic):
             return kind
     return "binary data" if b"\x00" in data[:8192] else None
+
+
+def written_by_claimx(data: bytes) -> str | None:
+    """What claimx output ``data`` is ('an HTML report', 'a claims table', 'CSV claims' ...), or None for any other
+    file. By content, whatever the file is called: a report's generator tag in its head, a table's first line,
+    the exact header of claimx's CSV, the exact fields of its JSON Lines or JSON.
+
+    >>> written_by_claimx("claimx 0.2.0 · claims table\\n...".encode()), written_by_claimx(b"claimx found 3 claims")
+    ('a claims table', None)
+    """
+    from claimx.model import ESSAY_FIELDS, FIELDS
+
+    data = data.removeprefix(codecs.BOM_UTF8)
+    if OWN_HTML.search(data[:8192].split(b"</head>", 1)[0]):
+        return "an HTML report"
+
+    def line(start: int) -> tuple[str, int]:  # a line (at most 1 MB: a JSON row with a long sentence) and the next
+        end = data.find(b"\n", start, start + (1 << 20))
+        end = len(data) if end < 0 else end
+        return data[start:end].rstrip(b"\r").decode("utf-8", "replace"), end + 1
+
+    first, after = line(0)
+    if m := OWN_TABLE.fullmatch(first):
+        return {"claims": "a claims table", "essays": "an essays table"}[m.group(1)]
+    for fields, what in ((FIELDS, "claims"), (ESSAY_FIELDS, "essays")):
+        if first == ",".join(fields):
+            return f"CSV {what}"
+    row = line(after)[0].strip().rstrip(",") if first == "[" else first
+    if row.startswith('{"file": '):
+        try:
+            keys = tuple(json.loads(row))
+        except ValueError:
+            return None
+        for fields, what in ((FIELDS, "claims"), (ESSAY_FIELDS, "essays")):
+            if keys == fields:
+                return f"JSON {what}"
+    return None
 
 
 def decode(data: bytes, name: str, encoding: str | None = None) -> tuple[str, str]:
@@ -177,6 +281,9 @@ def source_from_bytes(data: bytes, name: str, key: str, encoding: str | None = N
     """A :class:`Source` from bytes already read (a local file, standard input, an object in a bucket): a document
     (by content, then by the suffix of ``suffix_of``) or decoded text; or the error that stops it."""
     try:
+        own = written_by_claimx(data)
+        if own:
+            raise OwnOutput(f"{name}: {own} written by claimx; skipped", name)
         kind = document_kind(data, suffix_of or name)
         if kind is not None:
             source = Source(name, "", kind, key, raw=data)

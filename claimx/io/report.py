@@ -14,6 +14,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from claimx import __version__
 from claimx.io.writers import DIRECTION_MARKS, display_value
 from claimx.model import Claim, EssayRow, json_value
 
@@ -255,7 +256,7 @@ def _page(title: str, body: str, claims_json: str) -> str:
     return f"""<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
 <meta http-equiv="Content-Security-Policy" content="{CSP}">
-<meta name="generator" content="claimx"><title>{e(title)}</title><style>{CSS}</style></head>
+<meta name="generator" content="claimx {__version__}"><title>{e(title)}</title><style>{CSS}</style></head>
 <body>{body}
 <aside id="details" aria-live="polite"><button type="button" aria-label="close">×</button><h3></h3><dl></dl></aside>
 <script type="application/json" id="claim-data">{claims_json}</script>

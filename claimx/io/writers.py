@@ -415,6 +415,21 @@ def _essay_heading(name: str, c: Claim, several: bool) -> str:
     return shown + parts
 
 
+def table_marker(what: str) -> str:
+    """The first line of a table written to a file or a pipe: 'claimx 0.2.0 · claims table'. claimx recognises it
+    (:func:`claimx.io.readers.written_by_claimx`) and never reads the file back as an essay."""
+    from claimx import __version__
+
+    return f"claimx {__version__} · {what} table"
+
+
+def _mark(console: "Console", what: str) -> None:
+    if not console.is_terminal:  # a file or a pipe: it may land in a folder of essays
+        from rich.text import Text
+
+        console.print(Text(table_marker(what)), soft_wrap=True)
+
+
 def write_table(claims: Iterable[Claim], out: TextIO, fields: tuple[str, ...] = FIELDS, *,
                 console: "Console | None" = None, **_: Any) -> int:
     """One table per essay (a file of one essay: per file), then a line with the totals per file and the legend
@@ -424,6 +439,7 @@ def write_table(claims: Iterable[Claim], out: TextIO, fields: tuple[str, ...] = 
     from rich.text import Text
 
     console = console or Console(file=out, highlight=False)
+    _mark(console, "claims")
     by_file = _by_file(map(on_screen, claims))
     for name, rows in by_file.items():
         essays: dict[Any, list[Claim]] = {}
@@ -487,6 +503,7 @@ def write_essays_table(rows: Iterable[EssayRow], out: TextIO, fields: tuple[str,
     from rich.text import Text
 
     console = console or Console(file=out, highlight=False)
+    _mark(console, "essays")
     by_file = _by_file(map(on_screen, rows))
     for name, items in by_file.items():
         title = "standard input" if name == "-" else name
