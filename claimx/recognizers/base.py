@@ -12,7 +12,7 @@ from claimx.model import Direction, Kind, Qualifier
 from claimx.numbers import number_value, number_word_pattern, scale_word_pattern
 
 
-@dataclass
+@dataclass(slots=True)
 class Candidate:
     """A claim found by a recognizer, before context (subject, direction ...) is read.
 
