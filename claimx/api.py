@@ -36,6 +36,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc
 
 BATCH_SIZE = 64
+BATCH_CHARS = 16_000  # at most about this much text in one batch through the parser (64 sentences are ~8,000)
 # a 'sentence' longer than this (text without sentence punctuation) is parsed in windows around its figures
 MAX_PARSE = 1000
 WINDOW = 150
@@ -253,10 +254,11 @@ def _read_texts(items: Iterator[tuple[str, str | None]], nlp: "Language | None",
             by_unit.append(groups)
             p.dates = dates
             p.date_starts = [d.start for d in dates]
+            p.candidates = []  # from here each candidate is held by its unit's group only, dropped once read
+        keys = [(n, i) for n, p in enumerate(pending) for i in p.units if i in by_unit[n]]
         # a line break inside a sentence is a space to the parser ('Fifty-\nseven percent'); offsets are unchanged
-        jobs = [(p.clean.text[s:e].translate(LINE_BREAKS), (n, i)) for n, p in enumerate(pending)
-                for i, (s, e) in p.units.items() if i in by_unit[n]]
-        for doc, (n, i) in nlp.pipe(jobs, as_tuples=True, batch_size=batch_size):
+        jobs = ((pending[n].clean.text[slice(*pending[n].units[i])].translate(LINE_BREAKS), (n, i)) for n, i in keys)
+        for doc, (n, i) in _parse(nlp, jobs, batch_size):
             p = pending[n]
             places = context.places_in(doc)
             measured, measured_end, in_sentence = None, 0, None  # the sentence's last money or quantity claim
@@ -267,6 +269,7 @@ def _read_texts(items: Iterator[tuple[str, str | None]], nlp: "Language | None",
                 _keep(found[n], k, claim)
                 if claim is not None and claim.kind in (Kind.money, Kind.quantity, Kind.count):
                     measured, measured_end, in_sentence = claim, c.end, c.sentence_index
+            del by_unit[n][i]
         out = []
         for p, f in zip(pending, found):
             claims = [claim for _, claim in sorted(f, key=lambda kc: kc[0]) if kept(claim)]
@@ -283,6 +286,22 @@ def _read_texts(items: Iterator[tuple[str, str | None]], nlp: "Language | None",
             yield from flush()
     if pending:
         yield from flush()
+
+
+def _parse(nlp: "Language", jobs: Iterable[tuple[str, object]], batch_size: int) -> Iterator[tuple["Doc", object]]:
+    """``nlp.pipe`` over ``(text, key)`` jobs in batches of ``batch_size`` texts or about BATCH_CHARS characters,
+    whichever is reached first: the parser's working memory grows with the tokens of a batch, and the windows of
+    text without sentence punctuation are up to MAX_SENTENCE characters each, not a sentence's hundred or so."""
+    batch: list[tuple[str, object]] = []
+    size = 0
+    for job in jobs:
+        batch.append(job)
+        size += len(job[0])
+        if len(batch) >= batch_size or size >= BATCH_CHARS:
+            yield from nlp.pipe(batch, as_tuples=True, batch_size=len(batch))
+            batch, size = [], 0
+    if batch:
+        yield from nlp.pipe(batch, as_tuples=True, batch_size=len(batch))
 
 
 def _keep(found: list, k: int, claim: Claim | None) -> None:

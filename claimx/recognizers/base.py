@@ -15,7 +15,7 @@ from claimx.numbers import (
 )
 
 
-@dataclass
+@dataclass(slots=True)
 class Candidate:
     """A claim found by a recognizer, before context (subject, direction ...) is read.
 
