@@ -67,9 +67,10 @@ def phase(name: str, paths: list[str], jobs: int) -> dict:
     return {"seconds": elapsed, "peak_mb": peak_kb / 1024, "claims": claims}
 
 
-def documents(rounds: int) -> None:
+def documents(rounds: int, more: list[Path] = ()) -> None:
     """Conversion speed of the real document fixtures, in pages (PDF) or MB (HTML) per second, next to claimx's
-    speed on the text they give (model loaded beforehand, as in a long batch)."""
+    speed on the text they give (model loaded beforehand, as in a long batch); ``more``: other documents (the
+    long reports of --docs-from), converted once each, with their total pages per second."""
     from claimx.io import documents as docs
     from claimx.io.readers import read_input
     from claimx.nlp import load_nlp
@@ -77,9 +78,12 @@ def documents(rounds: int) -> None:
 
     nlp = load_nlp()
     print(f"{'document':<34}{'convert s':>10}{'rate':>16}{'claims s':>10}{'claims chars/s':>16}")
-    for path in sorted((ROOT / "fixtures" / "documents").glob("*.*")):
+    pages = seconds = 0.0
+    for path in sorted((ROOT / "fixtures" / "documents").glob("*.*")) + list(more):
         if path.suffix not in (".pdf", ".html", ".docx"):
             continue
+        if path in more:
+            rounds = 1
         data = path.read_bytes()
         kind = docs.document_kind(data, path.name)
         start = time.perf_counter()
@@ -88,11 +92,15 @@ def documents(rounds: int) -> None:
         convert_s = (time.perf_counter() - start) / rounds
         rate = (f"{text.count(docs.PAGE_BREAK) / convert_s:,.1f} pages/s" if kind == "pdf"
                 else f"{len(data) / 1e6 / convert_s:,.2f} MB/s")
+        if path in more and kind == "pdf":
+            pages, seconds = pages + text.count(docs.PAGE_BREAK), seconds + convert_s
         start = time.perf_counter()
         for _ in range(rounds):
             claimx.extract(read_input(str(path)).text, nlp=nlp)
         claims_s = (time.perf_counter() - start) / rounds
         print(f"{path.name:<34}{convert_s:>10.3f}{rate:>16}{claims_s:>10.3f}{len(text) / claims_s:>16,.0f}")
+    if seconds:
+        print(f"PDFs of --docs-from: {pages:.0f} pages in {seconds:.1f} s, {pages / seconds:.1f} pages/s")
 
 
 def run_child(name: str, paths: list[Path], jobs: int) -> dict:
@@ -110,6 +118,8 @@ def main() -> None:
     ap.add_argument("--mb", type=float, default=1.0, help="corpus size in megabytes (default 1.0)")
     ap.add_argument("--jobs", type=int, nargs="+", default=[1, 2], help="worker counts to time (default 1 2)")
     ap.add_argument("--docs", type=int, default=5, help="rounds of the document conversion timing (0: skip)")
+    ap.add_argument("--docs-from", type=Path, metavar="DIR",
+                    help="also time converting every PDF in DIR (default: ../shared/dev/documents when present)")
     ap.add_argument("--child")
     ap.add_argument("--list")
     a = ap.parse_args()
@@ -139,7 +149,8 @@ def main() -> None:
         print(f"memory: claimx -j1 peak {results.get(1, r2)['peak_mb']:.0f} MB on {len(paths)} files, "
               f"{r2['peak_mb']:.0f} MB on {len(more)} files")
     if a.docs:
-        documents(a.docs)
+        folder = a.docs_from or ROOT.parent / "shared" / "dev" / "documents"
+        documents(a.docs, sorted(folder.glob("*.pdf")) if folder.is_dir() else [])
 
 
 if __name__ == "__main__":
