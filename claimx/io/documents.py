@@ -10,6 +10,7 @@ The libraries are imported only when a document of their kind is read, so ``clai
 """
 from __future__ import annotations
 
+import functools
 import io
 import re
 import unicodedata
@@ -88,13 +89,9 @@ def _pipe_row(cells: list[str]) -> str:
 # a contents or list-of-figures line: a title, a run of dot leaders, a page number ('Restructuring ........ 19')
 DOT_LEADER = re.compile(r"(?:\.\s?){5,}\s*(?:[A-Z]-)?[\divxlc]*\s*$|(?:\.\s?){12,}")
 URL_LINE = re.compile(r"^\s*(?:https?://|www\.)\S+\s*$")
-# the line of a report's revision date: 'Updated April 20, 2026' (its date, never its title)
-DATED = re.compile(r"^\s*(?:(?:updated|revised|published|posted|issued)\s*:?\s+)?(?P<date>[^\n]{4,40}?)\s*$",
-                   re.IGNORECASE)
 # a note mark set in body size right after a word and its punctuation: 'funding.12 The', 'Act)39'
 GLUED_MARK = re.compile(r"(?<=[a-z])((?:[.,;:!?][\"”’)]?|[\"”’)]))\d{1,3}(?=\s|$)")
 NOTE_MARKS = re.compile(r"[\d,\-–]{1,12}|[*†‡§¶]+|[a-z]")  # what a superscript note mark is made of
-SQUARED = {"m", "km", "cm", "mm", "ft", "mi", "yd", "in"}  # 'km' + raised '2' is km², not a note mark
 EDGE = 0.15  # running heads and feet sit in the top or bottom 15% of a page
 
 
@@ -149,6 +146,21 @@ def pdf_text(data: bytes, name: str) -> str:
     return _front_matter(title, authors, date) + LINE_END_HYPHEN.sub("", text)  # a word cut across two blocks
 
 
+@functools.cache
+def _pdf_words() -> tuple[re.Pattern, frozenset, re.Pattern]:
+    """From data/sections.json: the line of a report's date ('Updated April 20, 2026': its date, never its
+    title), the units a raised 2 or 3 is a power of ('km²', not a note mark), and the author separator (a
+    comma, but not before 'Jr')."""
+    from claimx._data import load
+
+    d = load("sections")
+    alt = "|".join(re.escape(w) for w in d["date_line_prefixes"])
+    dated = re.compile(rf"^\s*(?:(?:{alt})\s*:?\s+)?(?P<date>[^\n]{{4,40}}?)\s*$", re.IGNORECASE)
+    suffixes = "|".join(re.escape(w) for w in d["name_suffixes"])
+    authors = re.compile(rf";|\band\b|,(?!\s*(?:{suffixes})\b)")
+    return dated, frozenset(d["squared_units"]), authors
+
+
 def _line_text(line) -> tuple[str, float, bool, str | None]:
     """A text line without its superscript note marks (smaller than the line's body text, on a raised baseline):
     (text, body size, bold, the note number the line starts with)."""
@@ -190,7 +202,7 @@ def _line_text(line) -> tuple[str, float, bool, str | None]:
         word = before.split()[-1] if before.strip() and not before[-1:].isspace() else ""
         if not NOTE_MARKS.fullmatch(run) or (word[-1:].isdigit() and run.isalpha()):
             out.append(run)  # not a note mark ('th' of '119th'): kept
-        elif run in ("2", "3") and re.sub(r"^[\d.,]+", "", word) in SQUARED:
+        elif run in ("2", "3") and re.sub(r"^[\d.,]+", "", word) in _pdf_words()[1]:
             out.append("²" if run == "2" else "³")
         elif not before.strip() and run[:1].isdigit():
             label = run.rstrip(",")  # a footnote's own number
@@ -363,13 +375,13 @@ def _pdf_metadata(data: bytes, pages: list[list[_Segment]], name: str) -> tuple[
 
     info = _pdf_info(data)
     title = info.get("Title")
-    authors = [a.strip() for a in re.split(r";|\band\b|,(?!\s*(?:Jr|Sr|II|III)\b)", info.get("Author") or "")
-               if a.strip()]
+    dated, _, separators = _pdf_words()
+    authors = [a.strip() for a in separators.split(info.get("Author") or "") if a.strip()]
     date = None
     for segs in pages[:2]:
         for s in segs:
             for t, label, edge in s.lines:
-                m = DATED.match(t)
+                m = dated.match(t)
                 d = date_of_line(m.group("date")) if m and not label else None
                 date = date or d
     if not title and pages and pages[0]:
