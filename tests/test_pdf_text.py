@@ -246,3 +246,20 @@ def test_properties_come_first_and_a_pdf_without_a_title_gets_its_file_name(tmp_
     plain.output(str(path))
     c = next(c for c in extract_file(path) if c.text == "31")
     assert c.essay_title == "quay-notes.pdf"
+
+
+def test_a_year_that_recurs_as_a_row_label_on_every_page_is_kept(tmp_path, extract_file):
+    pdf = new_pdf()
+    for n, line in enumerate(["Tonnage rose at every berth.", "Pilots were hired in spring.", "Dues were cut."]):
+        pdf.add_page()
+        pdf.set_font("Helvetica", size=11)
+        pdf.set_xy(20, 40)
+        pdf.cell(0, 6, line)
+        pdf.set_xy(20, 120)
+        pdf.cell(0, 6, "2029")
+        pdf.set_xy(20, 140)
+        pdf.cell(0, 6, ["The north quay opened.", "Cranes came by sea.", "The board met."][n])
+    path = tmp_path / "years.pdf"
+    pdf.output(str(path))
+    assert pdf_text(path.read_bytes(), "years.pdf").count("2029") == 3
+    assert sorted(c.page for c in extract_file(path) if c.text == "2029") == [1, 2, 3]

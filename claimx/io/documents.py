@@ -25,7 +25,7 @@ LIGATURES = {chr(c): unicodedata.normalize("NFKC", chr(c)) for c in range(0xFB00
 SOFT_HYPHEN = "\u00ad"
 # a word cut at a line end by a hyphen: 'esti-\nmated' (a lower-case letter on both sides; 'Covid-\n19' stays)
 LINE_END_HYPHEN = re.compile(r"(?<=[a-z])-\n(?=[a-z])")
-PAGE_NUMBER = re.compile(r"^\s*(?:page\s+)?[\divxlc]+(?:\s*(?:of|/)\s*\d+)?\s*$", re.IGNORECASE)
+PAGE_NUMBER = re.compile(r"^\s*(?:page\s+)?(?:\d{1,3}|[ivxlc]+)(?:\s*(?:of|/)\s*\d+)?\s*$", re.IGNORECASE)  # not '2029'
 
 
 class Unsupported(Skipped):
@@ -340,8 +340,8 @@ def _join_pages(texts: list[str]) -> str:
 
 
 def _drop_running_lines(pages: list[list[_Segment]]) -> list[list[_Segment]]:
-    """Drop running heads and feet: a segment, or a line in the top or bottom part of a page, that recurs in the
-    same size, digits aside, on at least half of the pages when there are three pages or more (a report's title
+    """Drop running heads and feet: a segment, or a line in the top or bottom part of a page, with words, that
+    recurs in the same size, digits aside, on at least half of the pages when there are three pages or more (a report's title
     set large on its cover stays when its running head repeats it small); and page numbers ('Page 3 of 48',
     '12', 'iv') at a page's top or bottom or alone in its first or last two segments."""
     def shape(text: str) -> str:
@@ -349,7 +349,9 @@ def _drop_running_lines(pages: list[list[_Segment]]) -> list[list[_Segment]]:
 
     seen = Counter(x for segs in pages for x in {(shape(t), round(s.size)) for s in segs for t, _, edge in s.lines
                                                  if edge} | {(shape(s.text), round(s.size)) for s in segs})
-    running = {x for x, n in seen.items() if len(pages) >= 3 and n >= max(2, len(pages) / 2)}
+    # a running line has words: a year or a figure alone recurs as a table's row label, not as a running line
+    running = {x for x, n in seen.items() if len(pages) >= 3 and n >= max(2, len(pages) / 2)
+               and re.search(r"[a-z]{2}", x[0])}
     kept = []
     for segs in pages:
         out = []
@@ -383,7 +385,7 @@ def _pdf_metadata(data: bytes, pages: list[list[_Segment]], name: str) -> tuple[
             for t, label, edge in s.lines:
                 m = dated.match(t)
                 d = date_of_line(m.group("date")) if m and not label else None
-                date = date or d
+                date = date or (d if d and len(d) >= 7 else None)  # a year alone is a table's label
     if not title and pages and pages[0]:
         first = [s for s in pages[0] if s.text.strip() and not date_of_line(s.text)]
         biggest = max((s.size for s in first), default=0)
