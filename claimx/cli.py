@@ -226,7 +226,7 @@ def extract_cmd(
     fmt: FormatOpt = None,
     output: OutputOpt = None,
     kind: Annotated[Optional[str], typer.Option("--kind", "-k", metavar="KINDS", help="Only these kinds, comma-separated, from: percent, money, count, ratio, multiplier, quantity, date.")] = None,
-    section: Annotated[Optional[str], typer.Option("--section", "-s", metavar="SECTIONS", help="Only claims in these parts of an essay, comma-separated, from: body, title, byline, caption, bio, table. Default: all.")] = None,
+    section: Annotated[Optional[str], typer.Option("--section", "-s", metavar="SECTIONS", help="Only claims in these parts of an essay, comma-separated, from: body, title, byline, caption, bio, table, notes. Default: all.")] = None,
     as_of: AsOfOpt = None,
     model: ModelOpt = None,
     jobs: Annotated[int, typer.Option("--jobs", "-j", min=0, help="Worker processes; 0 = one per core.")] = 1,

@@ -32,7 +32,7 @@ class Qualifier(StrEnum):
 
 
 # the parts of an essay a claim can sit in (see claimx.text.essays)
-SECTIONS = ("body", "title", "byline", "caption", "bio", "table")
+SECTIONS = ("body", "title", "byline", "caption", "bio", "table", "notes")
 
 
 class Direction(StrEnum):

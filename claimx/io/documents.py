@@ -10,11 +10,13 @@ The libraries are imported only when a document of their kind is read, so ``clai
 """
 from __future__ import annotations
 
+import functools
 import io
 import re
 import unicodedata
 import zipfile
 from collections import Counter
+from dataclasses import dataclass
 
 from claimx.errors import Skipped, UnreadableInput
 
@@ -23,7 +25,7 @@ LIGATURES = {chr(c): unicodedata.normalize("NFKC", chr(c)) for c in range(0xFB00
 SOFT_HYPHEN = "\u00ad"
 # a word cut at a line end by a hyphen: 'esti-\nmated' (a lower-case letter on both sides; 'Covid-\n19' stays)
 LINE_END_HYPHEN = re.compile(r"(?<=[a-z])-\n(?=[a-z])")
-PAGE_NUMBER = re.compile(r"^\s*(?:page\s+)?[\divxlc]+(?:\s*(?:of|/)\s*\d+)?\s*$", re.IGNORECASE)
+PAGE_NUMBER = re.compile(r"^\s*(?:page\s+)?(?:\d{1,3}|[ivxlc]+)(?:\s*(?:of|/)\s*\d+)?\s*$", re.IGNORECASE)  # not '2029'
 
 
 class Unsupported(Skipped):
@@ -84,21 +86,49 @@ def _pipe_row(cells: list[str]) -> str:
 
 # ---------------------------------------------------------------- PDF
 
+# a contents or list-of-figures line: a title, a run of dot leaders, a page number ('Restructuring ........ 19')
+DOT_LEADER = re.compile(r"(?:\.\s?){5,}\s*(?:[A-Z]-)?[\divxlc]*\s*$|(?:\.\s?){12,}")
+URL_LINE = re.compile(r"^\s*(?:https?://|www\.)\S+\s*$")
+# a note mark set in body size right after a word and its punctuation: 'funding.12 The', 'Act)39'
+GLUED_MARK = re.compile(r"(?<=[a-z])((?:[.,;:!?][\"”’)]?|[\"”’)]))\d{1,3}(?=\s|$)")
+NOTE_MARKS = re.compile(r"[\d,\-–]{1,12}|[*†‡§¶]+|[a-z]")  # what a superscript note mark is made of
+EDGE = 0.15  # running heads and feet sit in the top or bottom 15% of a page
+
+
+@dataclass
+class _Segment:
+    """Lines of a pdfminer text box in one style (a heading, a paragraph, a run of notes), with their box."""
+
+    x0: float
+    y0: float
+    x1: float
+    y1: float
+    size: float
+    lines: list  # (text, note label or None, at the page's top or bottom edge)
+    notes: bool = False
+
+    @property
+    def text(self) -> str:
+        return "\n".join(t for t, _, _ in self.lines)
+
+
 def pdf_text(data: bytes, name: str) -> str:
-    """Pages in reading order (pdfminer.six's layout analysis puts two columns one after the other), each ended
-    by a form feed; running headers, footers and page numbers dropped; ligatures and soft hyphens normalized and
-    words hyphenated at a line end joined. A PDF that is encrypted, damaged or has no text layer is an error."""
+    """Pages in reading order (columns one after the other), each ended by a form feed; the document's title,
+    authors and date as front matter; running heads and feet, page numbers, contents-page lines and footnote
+    marks dropped; footnotes kept as ``[^12]: text`` lines (section ``notes``); ligatures and soft hyphens
+    normalized and words hyphenated at a line end joined. A PDF that is encrypted, damaged or has no text layer
+    is an error."""
     from pdfminer.high_level import extract_pages
     from pdfminer.layout import LAParams, LTTextContainer
     from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 
-    pages: list[list[str]] = []
+    pages: list[list[_Segment]] = []
     try:
         # line_margin: lines up to 0.8 of a line's height apart are one block (1.5 line spacing stays together)
         for page in extract_pages(io.BytesIO(data), laparams=LAParams(line_margin=0.8)):
-            # the text boxes, in reading order (layout analysis)
-            texts = [el.get_text() for el in page if isinstance(el, LTTextContainer)]
-            pages.append([_unwrap(t) for t in texts if t.strip()])
+            # the text boxes (layout analysis), split by style and put in reading order
+            boxes = [el for el in page if isinstance(el, LTTextContainer)]
+            pages.append(_page_segments(boxes, page.width, page.height))
     except (PDFPasswordIncorrect, PDFEncryptionError):
         raise UnreadableInput(f"{name}: encrypted PDF (a password is needed); skipped", name) from None
     except Exception as e:  # pdfminer raises many kinds on broken files (syntax, key, type ...); the batch goes on
@@ -107,51 +137,291 @@ def pdf_text(data: bytes, name: str) -> str:
         raise UnreadableInput(f"{name}: damaged PDF, cannot be read ({type(e).__name__}); skipped", name) from None
     if not pages:
         raise UnreadableInput(f"{name}: damaged PDF, it has no pages; skipped", name)
-    if not any(pages):
+    if not any(s.text.strip() for segs in pages for s in segs):
         raise UnreadableInput(f"{name}: PDF without a text layer (a scan?); claimx does no OCR; skipped", name)
-    pages = _drop_running_lines(pages)
-    text = "".join(_join_blocks(boxes) + PAGE_BREAK for boxes in pages)
+    title, authors, date = _pdf_metadata(data, pages, name)
+    texts = [_join_blocks(_page_blocks(segs)) for segs in _drop_running_lines(pages)]
+    text = _join_pages(texts)
     text = re.sub(r"[ \t]{2,}", " ", text)  # the wide gaps of justified lines
-    return LINE_END_HYPHEN.sub("", text)  # a word cut across two blocks (each block was cleaned in _unwrap)
+    return _front_matter(title, authors, date) + LINE_END_HYPHEN.sub("", text)  # a word cut across two blocks
 
 
-def _unwrap(block: str) -> str:
+@functools.cache
+def _pdf_words() -> tuple[re.Pattern, frozenset, re.Pattern]:
+    """From data/sections.json: the line of a report's date ('Updated April 20, 2026': its date, never its
+    title), the units a raised 2 or 3 is a power of ('km²', not a note mark), and the author separator (a
+    comma, but not before 'Jr')."""
+    from claimx._data import load
+
+    d = load("sections")
+    alt = "|".join(re.escape(w) for w in d["date_line_prefixes"])
+    dated = re.compile(rf"^\s*(?:(?:{alt})\s*:?\s+)?(?P<date>[^\n]{{4,40}}?)\s*$", re.IGNORECASE)
+    suffixes = "|".join(re.escape(w) for w in d["name_suffixes"])
+    authors = re.compile(rf";|\band\b|,(?!\s*(?:{suffixes})\b)")
+    return dated, frozenset(d["squared_units"]), authors
+
+
+def _line_text(line) -> tuple[str, float, bool, str | None]:
+    """A text line without its superscript note marks (smaller than the line's body text, on a raised baseline):
+    (text, body size, bold, the note number the line starts with)."""
+    items = list(line)
+    sizes: Counter = Counter()
+    bold = 0
+    for c in items:
+        size = getattr(c, "size", None)
+        if size and c.get_text().strip():
+            sizes[round(size, 1)] += 1
+            bold += "bold" in c.fontname.lower()
+    if not sizes:
+        return line.get_text().strip("\n"), 0.0, False, None
+    body = sizes.most_common(1)[0][0]
+    n_body = sizes[body]
+    base = sorted(c.y0 for c in items if getattr(c, "size", None) and abs(c.size - body) < 0.05 * body)[n_body // 2] \
+        if n_body else line.y0
+
+    def raised(c) -> bool:
+        size = getattr(c, "size", None)
+        return bool(size) and size <= 0.8 * body and c.y0 >= base + 0.2 * body and bool(c.get_text().strip())
+
+    if not any(raised(c) for c in items):
+        text = "".join(c.get_text() for c in items)
+        return text.rstrip("\n"), body, bold * 2 > sum(sizes.values()), None
+    out: list[str] = []
+    label = None
+    i = 0
+    while i < len(items):
+        if not raised(items[i]):
+            out.append(items[i].get_text())
+            i += 1
+            continue
+        j = i
+        while j < len(items) and raised(items[j]):
+            j += 1
+        run = "".join(c.get_text() for c in items[i:j]).strip()
+        before = "".join(out)
+        word = before.split()[-1] if before.strip() and not before[-1:].isspace() else ""
+        if not NOTE_MARKS.fullmatch(run) or (word[-1:].isdigit() and run.isalpha()):
+            out.append(run)  # not a note mark ('th' of '119th'): kept
+        elif run in ("2", "3") and re.sub(r"^[\d.,]+", "", word) in _pdf_words()[1]:
+            out.append("²" if run == "2" else "³")
+        elif not before.strip() and run[:1].isdigit():
+            label = run.rstrip(",")  # a footnote's own number
+        i = j
+    return "".join(out).rstrip("\n").strip() if label else "".join(out).rstrip("\n"), body, \
+        bold * 2 > sum(sizes.values()), label
+
+
+def _box_segments(box, height: float) -> list[_Segment]:
+    """A text box's lines, split where the style (size, bold) changes: a heading set above its paragraph in the
+    same box becomes a block of its own. A run of lines starting with a raised note number is a notes segment."""
+    segs: list[_Segment] = []
+    style = None
+    for line in box:
+        if not hasattr(line, "get_text") or not hasattr(line, "__iter__"):
+            continue
+        text, size, bold, label = _line_text(line)
+        if not text.strip():
+            continue
+        edge = line.y0 >= (1 - EDGE) * height or line.y1 <= EDGE * height
+        new_style = (round(size), bold)
+        notes = label is not None
+        if segs and (new_style == style or (segs[-1].notes and (notes or abs(size - segs[-1].size) < 1))) \
+                and not (notes and not segs[-1].notes):
+            s = segs[-1]
+            s.x0, s.y0, s.x1, s.y1 = min(s.x0, line.x0), min(s.y0, line.y0), max(s.x1, line.x1), max(s.y1, line.y1)
+            s.lines.append((text, label, edge))
+        else:
+            segs.append(_Segment(line.x0, line.y0, line.x1, line.y1, size, [(text, label, edge)], notes))
+            style = new_style
+    return segs
+
+
+def _page_segments(boxes: list, width: float, height: float) -> list[_Segment]:
+    """A page's text as segments in reading order; notes set in a smaller size than the page's body text
+    without raised numbers ('12 Source: ...' at the page foot) marked as notes too."""
+    segs = [s for box in boxes for s in _box_segments(box, height)]
+    sizes: Counter = Counter()
+    for s in segs:
+        sizes[round(s.size)] += len(s.text)
+    body = sizes.most_common(1)[0][0] if sizes else 0
+    for s in segs:
+        if not s.notes and s.size < 0.9 * body and s.y1 < 0.4 * height and re.match(r"\d{1,3} \S", s.lines[0][0]):
+            s.notes = True
+            s.lines = [(t[m.end():], m.group(1), e) if (m := re.match(r"(\d{1,3}) ", t)) else (t, None, e)
+                       for t, _, e in s.lines]
+    return _reading_order(segs, width)
+
+
+def _reading_order(segs: list[_Segment], width: float) -> list[_Segment]:
+    """Two columns read one after the other: segments in the left half, then those in the right half, between
+    the full-width segments (a title, a wide table) above and below them. A page without two columns of text
+    keeps pdfminer's order."""
+    mid, tol = width / 2, 0.05 * width
+
+    def side(s: _Segment) -> str:
+        return "L" if s.x1 <= mid + tol else "R" if s.x0 >= mid - tol else "F"
+
+    sides = [side(s) for s in segs]
+    if min(sum(len(s.text) for s, d in zip(segs, sides) if d == k) for k in "LR") < 300:
+        return segs
+    full = sorted((s for s, d in zip(segs, sides) if d == "F"), key=lambda s: -s.y1)
+    bands: list[list[_Segment]] = [[] for _ in range(len(full) + 1)]
+    for s, d in zip(segs, sides):
+        if d != "F":
+            bands[sum((f.y0 + f.y1) / 2 > s.y1 for f in full)].append(s)
+    out: list[_Segment] = []
+    for k, band in enumerate(bands):
+        for column in "LR":
+            out += sorted((s for s in band if side(s) == column), key=lambda s: -s.y1)
+        if k < len(full):
+            out.append(full[k])
+    return out
+
+
+def _page_blocks(segs: list[_Segment]) -> list[str]:
+    """A page's segments as paragraphs: contents-page lines (dot leaders) and lone URLs dropped, note marks set
+    in body size after a word's punctuation dropped, each footnote one '[^12]: text' paragraph."""
+    blocks = []
+    for s in segs:
+        lines = [(t, label) for t, label, _ in s.lines if not DOT_LEADER.search(t) and not URL_LINE.match(t)]
+        if not lines:
+            continue
+        if s.notes:
+            notes: list[list[str]] = []
+            for t, label in lines:
+                if label or not notes:
+                    notes.append([f"[^{label}]: " if label else ""])
+                notes[-1].append(t.strip())
+            for note in notes:
+                blocks.append(note[0] + _unwrap("\n".join(note[1:]), rows=False))
+            continue
+        block = _unwrap("\n".join(GLUED_MARK.sub(r"\1", t) for t, _ in lines))
+        if block.strip():
+            blocks.append(block)
+    return blocks
+
+
+def _unwrap(block: str, rows: bool = True) -> str:
     """A block's lines as one paragraph (words hyphenated at a line end joined), as a text file would hold it,
     so line-based reading (bylines, captions) sees paragraphs; a block of figures in rows (a table) keeps its
     lines."""
     lines = [line.strip() for line in clean_extracted(block).strip("\n").splitlines() if line.strip()]
-    rows = sum(len(re.findall(r"\d[\d,.]*", line)) >= 2 for line in lines)
-    if len(lines) > 1 and rows * 2 >= len(lines):
+    n_rows = sum(len(re.findall(r"\d[\d,.]*", line)) >= 2 for line in lines)
+    if rows and len(lines) > 1 and n_rows * 2 >= len(lines):
         return "\n".join(lines)
     return " ".join(lines)
 
 
+def _continues(before: str, after: str) -> bool:
+    """A block cut mid-sentence: no closing punctuation, the next starting in lower case or with a figure."""
+    return bool(before) and not re.search(r"[.!?:;\"”’)\]]\s*$", before) and bool(re.match(r"\s*[a-z0-9$€£¥%(]", after))
+
+
 def _join_blocks(blocks: list[str]) -> str:
-    """A page's blocks, a blank line between paragraphs; a block cut mid-sentence (no closing punctuation, the
-    next starting in lower case or with a figure) continues on the next line."""
+    """A page's blocks, a blank line between paragraphs; a block cut mid-sentence continues on the next line."""
     out = ""
     for b in blocks:
         if out:
-            cut = not re.search(r"[.!?:;\"”’)\]]\s*$", out) and re.match(r"\s*[a-z0-9$€£¥%(]", b)
-            out += "\n" if cut else "\n\n"
+            out += "\n" if _continues(out, b) and not b.startswith("[^") else "\n\n"
         out += b
     return out
 
 
-def _drop_running_lines(pages: list[list[str]]) -> list[list[str]]:
-    """Drop running headers and footers (a block that recurs, digits aside, on at least half of the pages, when
-    there are three pages or more) and page numbers (a block that is only 'Page 3 of 48', '12' or 'iv', first or
-    last on its page)."""
-    def shape(block: str) -> str:
-        return re.sub(r"\d+", "#", " ".join(block.split()).lower())
+def _join_pages(texts: list[str]) -> str:
+    """Each page ended by a form feed, after a blank line (a sentence never runs on into the next page's first
+    heading) unless the page stops mid-sentence and the next page goes on with it."""
+    out = ""
+    for k, t in enumerate(texts):
+        if t:
+            after = next((u for u in texts[k + 1:] if u), "")
+            out += t + ("\n" if _continues(t, after) else "\n\n")
+        out += PAGE_BREAK
+    return out
 
-    seen = Counter(s for boxes in pages for s in {shape(b) for b in boxes})
-    running = {s for s, n in seen.items() if len(pages) >= 3 and n >= max(2, len(pages) / 2)}
+
+def _drop_running_lines(pages: list[list[_Segment]]) -> list[list[_Segment]]:
+    """Drop running heads and feet: a segment, or a line in the top or bottom part of a page, with words, that
+    recurs in the same size, digits aside, on at least half of the pages when there are three pages or more (a report's title
+    set large on its cover stays when its running head repeats it small); and page numbers ('Page 3 of 48',
+    '12', 'iv') at a page's top or bottom or alone in its first or last two segments."""
+    def shape(text: str) -> str:
+        return re.sub(r"\d+", "#", " ".join(text.split()).lower())
+
+    seen = Counter(x for segs in pages for x in {(shape(t), round(s.size)) for s in segs for t, _, edge in s.lines
+                                                 if edge} | {(shape(s.text), round(s.size)) for s in segs})
+    # a running line has words: a year or a figure alone recurs as a table's row label, not as a running line
+    running = {x for x, n in seen.items() if len(pages) >= 3 and n >= max(2, len(pages) / 2)
+               and re.search(r"[a-z]{2}", x[0])}
     kept = []
-    for boxes in pages:
-        kept.append([b for k, b in enumerate(boxes) if shape(b) not in running
-                     and not ((k < 2 or k >= len(boxes) - 2) and PAGE_NUMBER.match(b))])
+    for segs in pages:
+        out = []
+        for k, s in enumerate(segs):
+            at_edge = any(edge for _, _, edge in s.lines)
+            if (shape(s.text), round(s.size)) in running:
+                continue
+            if (at_edge or k < 2 or k >= len(segs) - 2) and PAGE_NUMBER.match(s.text):
+                continue
+            lines = [(t, label, edge) for t, label, edge in s.lines
+                     if not (edge and ((shape(t), round(s.size)) in running or PAGE_NUMBER.match(t)))]
+            if lines:
+                out.append(_Segment(s.x0, s.y0, s.x1, s.y1, s.size, lines, s.notes))
+        kept.append(out)
     return kept
+
+
+def _pdf_metadata(data: bytes, pages: list[list[_Segment]], name: str) -> tuple[str | None, list[str], str | None]:
+    """Title, authors and date: the document's properties first; else the largest text on the first page for
+    the title (never an 'Updated <date>' line: that is the date) and an 'Updated <date>' or date line on the
+    first two pages for the date, else the creation date; else the file's name for the title."""
+    from claimx.text.essays import date_of_line
+
+    info = _pdf_info(data)
+    title = info.get("Title")
+    dated, _, separators = _pdf_words()
+    authors = [a.strip() for a in separators.split(info.get("Author") or "") if a.strip()]
+    date = None
+    for segs in pages[:2]:
+        for s in segs:
+            for t, label, edge in s.lines:
+                m = dated.match(t)
+                d = date_of_line(m.group("date")) if m and not label else None
+                date = date or (d if d and len(d) >= 7 else None)  # a year alone is a table's label
+    if not title and pages and pages[0]:
+        first = [s for s in pages[0] if s.text.strip() and not date_of_line(s.text)]
+        biggest = max((s.size for s in first), default=0)
+        body = Counter({round(s.size): len(s.text) for s in first}).most_common(1)
+        if first and body and biggest >= 1.2 * body[0][0]:
+            top = next(s for s in first if s.size == biggest)
+            title = " ".join(top.text.split())[:200]
+    if not date and info.get("CreationDate"):
+        m = re.match(r"D:(\d{4})(\d{2})(\d{2})", info["CreationDate"])
+        if m:
+            date = "-".join(m.groups())
+    if not title:
+        base = re.split(r"[\\/]", name)[-1]
+        title = base if base not in ("", "-", "<stdin>") else None
+    return (" ".join(title.split()) or None) if title else None, authors, date
+
+
+def _pdf_info(data: bytes) -> dict[str, str]:
+    """The PDF's document information (Title, Author, CreationDate) as text; empty if unreadable."""
+    from pdfminer.pdfdocument import PDFDocument
+    from pdfminer.pdfparser import PDFParser
+    from pdfminer.pdftypes import resolve1
+    from pdfminer.utils import decode_text
+
+    out: dict[str, str] = {}
+    try:
+        for d in PDFDocument(PDFParser(io.BytesIO(data))).info:
+            for k, v in d.items():
+                v = resolve1(v)
+                if isinstance(v, bytes):
+                    v = decode_text(v)
+                if isinstance(v, str) and v.strip():
+                    out[k] = v.strip()
+    except Exception:  # the pages were read; properties are optional
+        return {}
+    return out
 
 
 def clean_extracted(text: str) -> str:

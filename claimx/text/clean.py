@@ -29,6 +29,7 @@ MARKUP = regex.compile(
     r"(?P<front>\A(?:\ufeff)?---[ \t]*\r?\n.*?\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z))"
     r"|(?P<comment><!--.*?-->)"
     r"|(?P<script><(?P<stag>script|style)\b[^>]*>.*?</(?P=stag)\s*>)"
+    r"|(?P<footnote>^[ \t]*\[\^[^\]\s]{1,20}\]:[ \t]?|\[\^[^\]\s]{1,20}\])"  # a note ('[^12]: text') and its mark
     r"|(?P<image>!\[[^\]\n]*\]\([^)\n]*\))"
     r"|(?P<link>\[(?P<ltext>[^\]\n]+)\]\((?P<ltarget>[^)\n]*)\))"
     r"|(?P<citation>(?<=[^\s\[])(?:\[\d{1,3}\])+|(?:\[\d{1,3}\]){2,})"  # reference marks: 'in 2014.[41][42]'
@@ -148,7 +149,7 @@ def clean_text(original: str) -> CleanText:
             origin.add(1, m.start("echar"))
         elif kind == "front":
             put("\n" * m.group().count("\n"), m.start())
-        # comment, script, image, autolink, citation, strong, em, invisible: dropped
+        # comment, script, footnote, image, autolink, citation, strong, em, invisible: dropped
         pos = m.end()
     keep(pos, len(original))
     return CleanText(original, "".join(out), origin)

@@ -32,6 +32,7 @@ def _byline() -> regex.Pattern:
 
 FRONT_MATTER = regex.compile(r"\A(?:\ufeff)?---[ \t]*\r?\n(?P<body>.*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", regex.DOTALL)
 HEADING = regex.compile(r"^[ \t]*#{1,3}[ \t]+(?P<title>\S.*?)[ \t#]*$", regex.MULTILINE)
+NOTE = regex.compile(r"^[ \t]*\[\^[^\]\s]{1,20}\]:", regex.MULTILINE)  # a footnote or endnote: '[^12]: text'
 BIO = regex.compile(r"^[ \t]*\*{1,2}[ \t]*\p{Lu}[\p{L}'’.\-]+(?:\s+\p{Lu}[\p{L}'’.\-]+)+.{20,}$")
 
 
@@ -185,7 +186,7 @@ def split_essays(text: str) -> list[Essay]:
                 sections.append((s, e, "caption"))
         title = " ".join(text[lines[t][0]:lines[t][1]].strip(" \t#*_").split()) or None
         essays.append(Essay(n + 1, title, split_authors(bylines[k].group("names")), own_date or header_date,
-                            start, end, sorted(sections)))
+                            start, end, _with_notes(text, lines, sections, start, end)))
     return essays
 
 
@@ -227,4 +228,13 @@ def _single_essay(text: str, lines: list[tuple[int, int]], meta: dict[str, str],
         if d:
             published = published or d
             sections.append((s, e, "title"))
-    return Essay(1, title, authors, published, 0, len(text), sorted(set(sections)))
+    return Essay(1, title, authors, published, 0, len(text), _with_notes(text, lines, sections, 0, len(text)))
+
+
+def _with_notes(text: str, lines: list[tuple[int, int]], sections: list[tuple[int, int, str]], start: int,
+                end: int) -> list[tuple[int, int, str]]:
+    """The sections, sorted, with each footnote or endnote line ('[^12]: text', as claimx writes a PDF's notes)
+    in ``[start, end)`` that has no other section marked 'notes'."""
+    taken = {s for s, _, _ in sections}
+    notes = [(s, e, "notes") for s, e in lines if start <= s < end and s not in taken and NOTE.match(text, s, e)]
+    return sorted(set(sections) | set(notes))
