@@ -166,6 +166,8 @@ CITATIONS = [
     ("GAO-21-123 found 12 faults.", ["12"]),
     ("The results are in Tables 2-3 and Figures 4-6.", []),
     ("The U.S. 500 largest firms grew.", ["500"]),
+    ("The Harbour Safety Act of 2031 took effect in 2032.", ["2032"]),
+    ("The Tax Amendments of 1988 ended an act of 1990.", ["1990"]),
 ]
 
 

@@ -77,7 +77,8 @@ NOT_PROSE = regex.compile(
 @functools.cache
 def _citation_pattern() -> regex.Pattern:
     """Legal citations and document identifiers ('42 U.S.C. §7401', '§ 1234(b)', 'P.L. 117-58', 'H.R. 1234',
-    'Executive Order 12345', 'GAO-21-123'), from labels.json 'citations': their numbers are never figures."""
+    'Executive Order 12345', 'GAO-21-123', 'the Clean Rivers Act of 2002'), from labels.json 'citations': their
+    numbers are never figures."""
     cites = load("labels")["citations"]
 
     def form(f: str) -> str:  # 'H.R.' is also written 'H. R.'; the words of a form may be split by any space
@@ -93,6 +94,7 @@ def _citation_pattern() -> regex.Pattern:
         rf"(?<![\w.])(?:{forms('before')}){section}"
         rf"|(?<![\w.,])\d{{1,3}}\s+(?:{forms('title_before')}){section}"
         r"|(?<![\w-])\p{Lu}{2,}(?:-\d+\p{L}*){2,}"
+        rf"|(?<![\w-])(?:{forms('name_of_year')})\s+of\s+\d{{4}}(?!\d)"  # 'the Clean Rivers Act of 2002'
     )
 
 
