@@ -101,7 +101,8 @@ def _plan(text: str, file: str | None, as_of: str | None, parse_all: bool) -> _P
     for i, (s, e) in enumerate(sentences):
         if any(s < te and ts < e for ts, te in table_spans) or not may_hold_a_claim(t[s:e]):
             continue
-        for c in find_candidates(t[s:e]):
+        lo, hi = bisect.bisect_right(clean.cuts, s), bisect.bisect_left(clean.cuts, e)
+        for c in find_candidates(t[s:e], cuts=[cut - s for cut in clean.cuts[lo:hi]]):
             c.start, c.end = c.start + s, c.end + s
             c.core = (c.core[0] + s, c.core[1] + s) if c.core else None
             c.sentence_index = i

@@ -274,3 +274,37 @@ in their annual bulletins, which also describe the outlook for the coming two ye
     from decimal import Decimal
     assert ("3.6%", Decimal("3.6"), "Mexico", "2019") in cells and ("1.8%", Decimal("1.8"), "Peru", "2020") in cells
     assert not any(c.text.endswith("&") for c in extract_file(page))  # '&percnt;' is decoded, never '3.6&'
+
+
+def test_a_web_page_dates_from_its_publication_not_its_last_change(tmp_path, extract_file):
+    # a generic 'date' meta holding the last change, written before the publication date: this year is 2019
+    page = tmp_path / "ferries.html"
+    page.write_text("""<!DOCTYPE html><html><head><meta charset="utf-8"><title>Island ferries</title>
+<meta name="date" content="2023-08-09"><meta property="article:modified_time" content="2023-08-09T10:00:00Z">
+<meta property="article:published_time" content="2019-03-04T08:00:00Z"></head><body><article>
+<p>This year the harbour board ran 14 ferries between the two islands, each carrying about 300 passengers a day,
+the board said in its yearly note on island transport.</p></article></body></html>""", encoding="utf-8")
+    claims = extract_file(page)
+    (year,) = [c for c in claims if c.text == "This year"]
+    assert (year.value, year.published) == ("2019", "2019-03-04")
+
+
+@pytest.mark.parametrize("suffix", ["html", "docx"])
+def test_a_document_without_a_title_is_titled_by_its_file_name(tmp_path, extract_file, suffix):
+    para = "The harbour board ran 14 ferries between the islands, each carrying about 300 passengers a day."
+    if suffix == "html":
+        data = f"<html><body><article><p>{para}</p></article></body></html>".encode()
+    else:
+        import docx
+
+        d = docx.Document()
+        d.core_properties.title = ""
+        d.add_paragraph(para)
+        buf = io.BytesIO()
+        d.save(buf)
+        data = buf.getvalue()
+    (tmp_path / "sub").mkdir()
+    path = tmp_path / "sub" / f"island-ferries.{suffix}"
+    path.write_bytes(data)
+    claims = extract_file(path)
+    assert claims and {c.essay_title for c in claims} == {f"island-ferries.{suffix}"}

@@ -150,3 +150,23 @@ def test_a_row_label_that_is_a_name_is_not_what_its_cells_count(extract):
     table = "| Country | 2019 | 2020 |\n|---|---|---|\n| Honduras | 5.4 | 5.6 |\n| Schools | 30 | 40 |\n"
     units = {c.subject: c.unit for c in extract(table) if c.in_table}
     assert units == {"Honduras": None, "Schools": "schools"}
+
+
+MARKDOWN_LINKS = [
+    ("Roughly [two in five](https://example.org/p?a=1) clinics closed, and [12 of them](#n) reopened.",
+     ["two in five", "12"]),
+    ("Rents rose by [15% or](https://example.org/r) more in [the city](https://example.org/c) since 2019.",
+     ["15%", "2019"]),
+    ("About [40%](https://example.org/q) of the [report](https://example.org/r-2030) pages cite 6 mills.",
+     ["40%", "6"]),
+]
+
+
+@pytest.mark.parametrize("source,texts", MARKDOWN_LINKS, ids=[m[0][:40] for m in MARKDOWN_LINKS])
+def test_markdown_link_syntax_never_enters_a_claim_or_its_sentence(extract, source, texts):
+    claims = extract(source)
+    assert [c.text for c in claims] == texts
+    for c in claims:
+        assert c.text == source[c.start:c.end]
+        assert "](" not in c.text and "[" not in c.text and "]" not in c.text
+        assert "](" not in c.sentence and "https://" not in c.sentence

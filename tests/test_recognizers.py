@@ -151,6 +151,31 @@ def test_number_grammar(text, claim, kind, value):
         assert c.value == Decimal(value)
 
 
+# legal citations, bill and order numbers, document identifiers and ranges of labels are no figures; the figures
+# around them stay: (text, the candidates kept)
+CITATIONS = [
+    ("Under 12 U.S.C. §4501 the fund lent $3 billion.", ["$3 billion"]),
+    ("The duty is set by 19 U.S.C. 2411 and 88 Stat. 1978.", []),
+    ("See § 4321(b)(2) and §§ 101-103 of the act.", []),
+    ("P.L. 116-23 and Public Law 118-45 gave 40 towns grants.", ["40"]),
+    ("The limits are in 40 C.F.R. Part 60 and 40 CFR 60.5.", []),
+    ("It was noticed at 86 Fed. Reg. 7009 in 2021.", ["2021"]),
+    ("H.R. 1234, H. R. 77 and S. 987 passed; S.J.Res. 45 failed.", []),
+    ("E.O. 12987 and EO 13011 were revoked.", []),
+    ("Docket No. 21-345 drew 900 comments.", ["900"]),
+    ("GAO-21-123 found 12 faults.", ["12"]),
+    ("The results are in Tables 2-3 and Figures 4-6.", []),
+    ("The U.S. 500 largest firms grew.", ["500"]),
+    ("The Harbour Safety Act of 2031 took effect in 2032.", ["2032"]),
+    ("The Tax Amendments of 1988 ended an act of 1990.", ["1990"]),
+]
+
+
+@pytest.mark.parametrize("text,kept", CITATIONS, ids=[c[0] for c in CITATIONS])
+def test_citations_and_identifiers_are_no_figures(text, kept):
+    assert [text[c.start:c.end] for c in find_candidates(text)] == kept
+
+
 # dates of every common shape: (text, claim, value or (low, high))
 DATES = [
     ("Talks ran Oct 3-Nov 14, 2019.", "Oct 3-Nov 14, 2019", ("2019-10-03", "2019-11-14")),
@@ -165,6 +190,14 @@ DATES = [
     ("On 3 November the vote came.", "3 November", "--11-03"),
     ("Sept. 30, 2001 was a Sunday.", "Sept. 30, 2001", "2001-09-30"),
     ("Output grew 2010 to 2015.", "2010 to 2015", ("2010", "2015")),
+    ("Funds lapse at the end of FY2034.", "FY2034", "2034"),
+    ("Funds lapse at the end of FY 2034.", "FY 2034", "2034"),
+    ("Funds lapsed in FY99.", "FY99", "1999"),
+    ("Funds lapse in fiscal year 2034.", "fiscal year 2034", "2034"),
+    ("Funds lapse in FY2034-FY2036.", "FY2034-FY2036", ("2034", "2036")),
+    ("Funds lapse in FY2034-36.", "FY2034-36", ("2034", "2036")),
+    ("Funds lapse from FY2031 to FY2033.", "from FY2031 to FY2033", ("2031", "2033")),
+    ("Funds lapse in Q2 FY2034.", "Q2 FY2034", "2034-Q2"),
 ]
 
 

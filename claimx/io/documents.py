@@ -444,11 +444,35 @@ def html_text(data: bytes, name: str) -> str:
         body = trafilatura.html2txt(html) or ""
     if not body.strip():
         raise NoText(f"{name}: no text found (a web page without a main text); skipped", name)
-    meta = trafilatura.extract_metadata(html)
-    title = meta.title if meta else None
+    # htmldate: the original publication date, not the last modified one, with its extensive search
+    meta = trafilatura.extract_metadata(html, date_config={"original_date": True, "extensive_search": True})
+    title = (meta.title if meta else None) or _file_name(name)
     authors = [a.strip() for a in re.split(r";|\band\b|,", meta.author) if a.strip()] if meta and meta.author else []
-    date = meta.date if meta else None
+    date = _published_meta(html) or (meta.date if meta else None)
     return _front_matter(title, authors, date) + _tidy_text(body)
+
+
+# metadata that names the publication date itself; htmldate may prefer a generic 'date' meta written before it,
+# which many sites fill with the last modified date
+PUBLISHED_META = re.compile(
+    r"""<meta\s(?=[^>]*\b(?:property|name|itemprop)\s*=\s*["']?(?:article:published_time|og:published_time|"""
+    r"""datePublished|citation_publication_date|dcterms\.issued|dc\.date\.issued)["'\s>])"""
+    r"""[^>]*\bcontent\s*=\s*["']?(?P<date>\d{4}-\d{2}-\d{2})"""
+    r"""|"datePublished"\s*:\s*"(?P<ld>\d{4}-\d{2}-\d{2})""",
+    re.IGNORECASE,
+)
+
+
+def _published_meta(html: str) -> str | None:
+    """The publication date a page's metadata states as such ('article:published_time', JSON-LD 'datePublished')."""
+    m = PUBLISHED_META.search(html)
+    return (m.group("date") or m.group("ld")) if m else None
+
+
+def _file_name(name: str) -> str | None:
+    """A document's title when it has none: its file name, not its path ('-' is standard input: no title)."""
+    base = re.split(r"[\\/]", name)[-1] if name else ""
+    return base if base and base != "-" else None
 
 
 def _decode_html(data: bytes) -> str:
@@ -556,7 +580,12 @@ def docx_text(data: bytes, name: str, notices: list[str] | None = None) -> str:
     date = props.created.date().isoformat() if props.created else None
     authors = [a.strip() for a in re.split(r";|\band\b", props.author or "") if a.strip()]
     body = clean_extracted("\n\n".join(blocks))
-    return _front_matter(props.title or None, authors, date) + body + "\n"
+    # no title: a first line that reads as a title (a heading, a short line without a full stop) is the title, as
+    # in a text file; else the file name
+    first = body.lstrip().split("\n", 1)[0].strip()
+    titled = first.startswith("#") or (0 < len(first) <= 150 and not first.endswith("."))
+    title = props.title or (None if titled else _file_name(name))
+    return _front_matter(title, authors, date) + body + "\n"
 
 
 def _entity_notice(left_out: list[str], entities: list, tree) -> str:

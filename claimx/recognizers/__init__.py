@@ -74,6 +74,30 @@ NOT_PROSE = regex.compile(
     r"|(?<![\w.,:])(?:[01]?\d|2[0-3]):[0-5]\d(?![\d:])"  # 17:30
 )
 
+@functools.cache
+def _citation_pattern() -> regex.Pattern:
+    """Legal citations and document identifiers ('42 U.S.C. §7401', '§ 1234(b)', 'P.L. 117-58', 'H.R. 1234',
+    'Executive Order 12345', 'GAO-21-123', 'the Clean Rivers Act of 2002'), from labels.json 'citations': their
+    numbers are never figures."""
+    cites = load("labels")["citations"]
+
+    def form(f: str) -> str:  # 'H.R.' is also written 'H. R.'; the words of a form may be split by any space
+        return r"\s+".join(regex.escape(w).replace(r"\.", r"\.[ \t]?") for w in f.split())
+
+    def forms(key: str) -> str:
+        return "|".join(form(f) for f in sorted(cites[key], key=len, reverse=True))
+
+    # a section number: '7401', '1234(b)(2)', '117-58', '60.5', '7401a'
+    num = r"\d[\d\p{L}]*(?:[.\-–—:/]\d[\d\p{L}]*)*(?:\([\p{L}\d]{1,4}\))*"
+    section = rf"\s*(?:§§?\s*)?(?:(?:No\.|Part|pt\.)\s*)?{num}"
+    return regex.compile(
+        rf"(?<![\w.])(?:{forms('before')}){section}"
+        rf"|(?<![\w.,])\d{{1,3}}\s+(?:{forms('title_before')}){section}"
+        r"|(?<![\w-])\p{Lu}{2,}(?:-\d+\p{L}*){2,}"
+        rf"|(?<![\w-])(?:{forms('name_of_year')})\s+of\s+\d{{4}}(?!\d)"  # 'the Clean Rivers Act of 2002'
+    )
+
+
 # a capitalized word right before a number names a model, a route or a list: 'Boeing 737', 'Apollo 11', 'Top 10'
 NAME_BEFORE = regex.compile(r"(?<![\w'’-])(?P<word>\p{Lu}[\p{L}\d-]*)[ \t]+$")
 @functools.cache
@@ -99,23 +123,32 @@ def _label_pattern() -> regex.Pattern:
     )
 
 
-def attach_qualifier(text: str, cand: Candidate) -> Candidate:
-    """Extend a candidate over the qualifier before or after it ('nearly 12,000', '40 percent or more')."""
+def attach_qualifier(text: str, cand: Candidate, cuts: Iterable[int] = ()) -> Candidate:
+    """Extend a candidate over the qualifier before or after it ('nearly 12,000', '40 percent or more'). Across
+    one of the ``cuts`` (where link syntax was taken out: 'About [40%](…)') the qualifier is read but the span
+    stays on its side of the cut, so that no link syntax enters the claim's text."""
     if cand.kind == Kind.date:
         return cand
     before_re, after_re, lookup = _qualifier_patterns()
+
+    def across(a: int, b: int) -> bool:
+        return any(a < cut <= b for cut in cuts)
+
     m = before_re.search(text, max(0, cand.start - 40), cand.start)
     if m:
         cand.qualifier = cand.qualifier or lookup[" ".join(m.group("q").lower().split())]
-        cand.start = m.start("q")
-        outer = before_re.search(text, max(0, cand.start - 40), cand.start)
+        start = m.start("q")
+        outer = before_re.search(text, max(0, start - 40), start)
         if outer:  # 'above ∼500 K', 'up to around 650 K': the outer qualifier bounds the figure
             cand.qualifier = lookup[" ".join(outer.group("q").lower().split())]
-            cand.start = outer.start("q")
+            start = outer.start("q")
+        if not across(start, cand.start):
+            cand.start = start
     m = after_re.match(text[cand.end: cand.end + 30])
     if m:
         cand.qualifier = cand.qualifier or lookup[" ".join(m.group("q").lower().split())]
-        cand.end += m.end()
+        if not across(cand.end, cand.end + m.end() - 1):
+            cand.end += m.end()
     return cand
 
 
@@ -135,12 +168,13 @@ def after_a_name(text: str, cand: Candidate) -> bool:
 
 def is_label(text: str, cand: Candidate) -> bool:
     """A count or year right after a label word: 'Article 102', 'Round 1', 'COVID 19', 'Vision 2030'."""
-    if cand.kind not in (Kind.count, Kind.date) or cand.value is None:
-        return False
+    if cand.kind not in (Kind.count, Kind.date) or (cand.value is None and cand.low is None):
+        return False  # a range of labels counts too: 'Table 2-3', 'Sections 12-14'
     if after_a_name(text, cand):
         return True
-    if cand.kind == Kind.date and not (isinstance(cand.value, str) and cand.value.isdigit()):
-        return False
+    if cand.kind == Kind.date and not (isinstance(cand.value, str) and cand.value.isdigit()
+                                       and text[cand.start: cand.start + 1].isdigit()):
+        return False  # a range, or a year written with its words ('FY2026', 'mid-2019')
     if _label_pattern().search(text, max(0, cand.start - 40), cand.start):
         return True
     # list markers '1)' and footnote marks '[3]'
@@ -179,14 +213,16 @@ def resolve_overlaps(cands: Iterable[Candidate]) -> list[Candidate]:
     return sorted(kept, key=lambda c: c.start)
 
 
-def find_candidates(text: str, skip: Iterable[tuple[int, int]] = ()) -> list[Candidate]:
+def find_candidates(text: str, skip: Iterable[tuple[int, int]] = (), cuts: Iterable[int] = ()) -> list[Candidate]:
     """All claim candidates in ``text``, overlaps resolved, qualifiers attached.
 
     ``skip`` lists character ranges handled elsewhere (table rows). A price base ('in 2019 dollars') is no claim.
+    ``cuts`` are offsets where link syntax was taken out of the text: no qualifier is attached across them.
     """
+    cuts = tuple(cuts)
     # a date the calendar lacks ('June 31, 2020') is no claim, nor are its day and year alone; nor is a price base
     blocked = ([m.span() for m in NOT_PROSE.finditer(text)] + list(money.price_bases(text)) + list(skip)
-               + dates.impossible(text))
+               + dates.impossible(text) + [m.span() for m in _citation_pattern().finditer(text)])
     cands = []
     for find in RECOGNIZERS:
         if not _may_find(find, text):
@@ -197,4 +233,8 @@ def find_candidates(text: str, skip: Iterable[tuple[int, int]] = ()) -> list[Can
             if is_label(text, c) or in_title_case(text, c):
                 continue
             cands.append(c)
-    return [attach_qualifier(text, c) for c in resolve_overlaps(cands)]
+    if cuts:  # a match across link syntax gives way to the shorter ones inside it: '[FY2018](…) and [FY2020](…)'
+        crossing = [c for c in cands if any(c.start < cut < c.end for cut in cuts)]
+        whole = [c for c in cands if not any(c.start < cut < c.end for cut in cuts)]
+        cands = whole + [c for c in crossing if not any(c.start < o.end and o.start < c.end for o in whole)]
+    return [attach_qualifier(text, c, cuts) for c in resolve_overlaps(cands)]

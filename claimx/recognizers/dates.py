@@ -1,5 +1,6 @@
 """Dates with a digit: 'December 21, 2020', 'July 1st' (--07-01), 'June 2019', 'mid-2019', '2013',
-'the 1980s', "'90s", '2002-13', 'between 2015 and 2018', 'the second quarter of 2025' (2025-Q2)."""
+'the 1980s', "'90s", '2002-13', 'between 2015 and 2018', 'the second quarter of 2025' (2025-Q2); fiscal
+years 'FY2026', 'fiscal year 2026' (2026), 'FY2024-FY2026' (2024 to 2026)."""
 from __future__ import annotations
 
 import calendar
@@ -37,7 +38,23 @@ def _patterns():
     words_to = rf"\s+(?i:{alternation(d['range_words'])})\s+"
     since = r"(?i:between|from)\s+"
     num_before = r"(?<![\w.,/-])"
+    # fiscal years: 'FY2026', 'FY 2026', 'FY26', 'fiscal year 2026'; a range's second end may drop the prefix
+    # ('FY2024-26', 'Fiscal years 2015 through 2024') but a bare two-digit end only after a dash ('FY03-05')
+    fiscal = d["fiscal_years"]
+    short = rf"(?:{alternation(fiscal['short'])})[ \t-]?"
+    fyear = rf"(?:{short}(?:{year}|(?P<yy>\d\d))|(?i:{alternation(fiscal['long'])})\s+{year})(?!\d)"
+    fyear2_dash = rf"(?:{short})?(?:{year2}|(?P<yy2>\d\d))(?!\d)"
+    fyear2_words = rf"(?:{short}(?:{year2}|(?P<yy2>\d\d))|{year2})(?!\d)"
+    fbefore = r"(?<![\w-])"
+    span_words = alternation(w for w in d["range_words"] if w != "and")  # 'and' only after 'between'
     return [
+        ("fiscal_range", compile_pattern(rf"{fbefore}(?i:between)\s+{fyear}\s+(?i:and)\s+{fyear2_words}{year_end}")),
+        ("fiscal_range", compile_pattern(rf"{fbefore}(?:(?i:from)\s+)?{fyear}(?:\s?[-‐‑–—/]\s?{fyear2_dash}"
+                                         rf"|\s+(?i:{span_words})\s+{fyear2_words}){year_end}")),
+        ("fiscal_quarter", compile_pattern(rf"{fbefore}(?i:(?:the\s+)?(?P<ord>{ordinal})\s+(?P<part>quarter|half)\s+of\s+){fyear}{year_end}")),
+        ("fiscal_quarter", compile_pattern(rf"(?<!\w)(?P<q>[QH][1-4])\s*{fyear}{year_end}")),
+        ("fiscal_quarter", compile_pattern(rf"{fbefore}{fyear}[\s-]?(?P<q>[QH][1-4])\b")),
+        ("fiscal", compile_pattern(rf"{fbefore}{fyear}{year_end}")),
         # spans of days and months: 'Oct 3-Nov 14, 2019', 'October 5-6', 'between February 22 and 24',
         # 'Mar-Apr 2018', 'from March to Sept 2021', 'between April 2020 and April 2021'
         ("span", compile_pattern(rf"{month}\s+{day}{to}{month2}\s+{day2},?\s+{year}{year_end}")),
@@ -178,6 +195,11 @@ def _find(text: str) -> Iterator[Candidate]:
                     rel = (load("dates")["relative_units"][m.group("unit").lower()], -int(count), None)
                 yield Candidate(m.start(), m.end(), Kind.date, value=value, core=m.span(), relative=rel, priority=1)
                 continue
+            if name.startswith("fiscal"):
+                c = _fiscal(m, name)
+                if c is not None:
+                    yield c
+                continue
             if name == "span":
                 low, high = _span(m)
                 if low is None:
@@ -245,6 +267,43 @@ def _find(text: str) -> Iterator[Candidate]:
                 value = m.group("year")
             yield Candidate(m.start(), m.end(), Kind.date, value=value, low=low, high=high, core=m.span(),
                             priority=2 if name != "year" else 0)
+
+
+def _full_year(m, four: str, two: str) -> int | None:
+    """A fiscal year's calendar year: written in full, or in two digits ('FY26' 2026, 'FY98' 1998)."""
+    if m.group(four):
+        return int(m.group(four))
+    if m.group(two):
+        yy = int(m.group(two))
+        return (1900 if yy >= 70 else 2000) + yy
+    return None
+
+
+def _fiscal(m, name: str) -> Candidate | None:
+    """A fiscal year is the year it is named by ('FY2026' 2026); a range of them spans their years."""
+    y1 = _full_year(m, "year", "yy")
+    if y1 is None or not _in_range(y1):
+        return None
+    value = low = high = None
+    if name == "fiscal_range":
+        y2 = _full_year(m, "year2", "yy2")
+        if y2 is None or not y1 < y2 <= y1 + 100:
+            return None
+        low, high = str(y1), str(y2)
+    elif name == "fiscal_quarter":
+        g = m.groupdict()
+        if g.get("q"):
+            q = m.group("q").upper()
+        else:
+            n = load("dates")["ordinals"][m.group("ord").lower()]
+            part = m.group("part").lower()
+            if part == "half" and n > 2:
+                return None
+            q = ("H" if part == "half" else "Q") + str(n)
+        value = f"{y1}-{q}"
+    else:
+        value = str(y1)
+    return Candidate(m.start(), m.end(), Kind.date, value=value, low=low, high=high, core=m.span(), priority=2)
 
 
 def _span(m) -> tuple[str | None, str | None]:

@@ -90,11 +90,14 @@ class OffsetMap:
 
 @dataclass(frozen=True)
 class CleanText:
-    """``text`` is the clean text; ``origin[i]`` is the original offset of clean character ``i``."""
+    """``text`` is the clean text; ``origin[i]`` is the original offset of clean character ``i``; ``cuts`` are the
+    clean offsets where link syntax was taken out (either side of a link's text, the place of an image or an
+    autolink): a claim that spans a cut would carry that syntax in its original text."""
 
     original: str
     text: str
     origin: OffsetMap
+    cuts: tuple[int, ...] = ()
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         """The original range covering clean range ``[start, end)``."""
@@ -126,15 +129,19 @@ def clean_text(original: str) -> CleanText:
         out.append(replacement)
         origin.add(len(replacement), at, fixed=True)
 
+    cuts: list[int] = []
     pos = 0
     for m in MARKUP.finditer(original):
         keep(pos, m.start())
         kind = m.lastgroup
+        if kind in ("link", "reflink", "image", "autolink"):
+            cuts.append(len(origin))
         if kind == "link" or kind == "reflink":
             g = "ltext" if kind == "link" else "rtext"
             inner = clean_text(m.group(g))  # link text may hold emphasis or escapes
             out.append(inner.text)
             origin.extend(inner.origin, m.start(g))
+            cuts.append(len(origin))
         elif kind == "tag":
             name = m.group("tname").lower()
             if name in CELL_TAGS and not m.group().startswith("</"):
@@ -152,4 +159,4 @@ def clean_text(original: str) -> CleanText:
         # comment, script, footnote, image, autolink, citation, strong, em, invisible: dropped
         pos = m.end()
     keep(pos, len(original))
-    return CleanText(original, "".join(out), origin)
+    return CleanText(original, "".join(out), origin, tuple(sorted(set(cuts))))
