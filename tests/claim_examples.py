@@ -286,6 +286,8 @@ MARKUP = [
 ]
 
 NOT_CLAIMS = [
+    "The lab bought a Vortex ZR 2.5–40 bench supply.",  # a model's range of numbers: none of its parts
+    "Results are in Tables 4-6 of the annex.",
     "R2-D2 is a robot from the films.",
     "Route R5 is closed for repairs.",
     "The module supports 802.11ac and Bluetooth.",

@@ -223,16 +223,21 @@ def find_candidates(text: str, skip: Iterable[tuple[int, int]] = (), cuts: Itera
     # a date the calendar lacks ('June 31, 2020') is no claim, nor are its day and year alone; nor is a price base
     blocked = ([m.span() for m in NOT_PROSE.finditer(text)] + list(money.price_bases(text)) + list(skip)
                + dates.impossible(text) + [m.span() for m in _citation_pattern().finditer(text)])
-    cands = []
+    cands, labels = [], []
     for find in RECOGNIZERS:
         if not _may_find(find, text):
             continue
         for c in find(text):
             if any(c.start < e and s < c.end for s, e in blocked):
                 continue
+            if c.kind != Kind.date and c.low is not None and is_label(text, c):
+                labels.append((c.start, c.end))  # a range of labels ('Tables 2-3', 'XHR 7.5–80'): none of its parts
+                continue
             if is_label(text, c) or in_title_case(text, c):
                 continue
             cands.append(c)
+    if labels:
+        cands = [c for c in cands if not any(c.start < e and s < c.end for s, e in labels)]
     if cuts:  # a match across link syntax gives way to the shorter ones inside it: '[FY2018](…) and [FY2020](…)'
         crossing = [c for c in cands if any(c.start < cut < c.end for cut in cuts)]
         whole = [c for c in cands if not any(c.start < cut < c.end for cut in cuts)]
