@@ -35,8 +35,8 @@ class Row:
 # a table caption written after it, as pandoc does: ': Production of coal by country (Mt)'
 # a caption after the table (pandoc's ': caption', or 'Table 1: caption'), or before it ('Table 1. caption')
 CAPTION = regex.compile(r"[ \t]*\r?\n(?:[ \t]*\r?\n)?[ \t]*(?::|(?i:table)[ \t]+[\w.-]+[:.])[ \t]+(?P<caption>[^\n]{3,200})")
-# a caption before it: 'Table 2. Funding by year' and up to two more short lines ('in millions of dollars')
-CAPTION_BEFORE = regex.compile(r"(?m)^[ \t]*(?i:table)[ \t]+[\w.-]+[:.][ \t]+(?P<caption>[^\n]{3,200}"
+# a caption before it (at a line's or a PDF page's start): 'Table 2. Funding by year' and up to two more short lines ('in millions of dollars')
+CAPTION_BEFORE = regex.compile(r"(?m)(?:^|(?<=\f))[ \t]*(?i:table)[ \t]+[\w.-]+[:.][ \t]+(?P<caption>[^\n]{3,200}"
                                r"(?:\r?\n(?:[ \t]*\r?\n)?[ \t]*[^|\s][^|\n]{2,200}){0,2})\r?\n(?:[ \t]*\r?\n)?\Z")
 # the scale and unit a caption states: 'in millions of nominal dollars', '$ billions', 'thousands of barrels a day'
 CAPTION_UNIT = regex.compile(r"(?i)(?:\b(?:in|of)\s+)?(?P<phrase>(?:[$€£¥]\s*)?\b(?:thousands|millions|billions|trillions)"
