@@ -91,7 +91,7 @@ def _rows(text: str) -> Iterator[list[Row]]:
     pos = 0
     for line in text.splitlines(keepends=True):
         body = line.rstrip("\r\n")
-        piped = body.strip().startswith("|") and body.count("|") >= (3 if body.strip().endswith("|") else 2)
+        piped = body.strip().startswith("|") and body.count("|") >= 3  # ('| 1. | note text' is a list, not a table)
         sep = "\t" if "\t" in body.strip(" ") else ("|" if piped else None)
         if sep:
             cells, cstart = [], pos
