@@ -91,3 +91,51 @@ def test_markdown_table_with_caption(extract_file, tmp_path, text, value, subjec
     assert len(found) == 1
     c = found[0]
     assert (c.value, c.unit, c.subject, c.time, c.in_table) == (value, "USD", subject, time, True)
+
+
+def make_header_ruled_pdf() -> bytes:
+    """A table ruled only above and under its header, a description wrapped over two lines, then a source line."""
+    from fpdf import FPDF
+
+    pdf = FPDF(format="A4")
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=10)
+    pdf.text(20, 30, "Table 1. Milestones of the Lantern Society")
+    pdf.set_line_width(0.3)
+    for y in (34, 42):
+        pdf.line(20, y, 190, y)
+    pdf.text(20, 39, "Year")
+    pdf.text(50, 39, "Event")
+    rows = [("1987", ["The society opens its first reading room in", "the old customs house"]),
+            ("1999", ["Members vote to admit junior readers"])]
+    y = 48
+    for year, lines in rows:
+        pdf.text(20, y, year)
+        for line in lines:
+            pdf.text(50, y, line)
+            y += 4.5
+        y += 3
+    pdf.text(20, y + 4, "Source: the society's minutes.")
+    return bytes(pdf.output())
+
+
+def test_pdf_table_ruled_under_its_header_only(extract_file, tmp_path):
+    from claimx.io.documents import pdf_text
+
+    data = make_header_ruled_pdf()
+    text = pdf_text(data, "lantern.pdf")
+    assert "| 1987 | The society opens its first reading room in the old customs house |" in text
+    assert "| 1999 | Members vote to admit junior readers |" in text
+    path = tmp_path / "lantern.pdf"
+    path.write_bytes(data)
+    years = [(c.text, c.kind.value, c.in_table) for c in extract_file(path) if c.text in ("1987", "1999")]
+    assert years == [("1987", "date", True), ("1999", "date", True)]
+
+
+@pytest.mark.parametrize("header,time", [("FY2016", "2016"), ("2017 Number", "2017"), ("Share 2019 to 2021", None)])
+def test_year_inside_a_column_header_is_the_cells_time(header, time):
+    from claimx.recognizers import tables
+
+    text = f"| Program | {header} |\n|---|---|\n| Ferries | $2 |\n"
+    (cell,) = tables.find(text)
+    assert (cell.value, cell.unit, cell.place, cell.time) == (2, "USD", "Ferries", time)

@@ -192,7 +192,7 @@ def _page_tables(page, boxes) -> list[_Table]:
                                                 for w in ln.get_text().split())):
             # a table ruled only above and under its header: its rows run down to the 'Source:' line
             end = next((ln for ln in below if TABLE_END.match(ln.get_text())), None)
-            if end is not None and (bottom or y) - end.y1 < 500:
+            if end is not None:
                 bottom = end.y1 + 0.5
         if bottom is None:
             continue

@@ -23,6 +23,8 @@ CELL_NUMBER = regex.compile(r"\s*(?P<open>\()?\s*(?P<cur>[$€£¥])?\s*(?P<open
                             r"(?P<close>\))?[\s*†‡]*")
 LABEL_UNIT = regex.compile(r"\((?P<inner>[^()]*)\)")
 YEAR = regex.compile(rf"^\s*({year_pattern(None)})\s*$")
+# a year inside a header ('2012 Number', 'FY2016'): the column's time
+YEAR_IN = regex.compile(rf"(?<![\d.,])(?:FY\s?)?({year_pattern(None)})(?![\d.,]|\s*%)")
 
 
 @dataclass
@@ -270,6 +272,8 @@ def _cells(text: str, block: list[Row]) -> Iterator[Candidate]:
                 time = row_year.group(1) if row_year else None
                 if time:
                     place = None
+                elif len(years_in := YEAR_IN.findall(header)) == 1:
+                    time = years_in[0]
             elif by_column and caption:  # rows are entities, columns years: the caption names the measure
                 subject, unit_info, place = clean_label(caption), _label_unit(caption), label.strip()
                 time = col_year.group(1)
