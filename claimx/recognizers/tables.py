@@ -11,7 +11,7 @@ from decimal import Decimal
 
 import regex
 
-from claimx._data import load
+from claimx._data import alternation, load
 from claimx.model import Kind
 from claimx.numbers import parse_number, scale_value, times
 from claimx.recognizers import money, quantity, units
@@ -41,8 +41,8 @@ CAPTION = regex.compile(r"[ \t]*\r?\n(?:[ \t]*\r?\n)?[ \t]*(?::|(?i:table)[ \t]+
 CAPTION_BEFORE = regex.compile(r"(?m)(?:^|(?<=\f))[ \t]*(?i:table)[ \t]+[\w.-]+[:.][ \t]+(?P<caption>[^\n]{3,200}"
                                r"(?:\r?\n(?:[ \t]*\r?\n)?[ \t]*[^|\s][^|\n]{2,200}){0,2})\r?\n(?:[ \t]*\r?\n)?\Z")
 # the scale and unit a caption states: 'in millions of nominal dollars', '$ billions', 'thousands of barrels a day'
-CAPTION_UNIT = regex.compile(r"(?i)(?:\b(?:in|of)\s+)?(?P<phrase>(?:[$€£¥]\s*)?\b(?:thousands|millions|billions|trillions)"
-                             r"\b[^,;.()\n]{0,40}|\b(?:percent|per cent|percentage)s?\b)")
+CAPTION_UNIT = regex.compile(rf"(?i)(?P<phrase>(?:[$€£¥]\s*)?\b(?:{alternation(load('labels')['caption_scales'])})"
+                             rf"\b[^,;.()\n]{{0,40}}|\b(?:{alternation(load('labels')['caption_percent'])})\b)")
 # the dashed rule under the header of a space-aligned table: '-------  ------  ------'
 RULE = regex.compile(r"^[ \t]*-{3,}(?:[ ]+-{3,})+[ \t]*$", regex.MULTILINE)
 
