@@ -139,3 +139,13 @@ def test_year_inside_a_column_header_is_the_cells_time(header, time):
     text = f"| Program | {header} |\n|---|---|\n| Ferries | $2 |\n"
     (cell,) = tables.find(text)
     assert (cell.value, cell.unit, cell.place, cell.time) == (2, "USD", "Ferries", time)
+
+
+def test_table_of_label_figure_pairs():
+    from claimx.recognizers import tables
+
+    text = ("Table 4. Grants to counties ($, in millions)\n\n"
+            "| Ash | 1.5 | Elm | 2.25 |\n| Oak | 3.0 | Yew | (0.5) |\n")
+    got = [(text[c.start:c.end], c.value, c.unit, c.subject) for c in tables.find(text)]
+    assert got == [("1.5", 1500000, "USD", "Ash"), ("2.25", 2250000, "USD", "Elm"),
+                   ("3.0", 3000000, "USD", "Oak"), ("(0.5)", -500000, "USD", "Yew")]

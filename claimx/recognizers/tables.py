@@ -235,7 +235,23 @@ def _cell_value(m) -> Decimal | None:
     return -v if v is not None and opened else v
 
 
+def _pairs(text: str, block: list[Row]) -> bool:
+    """A table of label-figure pairs side by side ('AL | 17.3 | IN | 20.8'): in every row, every other cell is a
+    figure (or empty) and the cells before them are labels."""
+    for row in block:
+        cells = [text[s:e].strip() for s, e in row.cells]
+        if len(cells) < 4 or len(cells) % 2:
+            return False
+        if any(CELL_NUMBER.fullmatch(c) for c in cells[0::2]) or \
+                not all(not c or CELL_NUMBER.fullmatch(c) for c in cells[1::2]):
+            return False
+    return True
+
+
 def _cells(text: str, block: list[Row]) -> Iterator[Candidate]:
+    if _pairs(text, block):
+        yield from _pair_cells(text, block)
+        return
     header_cells = [text[s:e] for s, e in block[0].cells]
     body = block[1:]
     years = [c for c in header_cells[1:] if c.strip()]
@@ -289,3 +305,24 @@ def _cells(text: str, block: list[Row]) -> Iterator[Candidate]:
             last = max(m.end(g) for g in ("num", "pct", "close") if m.group(g))
             yield Candidate(first, last, kind, value=times(v, scale), unit=unit, core=(first, last),
                             subject=subject, time=time, place=place, in_table=True, row=(row.start, row.end))
+
+
+def _pair_cells(text: str, block: list[Row]) -> Iterator[Candidate]:
+    """The figures of a table of label-figure pairs: each one's label is the cell before it; the caption gives
+    the scale and unit."""
+    found = CAPTION.match(text, block[-1].end) or CAPTION_BEFORE.search(text[max(0, block[0].start - 600): block[0].start])
+    caption_info = caption_unit(" ".join(found.group("caption").split()) if found else None)
+    for row in block:
+        for (ls, le), (s, e) in zip(row.cells[0::2], row.cells[1::2]):
+            m = CELL_NUMBER.fullmatch(text, s, e)
+            v = _cell_value(m) if m else None
+            if v is None:
+                continue
+            label = clean_label(text[ls:le])
+            kind, unit, scale = _cell_unit(caption_info, m.group("cur"))
+            if m.group("pct"):
+                kind, unit, scale = Kind.percent, "%", Decimal(1)
+            first = [m.start(g) for g in ("open", "cur", "open2", "num") if m.group(g)][0]
+            last = max(m.end(g) for g in ("num", "pct", "close") if m.group(g))
+            yield Candidate(first, last, kind, value=times(v, scale), unit=unit, core=(first, last), subject=label,
+                            in_table=True, row=(row.start, row.end))
