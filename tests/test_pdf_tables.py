@@ -7,16 +7,17 @@ from decimal import Decimal
 import pytest
 
 
-def make_table_pdf() -> bytes:
-    """A page with a paragraph, a captioned table drawn with horizontal rules, a source line and a paragraph."""
+def make_table_pdf(caption_x: float = 20) -> bytes:
+    """A page with a paragraph, a captioned table drawn with horizontal rules, a source line and a paragraph
+    (the caption starting at ``caption_x``: left of the table when it is wider than the table)."""
     from fpdf import FPDF
 
     pdf = FPDF(format="A4")
     pdf.add_page()
     pdf.set_font("Helvetica", size=10)
     pdf.multi_cell(0, 6, "The harbour board keeps a small fleet of ferries and publishes its spending each spring.")
-    pdf.text(20, 50, "Table 3. Ferry Spending by Route")
-    pdf.text(20, 56, "Fiscal years 2021 and 2022, in millions of dollars")
+    pdf.text(caption_x, 50, "Table 3. Ferry Spending by Route")
+    pdf.text(caption_x, 56, "Fiscal years 2021 and 2022, in millions of dollars")
     pdf.set_line_width(0.3)
     for y in (60, 68, 96):
         pdf.line(20, y, 190, y)
@@ -57,6 +58,14 @@ def test_pdf_table_cell(pdf_claims, text, value, unit, subject, time):
     assert len(found) == 1, [(c.text, c.value) for c in pdf_claims]  # once: the table is not also loose text
     c = found[0]
     assert (c.value, c.unit, c.subject, c.time, c.in_table, c.section) == (value, unit, subject, time, True, "table")
+
+
+def test_pdf_table_under_a_caption_wider_than_it(extract_file, tmp_path):
+    path = tmp_path / "ferries.pdf"
+    path.write_bytes(make_table_pdf(caption_x=8))
+    cells = {c.text: (c.value, c.in_table) for c in extract_file(path) if c.text.startswith(("$", "("))}
+    assert cells == {"$12.5": (Decimal("12500000"), True), "$14.0": (Decimal("14000000"), True),
+                     "$3.2": (Decimal("3200000"), True), "($4.5)": (Decimal("-4500000"), True)}
 
 
 def test_pdf_table_state_codes_are_no_units(pdf_claims):

@@ -166,13 +166,13 @@ def _page_tables(page, boxes) -> list[_Table]:
     for k, (y, x0, x1) in enumerate(rules):
         if any(t.bottom <= y + 1 <= t.top + 1 for t in tables):
             continue
-        above = sorted((ln for ln in lines if ln.y0 >= y - 1 and ln.y0 <= y + 60 and ln.x0 >= x0 - 6
-                        and ln.x0 < x1 and ln.x1 <= x1 + 20), key=lambda ln: ln.y0)[:4]
+        above = sorted((ln for ln in lines if ln.y0 >= y - 1 and ln.y0 <= y + 90 and ln.x1 > x0 and ln.x0 < x1
+                        and ln.x0 >= x0 - 80 and ln.x1 <= x1 + 80), key=lambda ln: ln.y0)[:6]
         cap = next((i for i, ln in enumerate(above) if TABLE_CAPTION.match(ln.get_text())), None)
         if cap is None:
             continue
         caption = sorted(above[:cap + 1], key=lambda ln: -ln.y0)
-        if any(ln.y0 + 2 < y for ln in caption) or caption[0].y1 - y > 60:
+        if any(ln.y0 + 2 < y for ln in caption) or caption[0].y1 - y > 90:
             continue
         bottom = None
         for y2, a, b in rules[k + 1:]:
