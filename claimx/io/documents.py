@@ -106,6 +106,7 @@ class _Segment:
     size: float
     lines: list  # (text, note label or None, at the page's top or bottom edge)
     notes: bool = False
+    table: bool = False  # a captioned table found on the page: its text is the caption and pipe rows, kept as is
 
     @property
     def text(self) -> str:
@@ -126,8 +127,10 @@ def pdf_text(data: bytes, name: str) -> str:
     try:
         # line_margin: lines up to 0.8 of a line's height apart are one block (1.5 line spacing stays together)
         for page in extract_pages(io.BytesIO(data), laparams=LAParams(line_margin=0.8)):
-            # the text boxes (layout analysis), split by style and put in reading order
+            # the text boxes (layout analysis), a captioned table's lines taken out as one table, the rest split
+            # by style and put in reading order
             boxes = [el for el in page if isinstance(el, LTTextContainer)]
+            boxes = _without_tables(boxes, _page_tables(page, boxes))
             pages.append(_page_segments(boxes, page.width, page.height))
     except (PDFPasswordIncorrect, PDFEncryptionError):
         raise UnreadableInput(f"{name}: encrypted PDF (a password is needed); skipped", name) from None
@@ -144,6 +147,210 @@ def pdf_text(data: bytes, name: str) -> str:
     text = _join_pages(texts)
     text = re.sub(r"[ \t]{2,}", " ", text)  # the wide gaps of justified lines
     return _front_matter(title, authors, date) + LINE_END_HYPHEN.sub("", text)  # a word cut across two blocks
+
+
+class TableText(str):
+    """A table found on a PDF page, written as its caption and pipe rows (kept as it is, never unwrapped)."""
+
+
+TABLE_CAPTION = re.compile(r"^\s*Table\s+[A-Z]?-?\d+(?:\.\d+)?[.:]", re.IGNORECASE)
+TABLE_END = re.compile(r"^\s*(?:Sources?|Notes?)\s*:", re.IGNORECASE)
+
+
+@dataclass
+class _Table:
+    x0: float
+    x1: float
+    top: float  # the caption's top (pdfminer's y grows upwards)
+    bottom: float  # the table's last rule
+    text: str
+
+
+def _rules(page) -> list[tuple[float, float, float]]:
+    """The page's horizontal rules (thin lines and filled rectangles) as (y, x0, x1), top first; the segments
+    of one rule (one per column, as many reports draw them) joined."""
+    from pdfminer.layout import LTLine, LTRect
+    segs = sorted(((round((e.y0 + e.y1) / 2), e.x0, e.x1) for e in page
+                   if isinstance(e, (LTLine, LTRect)) and e.height <= 2.5 and e.width >= 8), key=lambda r: (-r[0], r[1]))
+    rules: list[list[float]] = []
+    for y, x0, x1 in segs:
+        if rules and abs(rules[-1][0] - y) <= 1 and x0 <= rules[-1][2] + 3:
+            rules[-1][2] = max(rules[-1][2], x1)
+        else:
+            rules.append([y, x0, x1])
+    return [(y, x0, x1) for y, x0, x1 in rules if x1 - x0 >= 40]
+
+
+def _text_lines(boxes) -> list:
+    from pdfminer.layout import LTTextLine
+    return [line for box in boxes for line in box if isinstance(line, LTTextLine)]
+
+
+def _page_tables(page, boxes) -> list[_Table]:
+    """Tables drawn with horizontal rules under a caption ('Table 2. ...', and the lines below it down to the
+    table's top rule): the rules that follow, as wide as the first, down to the last one before a 'Source:' or
+    'Notes:' line or a paragraph; the text between them read into rows and columns by position."""
+    rules = _rules(page)
+    if len(rules) < 2:
+        return []
+    lines = _text_lines(boxes)
+    tables: list[_Table] = []
+    for k, (y, x0, x1) in enumerate(rules):
+        if any(t.bottom <= y + 1 <= t.top + 1 for t in tables):
+            continue
+        above = sorted((ln for ln in lines if ln.y0 >= y - 1 and ln.y0 <= y + 90 and ln.x1 > x0 and ln.x0 < x1
+                        and ln.x0 >= x0 - 80 and ln.x1 <= x1 + 80), key=lambda ln: ln.y0)[:6]
+        cap = next((i for i, ln in enumerate(above) if TABLE_CAPTION.match(ln.get_text())), None)
+        if cap is None:
+            continue
+        caption = sorted(above[:cap + 1], key=lambda ln: -ln.y0)
+        if any(ln.y0 + 2 < y for ln in caption) or caption[0].y1 - y > 90:
+            continue
+        bottom = None
+        for y2, a, b in rules[k + 1:]:
+            if abs(a - x0) > 8 and abs(b - x1) > 8 and not (a >= x0 - 8 and b <= x1 + 8):
+                continue
+            if not (a >= x0 - 8 and b <= x1 + 8):
+                break
+            inside = sorted((ln for ln in lines if y2 < (ln.y0 + ln.y1) / 2 < (bottom or y) and x0 - 6 <= ln.x0 < x1),
+                            key=lambda ln: -ln.y1)
+            if inside and (TABLE_END.match(inside[0].get_text()) or
+                           any(len(ln.get_text().split()) >= 14 for ln in inside)):
+                break
+            bottom = y2
+        below = sorted((ln for ln in lines if ln.y1 < (bottom or y) and x0 - 6 <= ln.x0 < x1), key=lambda ln: -ln.y1)
+        if below and (bottom is None or not any(NUMERIC_CELL.match(w) for ln in lines
+                                                if bottom < ln.y0 < y and x0 - 6 <= ln.x0 < x1
+                                                for w in ln.get_text().split())):
+            # a table ruled only above and under its header: its rows run down to the 'Source:' line
+            end = next((ln for ln in below if TABLE_END.match(ln.get_text())), None)
+            if end is not None:
+                bottom = end.y1 + 0.5
+        if bottom is None:
+            continue
+        text = _table_text(caption, lines, x0, x1, y, bottom, rules)
+        if text:
+            tables.append(_Table(x0, x1, caption[0].y1, bottom, text))
+    return tables
+
+
+NUMERIC_CELL = re.compile(r"^\(?[$€£¥]?\(?[-−–]?\d[\d,.]*%?\)?\W?$")
+
+
+def _table_text(caption, lines, x0: float, x1: float, top: float, bottom: float, rules) -> str | None:
+    """The caption's lines, then the table's rows as pipe rows (the header row above a |---| rule)."""
+    from pdfminer.layout import LTChar
+    chars = [c for ln in lines for c in ln if isinstance(c, LTChar) and c.get_text().strip()
+             and bottom < (c.y0 + c.y1) / 2 < top and x0 - 6 <= (c.x0 + c.x1) / 2 <= x1 + 6]
+    if not chars:
+        return None
+    # visual lines: characters on one baseline
+    chars.sort(key=lambda c: (-round(c.y0), c.x0))
+    vlines: list[list] = []
+    for c in chars:
+        if vlines and abs(vlines[-1][0].y0 - c.y0) <= 2.5:
+            vlines[-1].append(c)
+        else:
+            vlines.append([c])
+    # each line's chunks: characters closer than a wide gap (a cell's words)
+    rows = []
+    for vl in vlines:
+        vl.sort(key=lambda c: c.x0)
+        chunks: list[list] = [[vl[0]]]
+        for c in vl[1:]:
+            prev = chunks[-1][-1]
+            gap = c.x0 - prev.x1
+            if gap > max(4.0, 0.8 * c.size):
+                chunks.append([c])
+            else:
+                if gap > 0.15 * c.size and chunks[-1][-1].get_text() != " ":
+                    chunks[-1].append(None)  # a space between words
+                chunks[-1].append(c)
+        cells = [("".join(" " if c is None else c.get_text() for c in ch), ch[0].x0, ch[-1].x1) for ch in chunks]
+        rows.append((vl[0].y0, vl[0].y1, max(c.size for c in vl), cells))
+    # the header: the lines above the first rule under the top one that runs the table's width, when there is one
+    inner = [r for r in rules if bottom < r[0] < top - 1 and r[2] - r[1] >= 0.9 * (x1 - x0)]
+    header_y = max(r[0] for r in inner) if inner else None
+    head = [r for r in rows if header_y is not None and r[0] > header_y]
+    body = [r for r in rows if not (header_y is not None and r[0] > header_y)]
+    if not body:
+        return None
+    # columns: the gaps in the union of the body cells' extents
+    spans = sorted((a, b) for r in body for _, a, b in r[3])
+    cols: list[list[float]] = []
+    for a, b in spans:
+        if cols and a <= cols[-1][1] + 2:
+            cols[-1][1] = max(cols[-1][1], b)
+        else:
+            cols.append([a, b])
+    if len(cols) < 2:
+        return None
+
+    def place(r) -> list[str]:
+        out = [""] * len(cols)
+        for text, a, b in r[3]:
+            mid = (a + b) / 2
+            i = min(range(len(cols)), key=lambda j: 0 if cols[j][0] - 2 <= mid <= cols[j][1] + 2
+                    else min(abs(mid - cols[j][0]), abs(mid - cols[j][1])))
+            out[i] = (out[i] + " " + text).strip()
+        return out
+
+    def numeric(cells: list[str]) -> bool:
+        return any(NUMERIC_CELL.match(c) for c in cells[1:])
+
+    placed = [(r[0], r[1], r[2], place(r)) for r in body]
+    # a label wrapped over two lines: a line with no figure, close above the next line, joins it
+    # a line with no first cell and no figure continues the row above (text wrapped in its cells)
+    merged: list = []
+    for i, (y0, y1, size, cells) in enumerate(placed):
+        if merged and merged[-1][4] and merged[-1][0] - y1 < 0.6 * size:
+            prev = merged.pop()
+            cells = [(p + " " + c).strip() for p, c in zip(prev[3], cells)]
+        elif merged and not cells[0] and not numeric(cells):
+            prev = merged.pop()
+            cells = [(p + " " + c).strip() for p, c in zip(prev[3], cells)]
+            y0 = prev[0]
+        # a label alone on its line, close above a line of figures: a label wrapped over two lines
+        wrapped = (cells[0] and not any(cells[1:]) and i + 1 < len(placed) and numeric(placed[i + 1][3])
+                   and y0 - placed[i + 1][1] < 0.6 * size)
+        merged.append((y0, y1, size, cells, wrapped))
+    header = [""] * len(cols)
+    for r in head:
+        header = [(h + " " + c).strip() for h, c in zip(header, place(r))]
+    out = [" ".join(" ".join(ln.get_text().split()) for ln in caption), ""]
+    if any(header):
+        out += [_pipe_row(header), "|" + "---|" * len(cols)]
+    out += [_pipe_row(cells) for _, _, _, cells, _ in merged]
+    return "\n".join(out)
+
+
+def _without_tables(boxes, tables: list[_Table]) -> list:
+    """The page's boxes with the lines inside a table (its caption included) taken out: each table stands where
+    its first line was, the lines of a box before and after it as boxes of their own (lists of lines)."""
+    from pdfminer.layout import LTTextLine
+
+    if not tables:
+        return boxes
+    out: list = []
+    written: set[int] = set()
+    for box in boxes:
+        kept: list = []
+        for ln in box:
+            if not isinstance(ln, LTTextLine):
+                continue
+            mid = (ln.y0 + ln.y1) / 2
+            t = next((i for i, t in enumerate(tables) if t.bottom < mid < t.top + 1 and t.x0 - 6 <= ln.x0 < t.x1), None)
+            if t is None:
+                kept.append(ln)
+            elif t not in written:
+                if kept:
+                    out.append(kept)
+                    kept = []
+                out.append(tables[t])
+                written.add(t)
+        if kept:
+            out.append(kept)
+    return out
 
 
 @functools.cache
@@ -214,6 +421,8 @@ def _line_text(line) -> tuple[str, float, bool, str | None]:
 def _box_segments(box, height: float) -> list[_Segment]:
     """A text box's lines, split where the style (size, bold) changes: a heading set above its paragraph in the
     same box becomes a block of its own. A run of lines starting with a raised note number is a notes segment."""
+    if isinstance(box, _Table):
+        return [_Segment(box.x0, box.bottom, box.x1, box.top, 0.0, [(box.text, None, False)], table=True)]
     segs: list[_Segment] = []
     style = None
     for line in box:
@@ -242,10 +451,11 @@ def _page_segments(boxes: list, width: float, height: float) -> list[_Segment]:
     segs = [s for box in boxes for s in _box_segments(box, height)]
     sizes: Counter = Counter()
     for s in segs:
-        sizes[round(s.size)] += len(s.text)
+        if not s.table:
+            sizes[round(s.size)] += len(s.text)
     body = sizes.most_common(1)[0][0] if sizes else 0
     for s in segs:
-        if not s.notes and s.size < 0.9 * body and s.y1 < 0.4 * height and re.match(r"\d{1,3} \S", s.lines[0][0]):
+        if not s.notes and not s.table and s.size < 0.9 * body and s.y1 < 0.4 * height and re.match(r"\d{1,3} \S", s.lines[0][0]):
             s.notes = True
             s.lines = [(t[m.end():], m.group(1), e) if (m := re.match(r"(\d{1,3}) ", t)) else (t, None, e)
                        for t, _, e in s.lines]
@@ -283,6 +493,9 @@ def _page_blocks(segs: list[_Segment]) -> list[str]:
     in body size after a word's punctuation dropped, each footnote one '[^12]: text' paragraph."""
     blocks = []
     for s in segs:
+        if s.table:
+            blocks.append(s.text)
+            continue
         lines = [(t, label) for t, label, _ in s.lines if not DOT_LEADER.search(t) and not URL_LINE.match(t)]
         if not lines:
             continue
@@ -357,6 +570,9 @@ def _drop_running_lines(pages: list[list[_Segment]]) -> list[list[_Segment]]:
         out = []
         for k, s in enumerate(segs):
             at_edge = any(edge for _, _, edge in s.lines)
+            if s.table:
+                out.append(s)
+                continue
             if (shape(s.text), round(s.size)) in running:
                 continue
             if (at_edge or k < 2 or k >= len(segs) - 2) and PAGE_NUMBER.match(s.text):

@@ -11,15 +11,20 @@ from decimal import Decimal
 
 import regex
 
-from claimx._data import load
+from claimx._data import alternation, load
 from claimx.model import Kind
 from claimx.numbers import parse_number, scale_value, times
 from claimx.recognizers import money, quantity, units
 from claimx.recognizers.base import Candidate, year_pattern
 
-CELL_NUMBER = regex.compile(r"\s*(?P<num>[-−]?\d{1,3}(?:,\d{3})+(?:\.\d+)?|[-−]?\d+(?:\.\d+)?)\s*(?P<pct>%)?[\s*†‡]*")
+# a cell's figure: '1,234.5', '$44.2', '-3', '−3', '(3.2)' and '$(3.2)' (negatives), '12%'; a footnote mark after it
+CELL_NUMBER = regex.compile(r"\s*(?P<open>\()?\s*(?P<cur>[$€£¥])?\s*(?P<open2>\()?\s*"
+                            r"(?P<num>[-−–]?\d{1,3}(?:,\d{3})+(?:\.\d+)?|[-−–]?\d+(?:\.\d+)?)\s*(?P<pct>%)?\s*"
+                            r"(?P<close>\))?[\s*†‡]*")
 LABEL_UNIT = regex.compile(r"\((?P<inner>[^()]*)\)")
 YEAR = regex.compile(rf"^\s*({year_pattern(None)})\s*$")
+# a year inside a header ('2012 Number', 'FY2016'): the column's time
+YEAR_IN = regex.compile(rf"(?<![\d.,])(?:FY\s?)?({year_pattern(None)})(?![\d.,]|\s*%)")
 
 
 @dataclass
@@ -32,7 +37,12 @@ class Row:
 # a table caption written after it, as pandoc does: ': Production of coal by country (Mt)'
 # a caption after the table (pandoc's ': caption', or 'Table 1: caption'), or before it ('Table 1. caption')
 CAPTION = regex.compile(r"[ \t]*\r?\n(?:[ \t]*\r?\n)?[ \t]*(?::|(?i:table)[ \t]+[\w.-]+[:.])[ \t]+(?P<caption>[^\n]{3,200})")
-CAPTION_BEFORE = regex.compile(r"(?m)^[ \t]*(?i:table)[ \t]+[\w.-]+[:.][ \t]+(?P<caption>[^\n]{3,200})\r?\n(?:[ \t]*\r?\n)?\Z")
+# a caption before it (at a line's or a PDF page's start): 'Table 2. Funding by year' and up to two more short lines ('in millions of dollars')
+CAPTION_BEFORE = regex.compile(r"(?m)(?:^|(?<=\f))[ \t]*(?i:table)[ \t]+[\w.-]+[:.][ \t]+(?P<caption>[^\n]{3,200}"
+                               r"(?:\r?\n(?:[ \t]*\r?\n)?[ \t]*[^|\s][^|\n]{2,200}){0,2})\r?\n(?:[ \t]*\r?\n)?\Z")
+# the scale and unit a caption states: 'in millions of nominal dollars', '$ billions', 'thousands of barrels a day'
+CAPTION_UNIT = regex.compile(rf"(?i)(?P<phrase>(?:[$€£¥]\s*)?\b(?:{alternation(load('labels')['caption_scales'])})"
+                             rf"\b[^,;.()\n]{{0,40}}|\b(?:{alternation(load('labels')['caption_percent'])})\b)")
 # the dashed rule under the header of a space-aligned table: '-------  ------  ------'
 RULE = regex.compile(r"^[ \t]*-{3,}(?:[ ]+-{3,})+[ \t]*$", regex.MULTILINE)
 
@@ -83,14 +93,15 @@ def _rows(text: str) -> Iterator[list[Row]]:
     pos = 0
     for line in text.splitlines(keepends=True):
         body = line.rstrip("\r\n")
-        sep = "\t" if "\t" in body.strip(" ") else ("|" if body.strip().startswith("|") and body.count("|") >= 3 else None)
+        piped = body.strip().startswith("|") and body.count("|") >= 3  # ('| 1. | note text' is a list, not a table)
+        sep = "\t" if "\t" in body.strip(" ") else ("|" if piped else None)
         if sep:
             cells, cstart = [], pos
             for part in body.split(sep):
                 cells.append((cstart, cstart + len(part)))
                 cstart += len(part) + 1
-            if sep == "|":
-                cells = [c for c in cells[1:-1]]
+            if sep == "|":  # the text before the first pipe, and after the last one when the row closes with one
+                cells = cells[1:-1] if body.rstrip().endswith("|") else cells[1:]
             if not all(set(text[s:e].strip()) <= set("-: ") for s, e in cells):  # skip |---|---|
                 block.append(Row(pos, pos + len(body), cells))
         elif block:
@@ -180,7 +191,67 @@ def _label_noun(label: str | None) -> str | None:
     return plural[-1].lower() if plural else None
 
 
+def caption_unit(caption: str | None) -> tuple[Kind, str | None, Decimal] | None:
+    """What a table's caption says about its cells: a unit in parentheses, else a scale phrase
+    ('in millions of nominal dollars', '$ billions', 'thousands of barrels a day') or 'percent'.
+
+    >>> caption_unit("Table 2. Spending by year, in millions of current dollars")
+    (<Kind.money: 'money'>, 'USD', Decimal('1000000'))
+    >>> caption_unit("Table 1. Loans ($ billions)")
+    (<Kind.money: 'money'>, 'USD', Decimal('1000000000'))
+    >>> caption_unit("Table 3. Share of households, percent")
+    (<Kind.percent: 'percent'>, '%', Decimal('1'))
+    >>> caption_unit("Table 4. Output by region") is None
+    True
+    """
+    if not caption:
+        return None
+    found = _label_unit(caption)
+    if found:
+        return found
+    m = CAPTION_UNIT.search(caption)
+    return _label_unit(f"({m.group('phrase')})") if m else None
+
+
+def _cell_unit(info: tuple[Kind, str | None, Decimal] | None, cur: str | None
+               ) -> tuple[Kind, str | None, Decimal]:
+    """A cell's kind, unit and scale from its labels' (or caption's) ``info`` and its own currency sign."""
+    if cur:
+        code = money.currency_tables()[0].get(cur)
+        if info and info[0] == Kind.money:
+            return info
+        if info and info[0] in (Kind.count, Kind.quantity) and info[2] != 1:
+            return Kind.money, code, info[2]
+        return Kind.money, code, Decimal(1)
+    return info or (Kind.count, None, Decimal(1))
+
+
+def _cell_value(m) -> Decimal | None:
+    """The figure of a CELL_NUMBER match, negative when written in parentheses; None when the parentheses do not pair."""
+    opened = bool(m.group("open") or m.group("open2"))
+    if opened != bool(m.group("close")):
+        return None
+    v = parse_number(m.group("num").replace("–", "-"))
+    return -v if v is not None and opened else v
+
+
+def _pairs(text: str, block: list[Row]) -> bool:
+    """A table of label-figure pairs side by side ('AL | 17.3 | IN | 20.8'): in every row, every other cell is a
+    figure (or empty) and the cells before them are labels."""
+    for row in block:
+        cells = [text[s:e].strip() for s, e in row.cells]
+        if len(cells) < 4 or len(cells) % 2:
+            return False
+        if any(CELL_NUMBER.fullmatch(c) for c in cells[0::2]) or \
+                not all(not c or CELL_NUMBER.fullmatch(c) for c in cells[1::2]):
+            return False
+    return True
+
+
 def _cells(text: str, block: list[Row]) -> Iterator[Candidate]:
+    if _pairs(text, block):
+        yield from _pair_cells(text, block)
+        return
     header_cells = [text[s:e] for s, e in block[0].cells]
     body = block[1:]
     years = [c for c in header_cells[1:] if c.strip()]
@@ -189,8 +260,9 @@ def _cells(text: str, block: list[Row]) -> Iterator[Candidate]:
         body, header_cells = block, []  # no header row: every row holds data ('Country | 2019 | 2020' is one)
     # a named first header cell ('Region', 'Country') means each column is a measure and each row an entity
     by_column = bool(header_cells) and bool(header_cells[0].strip())
-    found = CAPTION.match(text, block[-1].end) or CAPTION_BEFORE.search(text[max(0, block[0].start - 300): block[0].start])
-    caption = found.group("caption") if found else None
+    found = CAPTION.match(text, block[-1].end) or CAPTION_BEFORE.search(text[max(0, block[0].start - 600): block[0].start])
+    caption = " ".join(found.group("caption").split()) if found else None
+    caption_info = caption_unit(caption)
     for row in body:
         if not row.cells:
             continue
@@ -198,11 +270,15 @@ def _cells(text: str, block: list[Row]) -> Iterator[Candidate]:
         label = text[ls:le]
         row_unit = _label_unit(label)
         row_year = YEAR.fullmatch(label)
+        if row_year and len(row.cells) > 1:  # a year heading its row: a date cell
+            ys, ye = row_year.span(1)
+            yield Candidate(ls + ys, ls + ye, Kind.date, value=row_year.group(1), core=(ls + ys, ls + ye),
+                            in_table=True, row=(row.start, row.end))
         for i, (s, e) in enumerate(row.cells[1:], start=1):
             m = CELL_NUMBER.fullmatch(text, s, e)
             if not m:
                 continue
-            v = parse_number(m.group("num"))
+            v = _cell_value(m)
             if v is None:
                 continue
             header = header_cells[i] if i < len(header_cells) else ""
@@ -212,17 +288,41 @@ def _cells(text: str, block: list[Row]) -> Iterator[Candidate]:
                 time = row_year.group(1) if row_year else None
                 if time:
                     place = None
+                elif len(years_in := YEAR_IN.findall(header)) == 1:
+                    time = years_in[0]
             elif by_column and caption:  # rows are entities, columns years: the caption names the measure
                 subject, unit_info, place = clean_label(caption), _label_unit(caption), label.strip()
                 time = col_year.group(1)
             else:
                 subject, unit_info, place = clean_label(label), row_unit, None
                 time = col_year.group(1) if col_year else None
-            kind, unit, scale = unit_info or (Kind.count, None, Decimal(1))
+            kind, unit, scale = _cell_unit(unit_info or caption_info, m.group("cur"))
             if m.group("pct"):
                 kind, unit, scale = Kind.percent, "%", Decimal(1)
             if kind == Kind.count and unit is None:
                 unit = _label_noun(subject)
-            cs, ce = m.start("num"), (m.end("pct") if m.group("pct") else m.end("num"))
-            yield Candidate(cs, ce, kind, value=times(v, scale), unit=unit, core=(cs, ce), subject=subject,
-                            time=time, place=place, in_table=True, row=(row.start, row.end))
+            first = [m.start(g) for g in ("open", "cur", "open2", "num") if m.group(g)][0]
+            last = max(m.end(g) for g in ("num", "pct", "close") if m.group(g))
+            yield Candidate(first, last, kind, value=times(v, scale), unit=unit, core=(first, last),
+                            subject=subject, time=time, place=place, in_table=True, row=(row.start, row.end))
+
+
+def _pair_cells(text: str, block: list[Row]) -> Iterator[Candidate]:
+    """The figures of a table of label-figure pairs: each one's label is the cell before it; the caption gives
+    the scale and unit."""
+    found = CAPTION.match(text, block[-1].end) or CAPTION_BEFORE.search(text[max(0, block[0].start - 600): block[0].start])
+    caption_info = caption_unit(" ".join(found.group("caption").split()) if found else None)
+    for row in block:
+        for (ls, le), (s, e) in zip(row.cells[0::2], row.cells[1::2]):
+            m = CELL_NUMBER.fullmatch(text, s, e)
+            v = _cell_value(m) if m else None
+            if v is None:
+                continue
+            label = clean_label(text[ls:le])
+            kind, unit, scale = _cell_unit(caption_info, m.group("cur"))
+            if m.group("pct"):
+                kind, unit, scale = Kind.percent, "%", Decimal(1)
+            first = [m.start(g) for g in ("open", "cur", "open2", "num") if m.group(g)][0]
+            last = max(m.end(g) for g in ("num", "pct", "close") if m.group(g))
+            yield Candidate(first, last, kind, value=times(v, scale), unit=unit, core=(first, last), subject=label,
+                            in_table=True, row=(row.start, row.end))
