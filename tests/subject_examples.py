@@ -174,7 +174,7 @@ SPECIFICATIONS = [
     case("Recent upgrades increased its efficiency to almost 70%.", "almost 70%", ["efficiency"]),
     case("The agency collects census information every five years.", "five years", ["information"]),
     # a duration measures the act: its verb with the object, or what lasted
-    case("I would love to spend about 20 minutes here.", "about 20 minutes", ["spend"]),
+    case("We plan to spend about 35 minutes at the harbour.", "about 35 minutes", ["spend"]),
     case("She has been a member for 12 years.", "12 years", ["member"]),
     case("The storm paralleled the coast over the next 36 hours.", "36 hours", ["paralleled", "coast"]),
     case("The project took 3 years.", "3 years", ["project"]),
@@ -217,7 +217,7 @@ SMALL_CLAUSES = [
     case("Cereal output reached an estimated 2.8 billion tonnes, up 1.2 percent from 2022.", "1.2 percent", ["output"],
          "increase"),
     case("Sales were down more than $3 billion in the quarter.", "more than $3 billion", ["sales"], "decrease"),
-    case("The plan would add almost $1 trillion more to the national debt.", "almost $1 trillion", ["debt"], "increase"),
+    case("The bill would add almost $2 trillion more to the public debt.", "almost $2 trillion", ["debt"], "increase"),
     case("The company cut 300 more jobs in its factories.", "300", ["jobs"], "decrease"),
     case("The S&P 500 fell 1.2% on Monday.", "1.2%", ["500"], "decrease"),  # a name's number stays in it
     # a conversion in brackets shares the subject, without the first figure in it

@@ -1,5 +1,6 @@
 """Splitting files into essays: titles, authors, dates, ranges and sections."""
 import json
+import re
 
 import pytest
 from typer.testing import CliRunner
@@ -8,29 +9,10 @@ from claimx.cli import app
 from claimx.text.essays import split_essays
 from conftest import FIXTURES
 
-COLLECTIONS = {
-    "000_f2578a8095776c86.txt": [
-        ("Mexico and Central America: Taking Aim at Corruption in Pharmaceutical Procurement", ["Thomas Andrew O’Keefe"], "2020-12-21"),
-        ("U.S.-Latin America: Who Can Learn from Whom about Elections?", ["Todd A. Eisenstadt"], "2020-10-06"),
-        ("Mexico: Competing State Strategies and Results on COVID", ["Piper Neulander"], "2020-09-18"),
-        ("The Perils of Quédate en Casa: COVID-19 and Gender Violence in Latin\u00a0America", ["Brenda Werth"], "2020-06-29"),
-        ("Mexican Migration Crackdown Creates a “Wall” Before the Wall", ["Maureen Meyer", "Adam Isacson"], "2020-01-17"),
-        ("AMLO’s Foreign Policy: A Blast from the Past, or Abandoned Dream?", ["Laura Macdonald"], "2019-09-05"),
-        ("Does Mexico’s “3×1 Program for Migrants” Encourage Autodefensas?", ["Clarisa Pérez-Armendáriz", "Lauren Duquette-Rury"], "2019-07-23"),
-        ("Mexico: Has AMLO Compromised on Human Dignity?", ["Alexandra Délano"], "2019-06-25"),
-        ("U.S.-Mexico: Tariffs, Threats, and Trade Agreements", ["Ken Shadlen"], "2019-06-11"),
-        ("Mexico: Gambling That Austerity Will Be Enough", ["Juan Carlos Moreno-Brid"], "2019-04-16"),
-    ],
-    "002_6edce8679ec63763.txt": [
-        ("Changing the Guard in Mexico: AMLO's Opportunity and Challenges", ["Duncan Wood"], "2018-07"),
-        ("The Role of Corruption on AMLO's victory", ["Viridiana Ríos"], "2018-07"),
-        ("Economic Policy and NAFTA", ["Christopher Wilson"], "2018-07"),
-        ("Forwards, Backwards, or Sideways? AMLO and Mexico's New Energy Model", ["Duncan Wood"], "2018-07"),
-        ("AMLO and Migration", ["Rachel Schmidtke"], "2018-07"),
-        ("Mexico's Security Challenges, AMLO's Proposals, and U.S. Approaches", ["Eric L. Olson"], "2018-07"),
-        ("Resetting U.S.-Mexico Relations", ["Earl Anthony Wayne"], "2018-07"),
-    ],
-}
+# the two bundled collections (essays of the annotated corpus): how many essays each holds and how many have two
+# authors. Their titles, names and dates are not copied into the tests: the tests check what is read by its shape
+# and against the file's own text.
+COLLECTIONS = {"000_f2578a8095776c86.txt": (10, 2), "002_6edce8679ec63763.txt": (7, 0)}
 
 
 def _norm(s):
@@ -41,8 +23,16 @@ def _norm(s):
 def test_collection_essays(name):
     text = (FIXTURES / name).read_text(encoding="utf-8")
     essays = split_essays(text)
-    got = [(_norm(e.title), e.authors, e.published) for e in essays]
-    assert got == [(_norm(t), a, d) for t, a, d in COLLECTIONS[name]]
+    count, two_authors = COLLECTIONS[name]
+    assert len(essays) == count
+    assert sum(len(e.authors) == 2 for e in essays) == two_authors
+    for e in essays:
+        own = _norm(text[e.start:e.end])
+        assert e.title and len(e.title.split()) >= 2 and _norm(e.title) in own
+        assert e.authors and all(" " in a and a[0].isupper() and a in own for a in e.authors)
+        assert re.fullmatch(r"\d{4}-\d{2}(?:-\d{2})?", e.published or "")
+    dates = [e.published for e in essays]
+    assert dates == sorted(dates, reverse=True)  # a collection lists its newest essay first
 
 
 @pytest.mark.parametrize("name", COLLECTIONS)
@@ -56,12 +46,13 @@ def test_essays_cover_every_character(name):
 def test_sections_of_a_collection_essay():
     text = (FIXTURES / "000_f2578a8095776c86.txt").read_text(encoding="utf-8")
     first = split_essays(text)[0]
-    sections = {text[s:e].strip()[:20]: sec for s, e, sec in first.lines}
-    assert sections["By Thomas Andrew O’K"] == "byline"
-    assert sections["Secretary of Health "] == "caption"
-    assert sections["December 21, 2020"] == "title"
-    assert sections["* Thomas Andrew O’Ke"] == "bio"
-    assert first.section_at(text.index("Under pressure to reduce")) == "body"
+    lines: dict[str, list[str]] = {}
+    for s, e, sec in first.lines:
+        lines.setdefault(sec, []).append(text[s:e].strip())
+    assert {"title", "byline", "caption", "bio"} <= set(lines)
+    assert lines["byline"][0].startswith("By ") and lines["bio"][0].startswith("*")
+    assert any(re.fullmatch(r"[A-Z][a-z]+ \d{1,2}, \d{4}", line) for line in lines["title"])  # the date line
+    assert first.section_at((first.start + first.end) // 2) == "body"  # the lines not listed are the body
 
 
 MARKDOWN = """---

@@ -20,7 +20,7 @@ def _found(text: str, claim: str) -> list:
 EXAMPLES = [
     ("Prices rose 40 percent last year.", "40 percent", "percent", 40, "%"),
     ("The bank cut rates by 50 basis points.", "50 basis points", "percent", Decimal("0.5"), "pp"),
-    ("Turnout was between 8% and 17%.", "between 8% and 17%", "percent", (8, 17), "%"),
+    ("Turnout was between 6% and 19%.", "between 6% and 19%", "percent", (6, 19), "%"),
     ("The plan costs $4 billion.", "$4 billion", "money", 4_000_000_000, "USD"),
     ("The fund lent $5 bln.", "$5 bln", "money", 5_000_000_000, "USD"),
     ("Oil sold for $61 a barrel.", "$61 a barrel", "money", 61, "USD per barrel"),
@@ -34,7 +34,7 @@ EXAMPLES = [
      "barrels per day"),
     ("The plant makes 700 MW.", "700 MW", "quantity", 700, "MW"),
     ("It was a six-year term.", "six-year", "quantity", 6, "years"),
-    ("The law passed on December 21, 2020.", "December 21, 2020", "date", "2020-12-21", None),
+    ("The law passed on March 9, 2021.", "March 9, 2021", "date", "2021-03-09", None),
     ("Rents rose in the 1980s.", "the 1980s", "date", ("1980", "1989"), None),
     ("Output peaked in the second quarter of 2025.", "the second quarter of 2025", "date", "2025-Q2", None),
     ("Police made 31,416 arrests.", "31,416", "count", 31_416, None),
@@ -128,8 +128,8 @@ GRAMMAR = [
     ("Prices rose ４０％ this year.", "４０％", "percent", 40),
     ("The error was 9 ± 6% overall.", "9 ± 6%", "percent", 9),
     ("Reserves hold 3 to 4 billion barrels.", "3 to 4 billion barrels", "quantity", (3_000_000_000, 4_000_000_000)),
-    ("Between seventy and one hundred million people voted.", "Between seventy and one hundred million", "count",
-     (70_000_000, 100_000_000)),
+    ("Between sixty and ninety million people voted.", "Between sixty and ninety million", "count",
+     (60_000_000, 90_000_000)),
     ("About one-fiftieth of the land burned.", "one-fiftieth", "ratio", Decimal(1) / Decimal(50)),
     ("Nearly 2/3 of adults agree.", "2/3", "ratio", Decimal(2) / Decimal(3)),
     ("Almost one in every 100 barrels leaked.", "one in every 100", "ratio", Decimal("0.01")),
@@ -178,7 +178,7 @@ def test_citations_and_identifiers_are_no_figures(text, kept):
 
 # dates of every common shape: (text, claim, value or (low, high))
 DATES = [
-    ("Talks ran Oct 3-Nov 14, 2019.", "Oct 3-Nov 14, 2019", ("2019-10-03", "2019-11-14")),
+    ("Talks ran Sep 5-Oct 19, 2018.", "Sep 5-Oct 19, 2018", ("2018-09-05", "2018-10-19")),
     ("It rained October 5-6.", "October 5-6", ("--10-05", "--10-06")),
     ("Fires burned between February 22 and 24.", "between February 22 and 24", ("--02-22", "--02-24")),
     ("Sales fell Mar-Apr 2018.", "Mar-Apr 2018", ("2018-03", "2018-04")),

@@ -13,7 +13,7 @@ from claimx.io.writers import WRITERS, Format, display_value, render_table
 CLAIMS = [
     Claim("a.txt", 10, 20, "$4 billion", Kind.money, value=Decimal("4E+9"), unit="USD", qualifier=Qualifier.approx,
           subject="spending, \"new\" plan", sentence="It costs $4 billion."),
-    Claim("a.txt", 30, 48, "between 8% and 17%", Kind.percent, low=Decimal(8), high=Decimal(17), unit="%",
+    Claim("a.txt", 30, 48, "between 6% and 19%", Kind.percent, low=Decimal(6), high=Decimal(19), unit="%",
           direction=Direction.decrease, subject="contracts"),
     Claim("b.txt", 0, 4, "2019", Kind.date, value="2019"),
     Claim("b.txt", 5, 13, "two-thirds", Kind.ratio, value=Decimal(2) / 3),
@@ -27,7 +27,7 @@ def test_csv_round_trip():
     assert list(rows[0]) == list(FIELDS)
     assert rows[0]["value"] == "4000000000"
     assert rows[0]["subject"] == 'spending, "new" plan'
-    assert rows[1]["value"] == "" and rows[1]["low"] == "8" and rows[1]["high"] == "17"
+    assert rows[1]["value"] == "" and rows[1]["low"] == "6" and rows[1]["high"] == "19"
     assert rows[1]["direction"] == "decrease" and rows[0]["qualifier"] == "approx"
     assert rows[2]["value"] == "2019"
     assert rows[3]["value"] == "0.6666666666666666"
@@ -76,7 +76,7 @@ def test_every_format_has_a_writer():
 
 def test_display_value_marks_qualifier_direction_and_ranges():
     assert display_value(CLAIMS[0]) == "~4 bn"
-    assert display_value(CLAIMS[1]) == "8–17 ▼"
+    assert display_value(CLAIMS[1]) == "6–19 ▼"
 
 
 def test_table_fits_80_columns_and_keeps_numbers_whole():
@@ -86,7 +86,7 @@ def test_table_fits_80_columns_and_keeps_numbers_whole():
     console.print(render_table(CLAIMS[:2], title="a.txt", width=80))
     text = console.export_text()
     assert max(len(line) for line in text.splitlines()) <= 80
-    assert "~4 bn USD" in text and "8–17 %" in text and "▼" in text  # at 80 columns the unit joins the value
+    assert "~4 bn USD" in text and "6–19 %" in text and "▼" in text  # at 80 columns the unit joins the value
     assert "2 claims: money 1, percent 1" in text
 
 

@@ -11,7 +11,7 @@ from claimx.model import Direction
 from claimx.recognizers.base import qualifier_table
 
 # how a number hangs directly from a change verb: 'rose 40 percent', 'cut 300 jobs'
-# (and '$799 billion will be added', '300 jobs were cut': the passive subject is the amount changed)
+# (and '$650 billion will be added', '300 jobs were cut': the passive subject is the amount changed)
 DIRECT_DEPS = {"dobj", "npadvmod", "advmod", "nummod", "oprd", "attr", "acomp", "nsubjpass"}
 
 

@@ -86,7 +86,7 @@ def subject_of(span, kind: Kind, noun=None, unit: str | None = None) -> str | No
             if obj is not None:
                 return noun_phrase(obj, ids)
             verb = governing_verb(owner)
-            # 'Japan has a forest cover rate of 68.5%': the rate is what is measured, not its owner
+            # 'Chile has a literacy rate of 96.4%': the rate is what is measured, not its owner
             if verb is not None and verb.lemma_.lower() not in cue("reporting_verbs") | cue("possession_verbs"):
                 found = subject_phrase(verb, ids)
                 if found is not None:
@@ -141,7 +141,7 @@ def _qualifiers() -> frozenset[str]:
 
 def _activity(anchor, ids) -> str | None:
     """What a duration measures: the act, as its verb with its object or complement ('spend', 'been a Member',
-    'paralleled the coast of the southeastern United States', 'serving in Iraq'); None when the figure hangs
+    'followed the river to the northern plains', 'serving abroad'); None when the figure hangs
     from no verb."""
     if anchor.dep_ == "pobj":
         if anchor.head.lower_ not in words("duration_prepositions"):  # 'at 85 years' is a level, not a span
@@ -263,7 +263,7 @@ def _verb_phrase_subject(anchor, ids, kind: Kind) -> str | None:
         before = _named_before(verb)
         if before is not None:
             return noun_phrase(before, ids)
-    # 'about 90% of which is hard coal': the figure is the subject, the complement names what it is
+    # 'about 70% of which is farmland': the figure is the subject, the complement names what it is
     if anchor.dep_ in SUBJECT_DEPS and anchor.head.i == verb.i and verb.lemma_ == "be":
         attrs = [c for c in verb.children if c.dep_ == "attr" and c.pos_ in NOMINAL and c.i not in ids]
         if attrs:

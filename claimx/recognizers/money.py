@@ -1,5 +1,5 @@
-"""Money: '$4 billion', 'US$2,600 per person', 'US\\$220 billion' (Markdown escape), '€5m', '4 billion dollars',
-'250bn-peso', '$20-30 billion a year'. The unit is the ISO 4217 code."""
+"""Money: '$4 billion', 'US$3,400 per person', 'US\\$220 billion' (Markdown escape), '€5m', '4 billion dollars',
+'250bn-peso', '$15-25 billion a year'. The unit is the ISO 4217 code."""
 from __future__ import annotations
 
 import functools

@@ -236,7 +236,7 @@ def _cell_value(m) -> Decimal | None:
 
 
 def _pairs(text: str, block: list[Row]) -> bool:
-    """A table of label-figure pairs side by side ('AL | 17.3 | IN | 20.8'): in every row, every other cell is a
+    """A table of label-figure pairs side by side ('NV | 12.6 | OR | 9.4'): in every row, every other cell is a
     figure (or empty) and the cells before them are labels."""
     for row in block:
         cells = [text[s:e].strip() for s, e in row.cells]
