@@ -134,7 +134,7 @@ COPULAS = [
     case("Turnout reached 72 percent.", "72 percent", ["turnout"]),
     case("The deficit amounted to $1.4 trillion.", "$1.4 trillion", ["deficit"]),
     case("Coal accounted for 38 percent.", "38 percent", ["coal"]),
-    case("Japan has a forest cover rate of 68.5%.", "68.5%", ["rate"]),
+    case("Chile has a literacy rate of 96.4%.", "96.4%", ["rate"]),
     case("The debt stands at $30 trillion.", "$30 trillion", ["debt"]),
     case("Average rent is $1,800 a month.", "$1,800 a month", ["rent"]),
     case("The plant has an installed capacity of 1,100 MW.", "1,100 MW", ["capacity"]),
@@ -170,7 +170,7 @@ SPECIFICATIONS = [
     case("The core of the Bridge Creek Limestone (∼12 m) was sampled.", "∼12 m", ["limestone"]),
     case("Yields were highest for the mix of all three species (23.8%).", "23.8%", ["mix"]),
     case("Variation between panels is in the range of 10–15%.", "10–15%", ["variation"]),
-    case("This adds another $18 billion to the national debt.", "$18 billion", ["debt"], "increase"),
+    case("The measure adds another $7 billion to the city's debt.", "$7 billion", ["debt"], "increase"),
     case("Recent upgrades increased its efficiency to almost 70%.", "almost 70%", ["efficiency"]),
     case("The agency collects census information every five years.", "five years", ["information"]),
     # a duration measures the act: its verb with the object, or what lasted
@@ -200,7 +200,7 @@ CHAINS = [
 SHAPES = [
     case("The region now uses twice as much natural gas as in 2009.", "twice", ["gas"], "increase"),
     case("The campaign worked, with rates of the disease dropping by 30 percent.", "30 percent", ["rates"], "decrease"),
-    case("Imports from the bloc accounted for 42 percent of the total amount imported.", "42 percent", ["imported"]),
+    case("Shipments from the region accounted for 27 percent of the total amount shipped.", "27 percent", ["shipped"]),
     case("Some 8,000 tonnes of ore are mined each year, about 90% of which is iron ore.", "about 90%", ["ore"]),
     case("As of 2020, parkland per resident in the city is 6.1 square meters.", "6.1 square meters", ["parkland"]),
     case("Not counting pensions, our annual budget is $4 billion.", "$4 billion", ["budget"]),
