@@ -149,10 +149,6 @@ def pdf_text(data: bytes, name: str) -> str:
     return _front_matter(title, authors, date) + LINE_END_HYPHEN.sub("", text)  # a word cut across two blocks
 
 
-class TableText(str):
-    """A table found on a PDF page, written as its caption and pipe rows (kept as it is, never unwrapped)."""
-
-
 TABLE_CAPTION = re.compile(r"^\s*Table\s+[A-Z]?-?\d+(?:\.\d+)?[.:]", re.IGNORECASE)
 TABLE_END = re.compile(r"^\s*(?:Sources?|Notes?)\s*:", re.IGNORECASE)
 
