@@ -97,15 +97,19 @@ def _plan(text: str, file: str | None, as_of: str | None, parse_all: bool) -> _P
     t = clean.text
     essays = split_essays(text)
     sentences = sentence_spans(t)
-    cands, table_spans = tables.scan(t)
+    cands, table_spans, cells = tables.scan(t)
+    real = len(sentences)
+    sentences = sentences + cells  # a table's cells of words are read as sentences of their own
     for i, (s, e) in enumerate(sentences):
-        if any(s < te and ts < e for ts, te in table_spans) or not may_hold_a_claim(t[s:e]):
+        if i < real and any(s < te and ts < e for ts, te in table_spans) or not may_hold_a_claim(t[s:e]):
             continue
         lo, hi = bisect.bisect_right(clean.cuts, s), bisect.bisect_left(clean.cuts, e)
         for c in find_candidates(t[s:e], cuts=[cut - s for cut in clean.cuts[lo:hi]]):
             c.start, c.end = c.start + s, c.end + s
             c.core = (c.core[0] + s, c.core[1] + s) if c.core else None
             c.sentence_index = i
+            if i >= real:
+                c.in_table, c.prose, c.row = True, True, (s, e)
             cands.append(c)
     cands.sort(key=lambda c: c.start)
     for c in cands:
@@ -128,7 +132,7 @@ def _plan(text: str, file: str | None, as_of: str | None, parse_all: bool) -> _P
                     c.unit_key = key
             continue
         back = i
-        while back > 0 and i - back < ANAPHOR_REACH and _anaphor().match(t, *sentences[back]):
+        while 0 < back < real and i - back < ANAPHOR_REACH and _anaphor().match(t, *sentences[back]):
             back -= 1  # the sentence before holds the antecedent, or refers back itself
         s = sentences[back][0]
         plan.units[i] = (s, e)
@@ -191,7 +195,7 @@ def _windows(text: str, i: int, start: int, end: int, cands: list[Candidate]):
 
 
 def _needs_parse(c: Candidate) -> bool:
-    return c.kind != Kind.date and not c.in_table and c.sentence_index is not None
+    return c.kind != Kind.date and (not c.in_table or c.prose) and c.sentence_index is not None
 
 
 @dataclass(frozen=True)

@@ -288,6 +288,9 @@ MARKUP = [
 ]
 
 NOT_CLAIMS = [
+    "Ferry fares by route (in thousands of dollars)",  # a scale said in parentheses: how a table is written
+    "Harbour dues by port (millions of current dollars)",
+    "Dock repairs by port ($ billions)",
     "The lab bought a Vortex ZR 2.5–40 bench supply.",  # a model's range of numbers: none of its parts
     "Results are in Tables 4-6 of the annex.",
     "R2-D2 is a robot from the films.",

@@ -102,10 +102,11 @@ def test_tables_are_found_without_a_model():
     from claimx.recognizers import tables
 
     text = "Intro line.\n\nCountry\tGDP (US$ bn)\nPeru\t226\nChile\t301\n\nAfter."
-    cells, spans = tables.scan(text)
+    cells, spans, prose = tables.scan(text)
     assert [(text[c.start:c.end], c.kind.value, float(c.value), c.unit, c.place, c.subject) for c in cells] == [
         ("226", "money", 226e9, "USD", "Peru", "GDP"), ("301", "money", 301e9, "USD", "Chile", "GDP")]
     assert [text[s:e] for s, e in spans] == ["Country\tGDP (US$ bn)\nPeru\t226\nChile\t301"]
+    assert prose == []
 
 
 @pytest.mark.parametrize("sentence,kept", [

@@ -141,13 +141,65 @@ def test_pdf_table_ruled_under_its_header_only(extract_file, tmp_path):
     assert years == [("1987", "date", True), ("1999", "date", True)]
 
 
-@pytest.mark.parametrize("header,time", [("FY2016", "2016"), ("2017 Number", "2017"), ("Share 2019 to 2021", None)])
-def test_year_inside_a_column_header_is_the_cells_time(header, time):
+@pytest.mark.parametrize("header,subject,place,time", [
+    ("FY2016", "Ferries", None, "2016"),  # a column of a year: the row label names what is measured
+    ("2017 Number", "Ferries", None, "2017"),
+    ("Share 2019 to 2021", "Share 2019 to 2021", "Ferries", None),  # a column of a measure: rows are entities
+])
+def test_year_inside_a_column_header_is_the_cells_time(header, subject, place, time):
     from claimx.recognizers import tables
 
     text = f"| Program | {header} |\n|---|---|\n| Ferries | $2 |\n"
     (cell,) = tables.find(text)
-    assert (cell.value, cell.unit, cell.place, cell.time) == (2, "USD", "Ferries", time)
+    assert (cell.value, cell.unit, cell.subject, cell.place, cell.time) == (2, "USD", subject, place, time)
+
+
+def test_rows_of_places_under_year_columns_take_the_caption_as_subject():
+    from claimx.recognizers import tables
+
+    text = "Table 5. Ferry riders (thousands)\n\n| Country | 2019 | 2020 |\n|---|---|---|\n| Norway | 12 | 9 |\n"
+    got = [(c.value, c.subject, c.place, c.time) for c in tables.find(text)]
+    assert got == [(12000, "Ferry riders", "Norway", "2019"), (9000, "Ferry riders", "Norway", "2020")]
+
+
+# headers of two rows: Markdown has no column spans, so an upper row of fewer cells spans the columns below it
+TWO_LEVEL = """Table 2. Lighthouses by condition
+
+| | 2015 | 2024
+| Condition | Number | Percentage | Number | Percentage
+| Sound | 410 | 61.2 | 388 | 57.9
+| Worn | 260 | 38.8 | 282 | 42.1
+"""
+SPANNED = """Table 3. Lighthouses by county and condition
+
+| County | All Lights (number) | Condition (number) | Condition (percentage)
+|  |  | Sound | Worn | Sound | Worn
+| Kerry | 40 | 30 | 10 | 75.0 | 25.0
+"""
+
+
+@pytest.mark.parametrize("text,cell,kind,subject,place,time", [
+    (TWO_LEVEL, "410", "count", "Sound", None, "2015"),
+    (TWO_LEVEL, "61.2", "percent", "Sound", None, "2015"),
+    (TWO_LEVEL, "282", "count", "Worn", None, "2024"),
+    (TWO_LEVEL, "42.1", "percent", "Worn", None, "2024"),
+    (SPANNED, "40", "count", "All Lights", "Kerry", None),
+    (SPANNED, "10", "count", "Condition Worn", "Kerry", None),
+    (SPANNED, "75.0", "percent", "Condition Sound", "Kerry", None),
+    (SPANNED, "25.0", "percent", "Condition Worn", "Kerry", None),
+])
+def test_a_header_of_two_rows_gives_each_column_both_levels(text, cell, kind, subject, place, time):
+    from claimx.recognizers import tables
+
+    (c,) = [c for c in tables.find(text) if text[c.start:c.end] == cell]
+    assert (c.kind.value, c.subject, c.place, c.time) == (kind, subject, place, time)
+
+
+def test_a_table_of_text_cells_keeps_the_claims_in_its_cells(extract):
+    text = ("| | Junior plan | Senior plan |\n|---|---|---|\n"
+            "| Limits | Deposits of up to $2,000 a year are allowed | A 15% fee applies to early withdrawals |\n")
+    got = {(c.text, c.kind.value, c.in_table) for c in extract(text)}
+    assert {("up to $2,000 a year", "money", True), ("15%", "percent", True)} <= got, got
 
 
 def test_table_of_label_figure_pairs():
@@ -158,3 +210,73 @@ def test_table_of_label_figure_pairs():
     got = [(text[c.start:c.end], c.value, c.unit, c.subject) for c in tables.find(text)]
     assert got == [("1.5", 1500000, "USD", "Ash"), ("2.25", 2250000, "USD", "Elm"),
                    ("3.0", 3000000, "USD", "Oak"), ("(0.5)", -500000, "USD", "Yew")]
+
+
+def make_continued_table_pdf() -> bytes:
+    """A captioned table in thousands of dollars with a two-row header ('Wages' over '2022  2023') that runs to
+    the foot of page 1 and goes on under the repeated header on page 2, then a source line."""
+    from fpdf import FPDF
+
+    pdf = FPDF(format="A4")
+    pdf.set_auto_page_break(False)
+    pdf.set_font("Helvetica", size=10)
+    cols = (20, 95, 120, 150, 175)
+
+    def header(y: float) -> None:
+        pdf.line(20, y, 195, y)
+        pdf.text(101, y + 5, "Wages")
+        pdf.text(153, y + 5, "Pensions")
+        pdf.text(20, y + 10, "District")
+        for x, year in zip(cols[1:], ("2022", "2023", "2022", "2023")):
+            pdf.text(x, y + 10, year)
+        pdf.line(20, y + 13, 195, y + 13)
+
+    def rows(y: float, data) -> float:
+        for row in data:
+            y += 7
+            for x, cell in zip(cols, row):
+                pdf.text(x, y, cell)
+        return y
+
+    pdf.add_page()
+    pdf.text(20, 10, "Coastal Lights Review")
+    pdf.set_xy(10, 20)
+    pdf.multi_cell(0, 6, "The guild pays its lighthouse keepers from a fund that the districts share.")
+    pdf.text(20, 44, "Table 4. Keepers' Wages and Pensions by District")
+    pdf.text(20, 50, "(in thousands of dollars)")
+    header(54)
+    end = rows(67, [("North district", "$1,250", "$1,300", "$400", "($15)"),
+                    ("East district", "$870", "$905", "$310", "$320")])
+    pdf.line(20, end + 3, 195, end + 3)
+    pdf.add_page()
+    pdf.text(20, 10, "Coastal Lights Review")
+    header(20)
+    end = rows(33, [("South district", "$980", "$1,010", "$350", "$360"),
+                    ("West district", "$640", "$655", "$220", "$230")])
+    pdf.line(20, end + 3, 195, end + 3)
+    pdf.text(20, end + 10, "Source: the keepers' guild.")
+    return bytes(pdf.output())
+
+
+@pytest.mark.parametrize("text,page,value,subject,place,time", [
+    ("$1,250", 1, Decimal("1250000"), "Wages", "North district", "2022"),  # 'Wages' spans '2022' and '2023'
+    ("$1,300", 1, Decimal("1300000"), "Wages", "North district", "2023"),
+    ("($15)", 1, Decimal("-15000"), "Pensions", "North district", "2023"),
+    ("$980", 2, Decimal("980000"), "Wages", "South district", "2022"),  # page 2: the caption's scale goes on
+    ("$230", 2, Decimal("230000"), "Pensions", "West district", "2023"),
+])
+def test_a_table_continued_on_the_next_page_keeps_its_caption_and_spanning_header(
+        extract_file, tmp_path, text, page, value, subject, place, time):
+    path = tmp_path / "keepers.pdf"
+    path.write_bytes(make_continued_table_pdf())
+    found = [c for c in extract_file(path) if c.text == text]
+    assert len(found) == 1, [(c.text, c.page) for c in extract_file(path)]
+    c = found[0]
+    assert (c.page, c.value, c.unit, c.subject, c.place, c.time, c.in_table) == \
+        (page, value, "USD", subject, place, time, True)
+
+
+def test_a_continued_tables_caption_gives_no_second_claim(extract_file, tmp_path):
+    path = tmp_path / "keepers.pdf"
+    path.write_bytes(make_continued_table_pdf())
+    assert not [c for c in extract_file(path) if c.page == 2 and not c.in_table]

@@ -126,11 +126,14 @@ def pdf_text(data: bytes, name: str) -> str:
     pages: list[list[_Segment]] = []
     try:
         # line_margin: lines up to 0.8 of a line's height apart are one block (1.5 line spacing stays together)
+        carry: _Table | None = None  # a table that runs on to the next page
         for page in extract_pages(io.BytesIO(data), laparams=LAParams(line_margin=0.8)):
             # the text boxes (layout analysis), a captioned table's lines taken out as one table, the rest split
             # by style and put in reading order
             boxes = [el for el in page if isinstance(el, LTTextContainer)]
-            boxes = _without_tables(boxes, _page_tables(page, boxes))
+            tables = _page_tables(page, boxes, carry)
+            carry = tables[-1] if tables and tables[-1].open else None
+            boxes = _without_tables(boxes, tables)
             pages.append(_page_segments(boxes, page.width, page.height))
     except (PDFPasswordIncorrect, PDFEncryptionError):
         raise UnreadableInput(f"{name}: encrypted PDF (a password is needed); skipped", name) from None
@@ -160,6 +163,9 @@ class _Table:
     top: float  # the caption's top (pdfminer's y grows upwards)
     bottom: float  # the table's last rule
     text: str
+    caption: str = ""
+    columns: int = 0
+    open: bool = False  # no 'Source:' or 'Notes:' line under it on its page: it may go on on the next page
 
 
 def _rules(page) -> list[tuple[float, float, float]]:
@@ -182,10 +188,13 @@ def _text_lines(boxes) -> list:
     return [line for box in boxes for line in box if isinstance(line, LTTextLine)]
 
 
-def _page_tables(page, boxes) -> list[_Table]:
+def _page_tables(page, boxes, carry: _Table | None = None) -> list[_Table]:
     """Tables drawn with horizontal rules under a caption ('Table 2. ...', and the lines below it down to the
     table's top rule): the rules that follow, as wide as the first, down to the last one before a 'Source:' or
-    'Notes:' line or a paragraph; the text between them read into rows and columns by position."""
+    'Notes:' line or a paragraph; the text between them read into rows and columns by position. A table that
+    ran to the foot of the page before (``carry``, no 'Source:' line under it) goes on under the first rule of
+    this page when nothing but the running head is above that rule and it has as many columns: it takes that
+    table's caption."""
     rules = _rules(page)
     if len(rules) < 2:
         return []
@@ -197,10 +206,20 @@ def _page_tables(page, boxes) -> list[_Table]:
         above = sorted((ln for ln in lines if ln.y0 >= y - 1 and ln.y0 <= y + 90 and ln.x1 > x0 and ln.x0 < x1
                         and ln.x0 >= x0 - 80 and ln.x1 <= x1 + 80), key=lambda ln: ln.y0)[:6]
         cap = next((i for i, ln in enumerate(above) if TABLE_CAPTION.match(ln.get_text())), None)
-        if cap is None:
-            continue
-        caption = sorted(above[:cap + 1], key=lambda ln: -ln.y0)
-        if any(ln.y0 + 2 < y for ln in caption) or caption[0].y1 - y > 90:
+        if cap is not None:
+            caption = sorted(above[:cap + 1], key=lambda ln: -ln.y0)
+            if any(ln.y0 + 2 < y for ln in caption) or caption[0].y1 - y > 90:
+                continue
+            caption_text, top = " ".join(" ".join(ln.get_text().split()) for ln in caption), caption[0].y1
+        elif carry is not None and not tables and abs(x0 - carry.x0) <= 8 and abs(x1 - carry.x1) <= 8 \
+                and not any(ln.y0 > y and ln.y0 < page.height * (1 - EDGE) for ln in lines) \
+                and k + 1 < len(rules) and any(rules[k + 1][0] < ln.y0 < y for ln in lines):  # not the head's rule
+            # the caption's label and scale only: its other words (a date, a place) are claims on the first page
+            label = TABLE_CAPTION.match(carry.caption).group().rstrip(".: ")
+            from claimx.recognizers.tables import caption_unit_phrase
+            phrase = caption_unit_phrase(carry.caption)
+            caption_text, top = f"{label}. Continued{' ' + phrase if phrase else ''}", y + 1
+        else:
             continue
         bottom = None
         for y2, a, b in rules[k + 1:]:
@@ -224,17 +243,19 @@ def _page_tables(page, boxes) -> list[_Table]:
                 bottom = end.y1 + 0.5
         if bottom is None:
             continue
-        text = _table_text(caption, lines, x0, x1, y, bottom, rules)
-        if text:
-            tables.append(_Table(x0, x1, caption[0].y1, bottom, text))
+        read = _table_text(caption_text, lines, x0, x1, y, bottom, rules)
+        if read and (cap is not None or read[1] == carry.columns):
+            ended = any(TABLE_END.match(ln.get_text()) for ln in lines if bottom - 40 < ln.y1 <= bottom + 1)
+            tables.append(_Table(x0, x1, top, bottom, read[0], caption_text, read[1], not ended))
     return tables
 
 
 NUMERIC_CELL = re.compile(r"^\(?[$€£¥]?\(?[-−–]?\d[\d,.]*%?\)?\W?$")
 
 
-def _table_text(caption, lines, x0: float, x1: float, top: float, bottom: float, rules) -> str | None:
-    """The caption's lines, then the table's rows as pipe rows (the header row above a |---| rule)."""
+def _table_text(caption: str, lines, x0: float, x1: float, top: float, bottom: float, rules) -> tuple[str, int] | None:
+    """The caption, then the table's rows as pipe rows (the header row above a |---| rule); and the number of
+    columns."""
     from pdfminer.layout import LTChar
     chars = [c for ln in lines for c in ln if isinstance(c, LTChar) and c.get_text().strip()
              and bottom < (c.y0 + c.y1) / 2 < top and x0 - 6 <= (c.x0 + c.x1) / 2 <= x1 + 6]
@@ -282,13 +303,28 @@ def _table_text(caption, lines, x0: float, x1: float, top: float, bottom: float,
     if len(cols) < 2:
         return None
 
-    def place(r) -> list[str]:
+    def nearest(mid: float) -> int:
+        return min(range(len(cols)), key=lambda j: 0 if cols[j][0] - 2 <= mid <= cols[j][1] + 2
+                   else min(abs(mid - cols[j][0]), abs(mid - cols[j][1])))
+
+    def place(r, below=()) -> list[str]:
+        """A line's cells by column; a header cell over two or more header cells of the lines ``below`` it
+        ('Condition Rating (number)' over 'Good  Fair  Poor') spans their columns: each of them gets it."""
         out = [""] * len(cols)
+        lows = sorted(((c, d, nearest((c + d) / 2)) for ln in below for _, c, d in ln[3]), key=lambda x: x[0])
         for text, a, b in r[3]:
+            under = {j for c, d, j in lows if a - 3 <= (c + d) / 2 <= b + 3}
             mid = (a + b) / 2
-            i = min(range(len(cols)), key=lambda j: 0 if cols[j][0] - 2 <= mid <= cols[j][1] + 2
-                    else min(abs(mid - cols[j][0]), abs(mid - cols[j][1])))
-            out[i] = (out[i] + " " + text).strip()
+            left = [x for x in lows if x[1] <= mid]
+            right = [x for x in lows if x[0] >= mid]
+            if len(under) < 2 and left and right and not any(c <= mid <= d for c, d, _ in lows):
+                # a short header centred over the gap between two header cells of adjacent columns ('2012'
+                # over 'Number  Percentage') heads both
+                lo, hi = max(left, key=lambda x: x[1])[2], min(right, key=lambda x: x[0])[2]
+                if hi == lo + 1 and nearest(mid) in (lo, hi):
+                    under = {lo, hi}
+            for i in (range(min(under), max(under) + 1) if len(under) >= 2 else [nearest((a + b) / 2)]):
+                out[i] = (out[i] + " " + text).strip()
         return out
 
     def numeric(cells: list[str]) -> bool:
@@ -311,13 +347,13 @@ def _table_text(caption, lines, x0: float, x1: float, top: float, bottom: float,
                    and y0 - placed[i + 1][1] < 0.6 * size)
         merged.append((y0, y1, size, cells, wrapped))
     header = [""] * len(cols)
-    for r in head:
-        header = [(h + " " + c).strip() for h, c in zip(header, place(r))]
-    out = [" ".join(" ".join(ln.get_text().split()) for ln in caption), ""]
+    for k, r in enumerate(head):
+        header = [(h + " " + c).strip() for h, c in zip(header, place(r, head[k + 1:]))]
+    out = [caption, ""]
     if any(header):
         out += [_pipe_row(header), "|" + "---|" * len(cols)]
     out += [_pipe_row(cells) for _, _, _, cells, _ in merged]
-    return "\n".join(out)
+    return "\n".join(out), len(cols)
 
 
 def _without_tables(boxes, tables: list[_Table]) -> list:

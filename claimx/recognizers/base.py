@@ -39,7 +39,8 @@ class Candidate:
     subject: str | None = None
     time: str | None = None
     place: str | None = None
-    in_table: bool = False  # a table cell: read from its row and header, never parsed
+    in_table: bool = False  # a table cell: read from its row and header, never parsed (unless ``prose``)
+    prose: bool = False  # found in a table cell of words ('Up to $5,000 a year'): parsed like a sentence, the cell
     row: tuple[int, int] | None = None  # a table cell's row, which stands for its sentence
     relative: tuple[str, int, int | None] | None = None  # (unit, shift, month) of 'last year', 'last July'
     sentence_index: int | None = None  # which sentence of the text it was found in

@@ -36,9 +36,18 @@ def _patterns():
     ]
 
 
+# '(in thousands of dollars)', '(millions of current dollars)', '($ billions)': how a table's figures are written
+UNIT_STATEMENT_BEFORE = regex.compile(r"\(\s*(?:(?i:in)\s+)?(?:[$€£¥]\s*)?$")
+UNIT_STATEMENT_AFTER = regex.compile(r"(?:\s+(?i:of)\s+[^()\d]{1,40})?\)")
+
+
 def find(text: str) -> Iterator[Candidate]:
     for name, pattern in _patterns():
         for m in pattern.finditer(text):
+            if name == "plain" and not any(ch.isdigit() for ch in m.group()) \
+                    and UNIT_STATEMENT_BEFORE.search(text, max(0, m.start() - 8), m.start()) \
+                    and UNIT_STATEMENT_AFTER.match(text, m.end()):
+                continue  # a scale said in parentheses is no figure
             if name == "range":
                 lo_text, hi_text = m.group("low"), m.group("high")
                 if _year_like(lo_text.strip()) and _year_like(hi_text.strip()[-4:]):

@@ -136,6 +136,9 @@ def _label_unit(label: str) -> tuple[Kind, str | None, Decimal] | None:
     >>> _label_unit("Region") is None
     True
     """
+    bare = " ".join(YEAR_IN.sub(" ", label).split()).lower()
+    if bare == "%" or bare in load("labels")["caption_percent"]:  # a column headed 'Percentage', '2012 %'
+        return Kind.percent, "%", Decimal(1)
     for m in LABEL_UNIT.finditer(label):
         inner = m.group("inner").replace("\\", "").strip()
         low = inner.lower()
@@ -166,15 +169,27 @@ def clean_label(label: str) -> str:
     return " ".join(s.strip(" *†‡:").split()) or label.strip()
 
 
-def scan(text: str) -> tuple[list[Candidate], list[tuple[int, int]]]:
-    """Every numeric cell of every table, and the character range of each table (header included): the
-    table lines are parsed once."""
+PROSE_WORDS = 4  # a cell of this many words or more is read as a sentence ('Up to $5,000 after the first year')
+WORD = regex.compile(r"\p{L}{2,}")
+
+
+def scan(text: str) -> tuple[list[Candidate], list[tuple[int, int]], list[tuple[int, int]]]:
+    """Every numeric cell of every table, the character range of each table (header included), and the cells
+    that are text ('Up to $5,000 after the first year': read like sentences). The table lines are parsed once."""
     cands: list[Candidate] = []
     spans: list[tuple[int, int]] = []
+    prose: list[tuple[int, int]] = []
     for block in _blocks(text):
         spans.append((block[0].start, block[-1].end))
-        cands.extend(_cells(text, block))
-    return cands, spans
+        found = list(_cells(text, block))
+        cands.extend(found)
+        taken = [(c.start, c.end) for c in found]
+        for row in block[1:]:
+            for s, e in row.cells[1:]:
+                if len(WORD.findall(text, s, e)) >= PROSE_WORDS and not any(s <= a < e for a, _ in taken):
+                    s += len(text[s:e]) - len(text[s:e].lstrip())
+                    prose.append((s, s + len(text[s:e].strip())))
+    return cands, spans, prose
 
 
 def find(text: str) -> Iterator[Candidate]:
@@ -213,6 +228,21 @@ def caption_unit(caption: str | None) -> tuple[Kind, str | None, Decimal] | None
     return _label_unit(f"({m.group('phrase')})") if m else None
 
 
+def caption_unit_phrase(caption: str) -> str | None:
+    """The words of a caption that give its cells' scale and unit ('(millions of current dollars)'), or None.
+
+    >>> caption_unit_phrase("Table 9. Grants by Year, FY2020-FY2024 (millions of current dollars)")
+    '(millions of current dollars)'
+    >>> caption_unit_phrase("Table 2. Schools by district (data as of May 1, 2024)") is None
+    True
+    """
+    for m in LABEL_UNIT.finditer(caption):
+        if _label_unit(m.group()):
+            return m.group()
+    m = CAPTION_UNIT.search(caption)
+    return m.group("phrase").strip() if m else None
+
+
 def _cell_unit(info: tuple[Kind, str | None, Decimal] | None, cur: str | None
                ) -> tuple[Kind, str | None, Decimal]:
     """A cell's kind, unit and scale from its labels' (or caption's) ``info`` and its own currency sign."""
@@ -248,6 +278,60 @@ def _pairs(text: str, block: list[Row]) -> bool:
     return True
 
 
+def _header_level(cells: list[str]) -> bool:
+    """A row under the header that is more header ('| | Good | Fair | Poor'): short labels and years, no
+    figures, and no year or figure heading the row (that is a row of data: '| 1987 | The hall opens |')."""
+    rest = [c for c in cells[1:] if c.strip()]
+    return bool(rest) and not CELL_NUMBER.fullmatch(cells[0]) and all(len(c.split()) <= 5 for c in rest) \
+        and not any(CELL_NUMBER.fullmatch(c) and not YEAR.fullmatch(c) for c in rest)
+
+
+def _spread(upper: list[str], below: list[str], width: int) -> list[str]:
+    """An upper header row laid over the columns of the row below it. Written with fewer cells than there are
+    columns (Markdown has no column spans), its first cell heads the label column, its next cells the columns
+    that have no lower header, and the rest span the remaining columns in equal shares (two years over
+    'Number | Percentage | Number | Percentage'); written with every cell, an empty cell continues the span
+    of the cell to its left."""
+    below = below + [""] * (width - len(below))
+    if len(upper) >= width:
+        out = [c.strip() for c in upper[:width]]
+        for i in range(2, width):
+            if not out[i] and out[i - 1] and below[i].strip():
+                out[i] = out[i - 1]
+        return out
+    out = [""] * width
+    out[0] = upper[0].strip()
+    i = j = 1
+    while i < len(upper) and j < width and not below[j].strip():
+        out[j] = upper[i].strip()
+        i, j = i + 1, j + 1
+    rest = [c.strip() for c in upper[i:]]
+    if rest:
+        span, extra = divmod(width - j, len(rest))
+        for k, cell in enumerate(rest):
+            for col in (range(j + k * span, j + (k + 1) * span) if span and not extra else [j + k]):
+                if col < width:
+                    out[col] = cell
+    return out
+
+
+def _headers(levels: list[list[str]], width: int) -> list[str]:
+    """Each column's header: the header rows' cells above it, top first ('2012 Percentage')."""
+    placed = [[c.strip() for c in levels[-1]] + [""] * (width - len(levels[-1]))]
+    for upper in reversed(levels[:-1]):
+        placed.insert(0, _spread(upper, placed[0], width))
+    return [" ".join(p[i] for p in placed if p[i]) for i in range(width)]
+
+
+def _measure(header: str) -> str:
+    """What a column header says the cells measure, without its years and the words that only say how they
+    are written ('2012 Number' -> '', 'FY2016' -> '', 'All Bridges (number)' -> 'All Bridges')."""
+    words = load("labels")["unit_headers"]
+    rest = clean_label(YEAR_IN.sub(" ", header))
+    rest = regex.sub(rf"(?i)(?<!\w)(?:{alternation(words)})(?!\w)", " ", rest)
+    return " ".join(rest.split()).strip(" -–/,")
+
+
 def _cells(text: str, block: list[Row]) -> Iterator[Candidate]:
     if _pairs(text, block):
         yield from _pair_cells(text, block)
@@ -258,8 +342,17 @@ def _cells(text: str, block: list[Row]) -> Iterator[Candidate]:
     if all(CELL_NUMBER.fullmatch(c) or not c.strip() for c in header_cells[1:]) and header_cells[0].strip() \
             and not (len(years) >= 2 and all(YEAR.fullmatch(c) for c in years)):
         body, header_cells = block, []  # no header row: every row holds data ('Country | 2019 | 2020' is one)
+    else:  # a header of two or three rows: each column's header from the rows above it
+        levels = [header_cells]
+        while len(levels) < 3 and len(body) > 1 and _header_level([text[s:e] for s, e in body[0].cells]) \
+                and any(CELL_NUMBER.fullmatch(text, s, e) for r in body[1:] for s, e in r.cells[1:]):
+            levels.append([text[s:e] for s, e in body[0].cells])
+            body = body[1:]
+        width = max(len(r.cells) for r in body)
+        header_cells = _headers(levels, width) if len(levels) > 1 or len(header_cells) < width else header_cells
     # a named first header cell ('Region', 'Country') means each column is a measure and each row an entity
     by_column = bool(header_cells) and bool(header_cells[0].strip())
+    places = by_column and clean_label(header_cells[0]).lower() in load("labels")["place_headers"]
     found = CAPTION.match(text, block[-1].end) or CAPTION_BEFORE.search(text[max(0, block[0].start - 600): block[0].start])
     caption = " ".join(found.group("caption").split()) if found else None
     caption_info = caption_unit(caption)
@@ -282,20 +375,20 @@ def _cells(text: str, block: list[Row]) -> Iterator[Candidate]:
             if v is None:
                 continue
             header = header_cells[i] if i < len(header_cells) else ""
-            col_year = YEAR.fullmatch(header)
-            if by_column and not col_year:
-                subject, unit_info, place = clean_label(header) or None, _label_unit(header), label.strip()
-                time = row_year.group(1) if row_year else None
-                if time:
+            years_in = YEAR_IN.findall(header)
+            col_time = years_in[0] if len(years_in) == 1 else None
+            if by_column and _measure(header):  # the column names a measure, each row an entity
+                named = YEAR_IN.sub(" ", header) if col_time else header  # 'Wages 2022': the year is the time
+                subject, unit_info, place = clean_label(named) or None, _label_unit(header), label.strip()
+                time = row_year.group(1) if row_year else col_time
+                if row_year:
                     place = None
-                elif len(years_in := YEAR_IN.findall(header)) == 1:
-                    time = years_in[0]
-            elif by_column and caption:  # rows are entities, columns years: the caption names the measure
-                subject, unit_info, place = clean_label(caption), _label_unit(caption), label.strip()
-                time = col_year.group(1)
-            else:
-                subject, unit_info, place = clean_label(label), row_unit, None
-                time = col_year.group(1) if col_year else None
+            elif by_column and col_time and caption and places:  # rows are places, columns years: the caption names the measure
+                subject, unit_info, place = clean_label(caption), _label_unit(caption) or _label_unit(header), label.strip()
+                time = col_time
+            else:  # columns are years (or say only how the cells are written): the row label names the measure
+                subject, unit_info, place = clean_label(label), row_unit or _label_unit(header), None
+                time = col_time
             kind, unit, scale = _cell_unit(unit_info or caption_info, m.group("cur"))
             if m.group("pct"):
                 kind, unit, scale = Kind.percent, "%", Decimal(1)
