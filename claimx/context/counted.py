@@ -134,7 +134,7 @@ def is_lost_ordinal(span, noun) -> bool:
     digits = [t for t in span if t.like_num]
     if len(digits) != 1 or len(span) != 1 or not regex.fullmatch(r"[0-9]{1,3}(?:,[0-9]{3})*|[0-9]+", span[0].text):
         return False
-    if int(span[0].text.replace(",", "")) < 2 or noun.i != span.end:
+    if span[0].text.replace(",", "").lstrip("0") in ("", "1") or noun.i != span.end:  # not int(): any length
         return False
     doc = noun.doc
     prev = doc[span.start - 1] if span.start > 0 else None
