@@ -343,7 +343,8 @@ def _claim(plan: _Plan, c: Candidate, dates: list[Candidate], doc: "Doc | None",
                 # '85 billion barrels of crude oil in the shelf, about 10 billion in the refuge': the unit (and
                 # what is measured) said once for both
                 kind, unit, subject = measured.kind, measured.unit, subject or measured.subject
-            elif noun is None or context.is_anaphoric(span, noun) or context.is_address(noun):
+            elif noun is None or context.is_anaphoric(span, noun) or context.is_address(noun) \
+                    or context.is_lost_ordinal(span, noun):
                 return None
             elif context.is_idiom(span) or context.is_identifier(span):
                 return None

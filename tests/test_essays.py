@@ -131,3 +131,36 @@ IMPOSSIBLE_ESSAY_DATES = [
 @pytest.mark.parametrize("text,published", IMPOSSIBLE_ESSAY_DATES, ids=range(len(IMPOSSIBLE_ESSAY_DATES)))
 def test_an_impossible_essay_date_is_no_date(text, published):
     assert [e.published for e in split_essays(text)] == [published]
+
+
+# a web page converted to Markdown begins with its title and date on one line, the date often glued to the title's
+# last word, then maybe a report number: the title is the text before the date (without 'Updated'), the date is the
+# essay's date, the line is in the title section; a '# heading' further down is not the title
+TITLE_DATE_LINES = [
+    ("Harbour Fees in the Northern Ports Updated June 9, 2024             (QX0042)", "Harbour Fees in the Northern Ports", "2024-06-09"),
+    ("Harbour Fees in the Northern PortsUpdated June 9, 2024   (QX0042)", "Harbour Fees in the Northern Ports", "2024-06-09"),
+    ("Harbour Fees in the Northern PortsJune 9, 2024             (QX0042)", "Harbour Fees in the Northern Ports", "2024-06-09"),
+    ("Harbour Fees (2001-2020) Revised: Sept. 4, 2023", "Harbour Fees (2001-2020)", "2023-09-04"),
+    ("\n\nHarbour Fees Act (HFA)Updated June 9, 2024   (QX0042)   ", "Harbour Fees Act (HFA)", "2024-06-09"),
+    ("Harbour Fees for 31 VesselsUpdated June 9, 2024   (QX0042)", "Harbour Fees for 31 Vessels", "2024-06-09"),
+]
+
+
+@pytest.mark.parametrize("first,title,published", TITLE_DATE_LINES, ids=range(len(TITLE_DATE_LINES)))
+def test_a_web_page_title_line_gives_title_and_date(extract, first, title, published):
+    text = first + "\n\n# Contents\n\nLast year the ports collected 40 percent more.\n"
+    (e,) = split_essays(text)
+    assert (e.title, e.published) == (title, published)
+    line = first.strip("\n")
+    assert e.section_at(text.index(line) + 3) == "title"
+    claims = extract(text)
+    assert [c.value for c in claims if c.text == "Last year"] == [str(int(published[:4]) - 1)]  # resolved
+    # the date is read as a date however it is glued on; the title's glued last word is no unit
+    assert published in [c.value for c in claims if c.kind.value == "date" and c.section == "title"]
+    assert not any("Updated" in (c.unit or "") for c in claims)
+
+
+@pytest.mark.parametrize("first", ["We met on June 9, 2024", "It rained on June 9, 2024.", "Overview June 9, 2024"])
+def test_a_sentence_ending_on_a_date_is_no_title_line(first):
+    (e,) = split_essays(first + "\n\nThe ports collected 40 percent more.\n")
+    assert e.published is None

@@ -171,3 +171,27 @@ def test_markdown_link_syntax_never_enters_a_claim_or_its_sentence(extract, sour
         assert c.text == source[c.start:c.end]
         assert "](" not in c.text and "[" not in c.text and "]" not in c.text
         assert "](" not in c.sentence and "https://" not in c.sentence
+
+
+# a figure of two or more after 'the' or a possessive, right before a singular noun that heads its phrase, is an
+# ordinal whose suffix was lost ('118<sup>th</sup>' converted to text): no count. A count needs a plural noun, or
+# a noun whose plural is the singular; a figure before a modifier ('the 10 year plan') is left alone.
+LOST_ORDINALS = [
+    ("The bill died in committee in the 97 Assembly.", []),
+    ("The town marked the 150 anniversary of its charter.", []),
+    ("The guild held its 75 jubilee in the old hall.", []),
+    ("The ferry line's 40 season opened in April.", []),
+    ("The firm opened the 6 store on the coast.", []),
+]
+COUNTS_BEFORE_A_NOUN = [
+    ("The guild held its 75 meetings in the old hall.", ["75"]),
+    ("The navy grounded the 14 aircraft after the fault.", ["14"]),
+    ("The mill kept its 230 staff through the winter.", ["230"]),
+    ("The board approved the 1,200 person survey.", ["1,200"]),
+]
+
+
+@pytest.mark.parametrize("sentence,kept", LOST_ORDINALS + COUNTS_BEFORE_A_NOUN,
+                         ids=[s for s, _ in LOST_ORDINALS + COUNTS_BEFORE_A_NOUN])
+def test_a_figure_before_a_singular_noun_is_no_count(extract, sentence, kept):
+    assert [c.text for c in extract(sentence) if c.kind.value == "count"] == kept

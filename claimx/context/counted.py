@@ -125,6 +125,30 @@ def is_anaphoric(span, noun) -> bool:
     return prev is not None and prev.lower_ in words("anaphoric_determiners")
 
 
+def is_lost_ordinal(span, noun) -> bool:
+    """'in the 118 Congress', 'the 250 anniversary of', 'its 100 anniversary': a figure of two or more in digits,
+    after 'the' or a possessive, right before a singular noun that heads its phrase, counts nothing: English
+    counts take a plural noun, so it is an ordinal whose suffix was lost (a web page's '118<sup>th</sup>').
+    Not 'the 10 year plan' (a modifier), 'the 12 aircraft' (data/grammar.json 'unchanged_plurals'), 'the 3
+    million' (a scale word)."""
+    digits = [t for t in span if t.like_num]
+    if len(digits) != 1 or len(span) != 1 or not regex.fullmatch(r"[0-9]{1,3}(?:,[0-9]{3})*|[0-9]+", span[0].text):
+        return False
+    if span[0].text.replace(",", "").lstrip("0") in ("", "1") or noun.i != span.end:  # not int(): any length
+        return False
+    doc = noun.doc
+    prev = doc[span.start - 1] if span.start > 0 else None
+    if prev is None or not (prev.lower_ == "the" or prev.tag_ in ("POS", "PRP$")):
+        return False
+    if noun.tag_ not in ("NN", "NNP") or "Plur" in noun.morph.get("Number") \
+            or noun.lower_ in words("unchanged_plurals") or noun.lemma_.lower() in words("unchanged_plurals"):
+        return False
+    if regex.search(r"[^su]s$", noun.text) or noun.dep_ in ("compound", "amod", "nmod"):
+        return False  # 'the 12 Senators' (a plural the tagger missed); 'the 10 year plan'
+    after = doc[noun.i + 1] if noun.i + 1 < len(doc) else None
+    return not (after is not None and after.pos_ in (*NOMINAL, "NUM"))
+
+
 def is_identifier(span) -> bool:
     """A bare number written right after a noun names an item, it counts nothing: 'phase 3', 'phases 3, 5 and 7',
     'section 22', 'sample 4' (in a list of numbers, the noun before the first decides for them all)."""

@@ -8,10 +8,13 @@ the clean text back into the range of the text as the user gave it, so a claim's
 from __future__ import annotations
 
 import bisect
+import functools
 import html
 from dataclasses import dataclass
 
 import regex
+
+from claimx._data import alternation, load
 
 BLOCK_TAGS = {"p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "table", "thead",
               "tbody", "section", "article", "header", "footer", "blockquote", "hr", "pre", "dd", "dt", "figure",
@@ -43,6 +46,18 @@ MARKUP = regex.compile(
     r"|(?P<invisible>[\u200b\u200c\u200d\u2060\ufeff\u00ad])",
     regex.DOTALL | regex.MULTILINE,
 )
+
+
+@functools.cache
+def _markup() -> regex.Pattern:
+    """MARKUP, and the place where a web page's title line glues its last word to its date ('Issues for
+    CongressUpdated May 3, 2025   (XY1234)', 'Policy IssuesMay 3, 2025'): a space is read there. The words
+    before a date are data/sections.json 'date_line_prefixes'; the month names, data/dates.json."""
+    prefixes = alternation(w.capitalize() for w in load("sections")["date_line_prefixes"])
+    months = alternation(m.capitalize() for m in load("dates")["months"])
+    glued = (rf"(?P<glued>(?<=[\p{{Ll}})])(?=\p{{Lu}})(?=(?:(?:{prefixes})[ \t]*:?[ \t]*)?(?:{months})\.?[ \t]+[0-3]?\d,[ \t]*\d{{4}}"
+             rf"(?:[ \t]+\([^()\n]{{1,24}}\))?[ \t]*$))")
+    return regex.compile(MARKUP.pattern + "|" + glued, MARKUP.flags)
 
 
 class OffsetMap:
@@ -131,7 +146,7 @@ def clean_text(original: str) -> CleanText:
 
     cuts: list[int] = []
     pos = 0
-    for m in MARKUP.finditer(original):
+    for m in _markup().finditer(original):
         keep(pos, m.start())
         kind = m.lastgroup
         if kind in ("link", "reflink", "image", "autolink"):
@@ -156,6 +171,8 @@ def clean_text(original: str) -> CleanText:
             origin.add(1, m.start("echar"))
         elif kind == "front":
             put("\n" * m.group().count("\n"), m.start())
+        elif kind == "glued":
+            put(" ", m.start())
         # comment, script, footnote, image, autolink, citation, strong, em, invisible: dropped
         pos = m.end()
     keep(pos, len(original))

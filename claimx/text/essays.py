@@ -206,11 +206,53 @@ def _meta_date(meta: dict[str, str]) -> str | None:
     return None
 
 
+@functools.cache
+def _titled_date() -> regex.Pattern:
+    """A web page's first line: its title with its date glued on, and maybe its report number ('Water Rights in
+    the West Updated May 3, 2025   (XY1234)', 'Water Rights in the WestUpdated May 3, 2025', 'Some Title March 2,
+    2024'). The word before the date ('Updated', from data/sections.json 'date_line_prefixes', as in a PDF's date
+    line) may be glued to the title's last word, written with a capital; so may the month."""
+    prefixes = load("sections")["date_line_prefixes"]
+    months = alternation(m.capitalize() for m in load("dates")["months"])
+    return regex.compile(
+        rf"^[ \t]*(?P<title>\S.*?)(?:(?:[ \t]+(?i:{alternation(prefixes)})|{alternation(w.capitalize() for w in prefixes)})"
+        rf"[ \t]*:?)?[ \t]*(?P<date>(?:{months})\.?[ \t]+[0-3]?\d,[ \t]*\d{{4}})"
+        rf"(?:[ \t]+\([ \t]*[\p{{Lu}}\d][\p{{L}}\d.\-/]{{0,20}}[ \t]*\))?[ \t]*$")
+
+
+def title_and_date(line: str) -> tuple[str, str] | None:
+    """The title and ISO date of a line holding a title with its date glued on, as a web page converted to
+    Markdown begins.
+
+    >>> title_and_date("River Basins of the NorthUpdated June 9, 2024     (QX0042)")
+    ('River Basins of the North', '2024-06-09')
+    >>> title_and_date("River Basins of the NorthJune 9, 2024"), title_and_date("It rained on June 9, 2024")
+    (('River Basins of the North', '2024-06-09'), None)
+    """
+    m = _titled_date().match(line)
+    if not m or len(line) > 300:
+        return None
+    title = " ".join(m.group("title").strip(" \t#*_").split())
+    date = date_of_line(m.group("date"))
+    if not title or not date or len(date) != 10 or title.endswith((".", ",", ";", ":")):
+        return None
+    # without 'Updated', a title ends on a capitalized word or a parenthesis: 'We met on May 3, 2025' is a sentence
+    prefixed = m.end("title") < m.start("date") and line[m.end("title"):m.start("date")].strip(" \t:")
+    if not prefixed and (len(title.split()) < 2 or not regex.search(r"(?:^|\s)[\p{Lu}\d(][^\s]*$|\)$", title)):
+        return None
+    return title, date
+
+
 def _single_essay(text: str, lines: list[tuple[int, int]], meta: dict[str, str], fm_end: int) -> Essay:
     title = meta.get("title")
     sections: list[tuple[int, int, str]] = []
     if fm_end:
         sections.append((0, fm_end, "title"))
+    first = next(((s, e) for s, e in lines if s >= fm_end and text[s:e].strip()), None)
+    titled = title_and_date(text[first[0]:first[1]]) if first else None
+    if titled:  # 'Water Rights in the West Updated May 3, 2025   (XY1234)': the page's title and date
+        sections.append((first[0], first[1], "title"))
+        title = title or titled[0]
     heading = HEADING.search(text, fm_end)
     if heading:
         sections.append((heading.start(), heading.end(), "title"))
@@ -222,7 +264,7 @@ def _single_essay(text: str, lines: list[tuple[int, int]], meta: dict[str, str],
             sections.append((first[0], first[1], "title"))
     authors_raw = meta.get("authors") or meta.get("author") or ""
     authors = split_authors(authors_raw.strip("[]")) if authors_raw else []
-    published = _meta_date(meta)
+    published = _meta_date(meta) or (titled[1] if titled else None)
     for s, e in lines:
         d = date_of_line(text[s:e]) if s >= fm_end else None
         if d:
