@@ -263,3 +263,25 @@ def test_a_year_that_recurs_as_a_row_label_on_every_page_is_kept(tmp_path, extra
     pdf.output(str(path))
     assert pdf_text(path.read_bytes(), "years.pdf").count("2029") == 3
     assert sorted(c.page for c in extract_file(path) if c.text == "2029") == [1, 2, 3]
+
+
+@pytest.mark.parametrize("first, second, address", [
+    ("The survey counted 38 vessels (https://harbour.example.org/files/2031-",
+     "07/4471-quay-survey.pdf) over the spring.", "https://harbour.example.org/files/2031-07/4471-quay-survey.pdf"),
+    ("The survey counted 38 vessels, https://help.harbour.example.org/hc/en-gb/articles/",
+     "99812045531-Berth-Rules, over the spring.", "https://help.harbour.example.org/hc/en-gb/articles/99812045531-Berth-Rules"),
+    ("The survey counted 38 vessels, https://doi.example.org/",
+     "10.55120/QUAY2031, over the spring.", "https://doi.example.org/10.55120/QUAY2031"),
+])
+def test_a_web_address_cut_at_a_line_end_stays_one_word_without_claims(tmp_path, extract_file, first, second, address):
+    pdf = new_pdf()
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=11)
+    pdf.set_xy(20, 40)
+    pdf.cell(0, 6, first, new_x="LMARGIN", new_y="NEXT")
+    pdf.cell(0, 6, second)
+    path = tmp_path / "address.pdf"
+    pdf.output(str(path))
+    text = pdf_text(path.read_bytes(), "address.pdf")
+    assert address in text
+    assert [str(c.value) for c in extract_file(path)] == ["38"]  # no number of the address is a claim

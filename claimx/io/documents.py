@@ -89,6 +89,9 @@ def _pipe_row(cells: list[str]) -> str:
 # a contents or list-of-figures line: a title, a run of dot leaders, a page number ('Restructuring ........ 19')
 DOT_LEADER = re.compile(r"(?:\.\s?){5,}\s*(?:[A-Z]-)?[\divxlc]*\s*$|(?:\.\s?){12,}")
 URL_LINE = re.compile(r"^\s*(?:https?://|www\.)\S+\s*$")
+# a web address cut at a line end after one of the characters reports break addresses at ('.../articles/',
+# '...files/2026-'): the next line goes on with it, with no space between
+URL_CUT = re.compile(r"(?:https?://|www\.)\S*[/\-_=&?#%~]$")
 # a note mark set in body size right after a word and its punctuation: 'funding.12 The', 'Act)39'
 GLUED_MARK = re.compile(r"(?<=[a-z])((?:[.,;:!?][\"”’)]?|[\"”’)]))\d{1,3}(?=\s|$)")
 NOTE_MARKS = re.compile(r"[\d,\-–]{1,12}|[*†‡§¶]+|[a-z]")  # what a superscript note mark is made of
@@ -492,7 +495,8 @@ def _page_blocks(segs: list[_Segment]) -> list[str]:
         if s.table:
             blocks.append(s.text)
             continue
-        lines = [(t, label) for t, label, _ in s.lines if not DOT_LEADER.search(t) and not URL_LINE.match(t)]
+        lines = [(t, label) for t, label in _join_cut_urls([(t, label) for t, label, _ in s.lines])
+                 if not DOT_LEADER.search(t) and not URL_LINE.match(t)]
         if not lines:
             continue
         if s.notes:
@@ -508,6 +512,18 @@ def _page_blocks(segs: list[_Segment]) -> list[str]:
         if block.strip():
             blocks.append(block)
     return blocks
+
+
+def _join_cut_urls(lines: list[tuple[str, str | None]]) -> list[tuple[str, str | None]]:
+    """Lines with a web address cut at a line end joined to the line that goes on with it (no space, its hyphen
+    kept), so the address stays one word whose numbers are never claims."""
+    out: list[tuple[str, str | None]] = []
+    for t, label in lines:
+        if out and label is None and t.strip() and URL_CUT.search(out[-1][0].rstrip()):
+            out[-1] = (out[-1][0].rstrip() + t.lstrip(), out[-1][1])
+        else:
+            out.append((t, label))
+    return out
 
 
 def _unwrap(block: str, rows: bool = True) -> str:
