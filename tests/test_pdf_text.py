@@ -285,3 +285,24 @@ def test_a_web_address_cut_at_a_line_end_stays_one_word_without_claims(tmp_path,
     text = pdf_text(path.read_bytes(), "address.pdf")
     assert address in text
     assert [str(c.value) for c in extract_file(path)] == ["38"]  # no number of the address is a claim
+
+
+def test_a_sentence_cut_by_the_page_runs_on_past_the_page_footnotes(tmp_path, extract_file):
+    pdf = new_pdf()
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=11)
+    pdf.set_xy(20, 40)
+    pdf.cell(0, 6, "The harbour board met in May. Over the decade the board has spent about $4.7")
+    note_at_foot(pdf, "3", "Minutes of the harbour board, spring session, with 26 members present.")
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=11)
+    pdf.set_xy(20, 40)
+    pdf.cell(0, 6, "billion on the quay and the channel. The dredging took 9 months.")
+    path = tmp_path / "cut.pdf"
+    pdf.output(str(path))
+    text = pdf_text(path.read_bytes(), "cut.pdf")
+    assert "about $4.7\n\fbillion on the quay" in text  # the note no longer stands inside the sentence
+    got = {(c.text, float(c.value), c.section, c.page) for c in extract_file(path)}
+    assert ("about $4.7\n\fbillion", 4.7e9, "body", 1) in got
+    assert ("26", 26, "notes", 1) in got  # the note stays on its page
+    assert ("9 months", 9, "body", 2) in got

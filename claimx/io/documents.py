@@ -146,7 +146,8 @@ def pdf_text(data: bytes, name: str) -> str:
     if not any(s.text.strip() for segs in pages for s in segs):
         raise UnreadableInput(f"{name}: PDF without a text layer (a scan?); claimx does no OCR; skipped", name)
     title, authors, date = _pdf_metadata(data, pages, name)
-    texts = [_join_blocks(_page_blocks(segs)) for segs in _drop_running_lines(pages)]
+    texts = [_join_blocks(blocks) for blocks in _notes_before_a_cut_sentence(
+        [_page_blocks(segs) for segs in _drop_running_lines(pages)])]
     text = _join_pages(texts)
     text = re.sub(r"[ \t]{2,}", " ", text)  # the wide gaps of justified lines
     return _front_matter(title, authors, date) + LINE_END_HYPHEN.sub("", text)  # a word cut across two blocks
@@ -487,13 +488,14 @@ def _reading_order(segs: list[_Segment], width: float) -> list[_Segment]:
     return out
 
 
-def _page_blocks(segs: list[_Segment]) -> list[str]:
-    """A page's segments as paragraphs: contents-page lines (dot leaders) and lone URLs dropped, note marks set
-    in body size after a word's punctuation dropped, each footnote one '[^12]: text' paragraph."""
-    blocks = []
+def _page_blocks(segs: list[_Segment]) -> list[tuple[str, bool]]:
+    """A page's segments as paragraphs, each with whether it is a note: contents-page lines (dot leaders) and
+    lone URLs dropped, note marks set in body size after a word's punctuation dropped, each footnote one
+    '[^12]: text' paragraph."""
+    blocks: list[tuple[str, bool]] = []
     for s in segs:
         if s.table:
-            blocks.append(s.text)
+            blocks.append((s.text, False))
             continue
         lines = [(t, label) for t, label in _join_cut_urls([(t, label) for t, label, _ in s.lines])
                  if not DOT_LEADER.search(t) and not URL_LINE.match(t)]
@@ -506,12 +508,27 @@ def _page_blocks(segs: list[_Segment]) -> list[str]:
                     notes.append([f"[^{label}]: " if label else ""])
                 notes[-1].append(t.strip())
             for note in notes:
-                blocks.append(note[0] + _unwrap("\n".join(note[1:]), rows=False))
+                blocks.append((note[0] + _unwrap("\n".join(note[1:]), rows=False), True))
             continue
         block = _unwrap("\n".join(GLUED_MARK.sub(r"\1", t) for t, _ in lines))
         if block.strip():
-            blocks.append(block)
+            blocks.append((block, False))
     return blocks
+
+
+def _notes_before_a_cut_sentence(pages: list[list[tuple[str, bool]]]) -> list[list[tuple[str, bool]]]:
+    """A page whose last paragraph is cut by the page break and goes on at the top of the next page, with the
+    page's footnotes set between them: the footnotes go before that paragraph (still on their page), so the
+    sentence runs on across the page break ('$1.8' on one page, 'billion' on the next) with nothing in between."""
+    out = [list(blocks) for blocks in pages]
+    for k, blocks in enumerate(out):
+        last = max((i for i, (_, note) in enumerate(blocks) if not note), default=None)
+        if last is None or last == len(blocks) - 1:
+            continue
+        after = next((b for b in out[k + 1:] if b), [])
+        if after and not after[0][1] and _continues(blocks[last][0], after[0][0]):
+            out[k] = blocks[:last] + blocks[last + 1:] + [blocks[last]]
+    return out
 
 
 def _join_cut_urls(lines: list[tuple[str, str | None]]) -> list[tuple[str, str | None]]:
@@ -542,13 +559,16 @@ def _continues(before: str, after: str) -> bool:
     return bool(before) and not re.search(r"[.!?:;\"”’)\]]\s*$", before) and bool(re.match(r"\s*[a-z0-9$€£¥%(]", after))
 
 
-def _join_blocks(blocks: list[str]) -> str:
-    """A page's blocks, a blank line between paragraphs; a block cut mid-sentence continues on the next line."""
+def _join_blocks(blocks: list[tuple[str, bool]]) -> str:
+    """A page's blocks, a blank line between paragraphs; a block cut mid-sentence continues on the next line
+    (never a note, nor a block after a note)."""
     out = ""
-    for b in blocks:
+    note_before = False
+    for b, note in blocks:
         if out:
-            out += "\n" if _continues(out, b) and not b.startswith("[^") else "\n\n"
+            out += "\n" if _continues(out, b) and not note and not note_before and not b.startswith("[^") else "\n\n"
         out += b
+        note_before = note
     return out
 
 
