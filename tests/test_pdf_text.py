@@ -306,3 +306,25 @@ def test_a_sentence_cut_by_the_page_runs_on_past_the_page_footnotes(tmp_path, ex
     assert ("about $4.7\n\fbillion", 4.7e9, "body", 1) in got
     assert ("26", 26, "notes", 1) in got  # the note stays on its page
     assert ("9 months", 9, "body", 2) in got
+
+
+@pytest.mark.parametrize("first, second, claim, value", [
+    ("The board hired pilots over a 12-", "month period, and the quay stayed open.", "12-month", 12),
+    ("The board hired pilots over the FY2031-", "FY2034 period, and the quay stayed open.", "FY2031-FY2034", None),
+    ("The board hired 40 non-", "Danish pilots, and the quay stayed open.", "40", 40),
+])
+def test_a_compound_cut_after_its_hyphen_at_a_line_end_is_one_word(tmp_path, extract_file, first, second, claim,
+                                                                    value):
+    pdf = new_pdf()
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=11)
+    pdf.set_xy(20, 40)
+    pdf.cell(0, 6, first, new_x="LMARGIN", new_y="NEXT")
+    pdf.cell(0, 6, second)
+    path = tmp_path / "compound.pdf"
+    pdf.output(str(path))
+    assert (first + second).replace(" ", "") in pdf_text(path.read_bytes(), "compound.pdf").replace(" ", "")
+    assert (first + " " + second) not in pdf_text(path.read_bytes(), "compound.pdf")
+    claims = {c.text: c for c in extract_file(path)}
+    assert claim in claims
+    assert value is None or float(claims[claim].value) == value

@@ -25,6 +25,8 @@ LIGATURES = {chr(c): unicodedata.normalize("NFKC", chr(c)) for c in range(0xFB00
 SOFT_HYPHEN = "\u00ad"
 # a word cut at a line end by a hyphen: 'esti-\nmated' (a lower-case letter on both sides; 'Covid-\n19' stays)
 LINE_END_HYPHEN = re.compile(r"(?<=[a-z])-\n(?=[a-z])")
+# what is left of a hyphen at a line end once those are joined: a compound's hyphen ('12-month', 'COVID-19')
+LINE_END_COMPOUND = re.compile(r"(?<=[^\W_])-$")
 PAGE_NUMBER = re.compile(r"^\s*(?:page\s+)?(?:\d{1,3}|[ivxlc]+)(?:\s*(?:of|/)\s*\d+)?\s*$", re.IGNORECASE)  # not '2029'
 
 
@@ -551,7 +553,11 @@ def _unwrap(block: str, rows: bool = True) -> str:
     n_rows = sum(len(re.findall(r"\d[\d,.]*", line)) >= 2 for line in lines)
     if rows and len(lines) > 1 and n_rows * 2 >= len(lines):
         return "\n".join(lines)
-    return " ".join(lines)
+    out = ""
+    for line in lines:
+        # a compound cut after its hyphen ('12-' / 'month', 'COVID-' / '19', 'non-' / 'English'): one word
+        out += ("" if not out or LINE_END_COMPOUND.search(out) else " ") + line
+    return out
 
 
 def _continues(before: str, after: str) -> bool:
