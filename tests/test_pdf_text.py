@@ -328,3 +328,20 @@ def test_a_compound_cut_after_its_hyphen_at_a_line_end_is_one_word(tmp_path, ext
     claims = {c.text: c for c in extract_file(path)}
     assert claim in claims
     assert value is None or float(claims[claim].value) == value
+
+
+def test_a_compound_cut_after_its_hyphen_between_two_blocks_is_one_word(tmp_path, extract_file):
+    pdf = new_pdf()
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=11)
+    pdf.set_xy(20, 40)
+    pdf.cell(0, 6, "Pilots must:")
+    pdf.set_xy(25, 52)
+    pdf.cell(0, 6, "* have served on the quay over a 9-")
+    pdf.set_xy(29, 66)
+    pdf.cell(0, 6, "month term; and * hold a licence.")
+    path = tmp_path / "blocks.pdf"
+    pdf.output(str(path))
+    text = pdf_text(path.read_bytes(), "blocks.pdf")
+    assert "a 9-month term" in text
+    assert [(c.text, float(c.value), c.unit) for c in extract_file(path)] == [("9-month", 9, "months")]

@@ -572,7 +572,8 @@ def _join_blocks(blocks: list[tuple[str, bool]]) -> str:
     note_before = False
     for b, note in blocks:
         if out:
-            out += "\n" if _continues(out, b) and not note and not note_before and not b.startswith("[^") else "\n\n"
+            on = _continues(out, b) and not note and not note_before and not b.startswith("[^")
+            out += ("" if LINE_END_COMPOUND.search(out) else "\n") if on else "\n\n"  # '12-' / 'month'; one word
         out += b
         note_before = note
     return out
