@@ -345,3 +345,20 @@ def test_a_compound_cut_after_its_hyphen_between_two_blocks_is_one_word(tmp_path
     text = pdf_text(path.read_bytes(), "blocks.pdf")
     assert "a 9-month term" in text
     assert [(c.text, float(c.value), c.unit) for c in extract_file(path)] == [("9-month", 9, "months")]
+
+
+def test_headings_of_one_pattern_set_twice_on_a_page_are_no_running_lines(tmp_path, extract_file):
+    pdf = new_pdf()
+    years = [(1851, 25), (1876, 50), (1901, 75), (1926, 100), (1951, 125), (1976, 150)]
+    for page in range(3):
+        pdf.add_page()
+        for k, (year, nth) in enumerate(years[2 * page: 2 * page + 2]):
+            pdf.set_xy(20, 60 + 80 * k)
+            pdf.set_font("Helvetica", "B", size=12)
+            pdf.cell(0, 6, f"{year} - {nth}th Jubilee of the Quay", new_x="LMARGIN", new_y="NEXT")
+            pdf.set_font("Helvetica", size=11)
+            pdf.multi_cell(0, 6, f"In {year} the harbour board held a fair on the quay.")
+    path = tmp_path / "jubilees.pdf"
+    pdf.output(str(path))
+    text = pdf_text(path.read_bytes(), "jubilees.pdf")
+    assert all(f"{year} - {nth}th Jubilee of the Quay" in text for year, nth in years)

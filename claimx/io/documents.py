@@ -593,17 +593,21 @@ def _join_pages(texts: list[str]) -> str:
 
 def _drop_running_lines(pages: list[list[_Segment]]) -> list[list[_Segment]]:
     """Drop running heads and feet: a segment, or a line in the top or bottom part of a page, with words, that
-    recurs in the same size, digits aside, on at least half of the pages when there are three pages or more (a report's title
-    set large on its cover stays when its running head repeats it small); and page numbers ('Page 3 of 48',
+    recurs in the same size, digits aside, on at least half of the pages when there are three pages or more, and
+    never twice on one page (a report's title set large on its cover stays when its running head repeats it
+    small); and page numbers ('Page 3 of 48',
     '12', 'iv') at a page's top or bottom or alone in its first or last two segments."""
     def shape(text: str) -> str:
         return re.sub(r"\d+", "#", " ".join(text.split()).lower())
 
     seen = Counter(x for segs in pages for x in {(shape(t), round(s.size)) for s in segs for t, _, edge in s.lines
                                                  if edge} | {(shape(s.text), round(s.size)) for s in segs})
+    # a running line stands once on a page: headings of one pattern set twice on a page ('1926: 150th
+    # Anniversary', '1976: 200th Anniversary') are headings, however often the pattern recurs
+    twice = {x for segs in pages for x, n in Counter((shape(s.text), round(s.size)) for s in segs).items() if n > 1}
     # a running line has words: a year or a figure alone recurs as a table's row label, not as a running line
     running = {x for x, n in seen.items() if len(pages) >= 3 and n >= max(2, len(pages) / 2)
-               and re.search(r"[a-z]{2}", x[0])}
+               and re.search(r"[a-z]{2}", x[0]) and x not in twice}
     kept = []
     for segs in pages:
         out = []
