@@ -44,6 +44,9 @@ ANAPHOR_REACH = 6  # sentences a chain of pronouns is followed back
 # the parser reads a line break as a space and a typographic apostrophe as a straight one ("the mills’ cost" is
 # parsed as "the mills' cost"): one character for one, so offsets are unchanged
 PARSER_CHARS = str.maketrans("\n\r\t\f\v’", "     '")
+# a contents or list-of-figures entry in Markdown: a list item that is only a link to a place in a page
+# ('- [Figure 2. Costs, 2019-2024](#fig2)'); like a PDF's contents lines it gives no claims
+CONTENTS_ENTRY = regex.compile(r"^[ \t]*(?:[-*+]|\d{1,3}[.)])[ \t]+\[[^\]\n]+\]\([^)\s]*#[^)\s]*\)[ \t]*$", regex.MULTILINE)
 
 
 def extract(text: str, *, file: str | None = None, nlp: "Language | None" = None,
@@ -109,6 +112,16 @@ def _plan(text: str, file: str | None, as_of: str | None, parse_all: bool) -> _P
             c.core = (c.core[0] + s, c.core[1] + s) if c.core else None
             c.sentence_index = i
             cands.append(c)
+    contents = [m.span() for m in CONTENTS_ENTRY.finditer(text)] if "](" in text else []
+    if contents:
+        starts = [a for a, _ in contents]
+
+        def in_contents(c: Candidate) -> bool:
+            at = clean.span(c.start, c.end)[0]
+            k = bisect.bisect_right(starts, at) - 1
+            return k >= 0 and at < contents[k][1]
+
+        cands = [c for c in cands if not in_contents(c)]
     cands.sort(key=lambda c: c.start)
     for c in cands:
         if c.kind == Kind.date and c.relative is not None:  # against the essay's own date, else --as-of
