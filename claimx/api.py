@@ -41,9 +41,7 @@ BATCH_CHARS = 16_000  # at most about this much text in one batch through the pa
 MAX_PARSE = 1000
 WINDOW = 150
 ANAPHOR_REACH = 6  # sentences a chain of pronouns is followed back
-# the parser reads a line break as a space and a typographic apostrophe as a straight one ("the mills’ cost" is
-# parsed as "the mills' cost"): one character for one, so offsets are unchanged
-PARSER_CHARS = str.maketrans("\n\r\t\f\v’", "     '")
+LINE_BREAKS = str.maketrans("\n\r\t\f\v", "     ")
 # a contents or list-of-figures entry in Markdown: a list item that is only a link to a place in a page
 # ('- [Figure 2. Costs, 2019-2024](#fig2)'); like a PDF's contents lines it gives no claims
 CONTENTS_ENTRY = regex.compile(r"^[ \t]*(?:[-*+]|\d{1,3}[.)])[ \t]+\[[^\]\n]+\]\([^)\s]*#[^)\s]*\)[ \t]*$", regex.MULTILINE)
@@ -273,7 +271,7 @@ def _read_texts(items: Iterator[tuple[str, str | None]], nlp: "Language | None",
             p.candidates = []  # from here each candidate is held by its unit's group only, dropped once read
         keys = [(n, i) for n, p in enumerate(pending) for i in p.units if i in by_unit[n]]
         # a line break inside a sentence is a space to the parser ('Fifty-\nseven percent'); offsets are unchanged
-        jobs = ((pending[n].clean.text[slice(*pending[n].units[i])].translate(PARSER_CHARS), (n, i)) for n, i in keys)
+        jobs = ((pending[n].clean.text[slice(*pending[n].units[i])].translate(LINE_BREAKS), (n, i)) for n, i in keys)
         for doc, (n, i) in _parse(nlp, jobs, batch_size):
             p = pending[n]
             places = context.places_in(doc)

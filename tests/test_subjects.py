@@ -55,15 +55,3 @@ def test_plausible_subject(subject, kind, unit, expected):
 def test_a_subject_never_holds_another_figure_of_a_conversion(extract):
     (c,) = [c for c in extract("The lake has a surface area of 8,372 km2 (3,232 sq mi).") if c.text == "3,232 sq mi"]
     assert c.subject == "a surface area"
-
-
-@pytest.mark.parametrize("sentence", [
-    "The mills’ combined 2031 running cost has come out to $6.1 billion, close to the forecast.",
-    "The fair was close to the Harbour Office’s projected cost of $5.2 billion.",
-    "The quay’s pilots brought in 412 ships by night.",
-])
-def test_a_typographic_apostrophe_gives_the_subject_a_straight_one_gives(extract, sentence):
-    def subjects(s):
-        return [(c.text, c.subject) for c in extract(s)]
-
-    assert subjects(sentence) == subjects(sentence.replace("’", "'"))
