@@ -42,6 +42,9 @@ MAX_PARSE = 1000
 WINDOW = 150
 ANAPHOR_REACH = 6  # sentences a chain of pronouns is followed back
 LINE_BREAKS = str.maketrans("\n\r\t\f\v", "     ")
+# a contents or list-of-figures entry in Markdown: a list item that is only a link to a place in a page
+# ('- [Figure 2. Costs, 2019-2024](#fig2)'); like a PDF's contents lines it gives no claims
+CONTENTS_ENTRY = regex.compile(r"^[ \t]*(?:[-*+]|\d{1,3}[.)])[ \t]+\[[^\]\n]+\]\([^)\s]*#[^)\s]*\)[ \t]*$", regex.MULTILINE)
 
 
 def extract(text: str, *, file: str | None = None, nlp: "Language | None" = None,
@@ -111,6 +114,16 @@ def _plan(text: str, file: str | None, as_of: str | None, parse_all: bool) -> _P
             if i >= real:
                 c.in_table, c.prose, c.row = True, True, (s, e)
             cands.append(c)
+    contents = [m.span() for m in CONTENTS_ENTRY.finditer(text)] if "](" in text else []
+    if contents:
+        starts = [a for a, _ in contents]
+
+        def in_contents(c: Candidate) -> bool:
+            at = clean.span(c.start, c.end)[0]
+            k = bisect.bisect_right(starts, at) - 1
+            return k >= 0 and at < contents[k][1]
+
+        cands = [c for c in cands if not in_contents(c)]
     cands.sort(key=lambda c: c.start)
     for c in cands:
         if c.kind == Kind.date and c.relative is not None:  # against the essay's own date, else --as-of

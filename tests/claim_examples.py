@@ -213,6 +213,8 @@ QUANTITY = [
     row("The plant adds 700 MW of capacity.", "700 MW", "quantity", 700, "MW"),
     row("The reserve covers 88,646 km2 of forest.", "88,646 km2", "quantity", 88646, "km2"),
     row("The treaty lasted 75 years.", "75 years", "quantity", 75, "years"),
+    row("The abbey stood for 3 centuries.", "3 centuries", "quantity", 300, "years"),
+    row("The abbey stood for 1 century.", "1 century", "quantity", 100, "years"),
     row("He won a six-year term.", "six-year", "quantity", 6, "years"),
     row("The murder rate is 4.5 per 100,000 people.", "4.5 per 100,000 people", "quantity", 4.5, "per 100,000 people"),
     row("There is one robbery every 18 minutes.", "one robbery every 18 minutes", "quantity", 18, "minutes"),
@@ -346,4 +348,8 @@ NOT_CLAIMS = [
     "Fares are shown (in 2021 dollars) below.",
     "The table uses 2024 U.S. dollars throughout.",
     "Wages are given in 2010 euros.",
+    # an ordinal century whose raised 'th' was lost in copying: neither years nor a count
+    "Canal barges carried most of the grain in the 17 century.",
+    "By the late 20 Century the mills had closed.",
+    "Few of the 3 millennium tablets survive.",
 ]

@@ -195,3 +195,18 @@ COUNTS_BEFORE_A_NOUN = [
                          ids=[s for s, _ in LOST_ORDINALS + COUNTS_BEFORE_A_NOUN])
 def test_a_figure_before_a_singular_noun_is_no_count(extract, sentence, kept):
     assert [c.text for c in extract(sentence) if c.kind.value == "count"] == kept
+
+
+@pytest.mark.parametrize("entries", [
+    "- [Quay Costs, FY2029-FY2031](#quay-costs)\n- [Figure 2. Ships per Day, 2030](#fig2)\n",
+    "* [Figure 3. Berths Built, 1990-2030](https://harbour.example.org/review#_Toc4411)\n",
+    "1. [Dredging: 14 Meters Deep](https://harbour.example.org/review#dredging)\n",
+])
+def test_a_markdown_contents_entry_gives_no_claims(extract, entries):
+    text = "# Harbour Review\n\n" + entries + "\nThe quay took 40 cranes in 2031.\n"
+    assert [c.text for c in extract(text)] == ["40", "2031"]
+
+
+def test_a_list_item_with_more_than_a_link_keeps_its_claims(extract):
+    text = "- [Quay costs](#quay-costs) rose by 12% in 2031.\n- See [the 2031 review](https://harbour.example.org/r).\n"
+    assert [c.text for c in extract(text)] == ["12%", "2031", "2031"]

@@ -263,3 +263,102 @@ def test_a_year_that_recurs_as_a_row_label_on_every_page_is_kept(tmp_path, extra
     pdf.output(str(path))
     assert pdf_text(path.read_bytes(), "years.pdf").count("2029") == 3
     assert sorted(c.page for c in extract_file(path) if c.text == "2029") == [1, 2, 3]
+
+
+@pytest.mark.parametrize("first, second, address", [
+    ("The survey counted 38 vessels (https://harbour.example.org/files/2031-",
+     "07/4471-quay-survey.pdf) over the spring.", "https://harbour.example.org/files/2031-07/4471-quay-survey.pdf"),
+    ("The survey counted 38 vessels, https://help.harbour.example.org/hc/en-gb/articles/",
+     "99812045531-Berth-Rules, over the spring.", "https://help.harbour.example.org/hc/en-gb/articles/99812045531-Berth-Rules"),
+    ("The survey counted 38 vessels, https://doi.example.org/",
+     "10.55120/QUAY2031, over the spring.", "https://doi.example.org/10.55120/QUAY2031"),
+])
+def test_a_web_address_cut_at_a_line_end_stays_one_word_without_claims(tmp_path, extract_file, first, second, address):
+    pdf = new_pdf()
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=11)
+    pdf.set_xy(20, 40)
+    pdf.cell(0, 6, first, new_x="LMARGIN", new_y="NEXT")
+    pdf.cell(0, 6, second)
+    path = tmp_path / "address.pdf"
+    pdf.output(str(path))
+    text = pdf_text(path.read_bytes(), "address.pdf")
+    assert address in text
+    assert [str(c.value) for c in extract_file(path)] == ["38"]  # no number of the address is a claim
+
+
+def test_a_sentence_cut_by_the_page_runs_on_past_the_page_footnotes(tmp_path, extract_file):
+    pdf = new_pdf()
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=11)
+    pdf.set_xy(20, 40)
+    pdf.cell(0, 6, "The harbour board met in May. Over the decade the board has spent about $4.7")
+    note_at_foot(pdf, "3", "Minutes of the harbour board, spring session, with 26 members present.")
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=11)
+    pdf.set_xy(20, 40)
+    pdf.cell(0, 6, "billion on the quay and the channel. The dredging took 9 months.")
+    path = tmp_path / "cut.pdf"
+    pdf.output(str(path))
+    text = pdf_text(path.read_bytes(), "cut.pdf")
+    assert "about $4.7\n\fbillion on the quay" in text  # the note no longer stands inside the sentence
+    got = {(c.text, float(c.value), c.section, c.page) for c in extract_file(path)}
+    assert ("about $4.7\n\fbillion", 4.7e9, "body", 1) in got
+    assert ("26", 26, "notes", 1) in got  # the note stays on its page
+    assert ("9 months", 9, "body", 2) in got
+
+
+@pytest.mark.parametrize("first, second, claim, value", [
+    ("The board hired pilots over a 12-", "month period, and the quay stayed open.", "12-month", 12),
+    ("The board hired pilots over the FY2031-", "FY2034 period, and the quay stayed open.", "FY2031-FY2034", None),
+    ("The board hired 40 non-", "Danish pilots, and the quay stayed open.", "40", 40),
+])
+def test_a_compound_cut_after_its_hyphen_at_a_line_end_is_one_word(tmp_path, extract_file, first, second, claim,
+                                                                    value):
+    pdf = new_pdf()
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=11)
+    pdf.set_xy(20, 40)
+    pdf.cell(0, 6, first, new_x="LMARGIN", new_y="NEXT")
+    pdf.cell(0, 6, second)
+    path = tmp_path / "compound.pdf"
+    pdf.output(str(path))
+    assert (first + second).replace(" ", "") in pdf_text(path.read_bytes(), "compound.pdf").replace(" ", "")
+    assert (first + " " + second) not in pdf_text(path.read_bytes(), "compound.pdf")
+    claims = {c.text: c for c in extract_file(path)}
+    assert claim in claims
+    assert value is None or float(claims[claim].value) == value
+
+
+def test_a_compound_cut_after_its_hyphen_between_two_blocks_is_one_word(tmp_path, extract_file):
+    pdf = new_pdf()
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=11)
+    pdf.set_xy(20, 40)
+    pdf.cell(0, 6, "Pilots must:")
+    pdf.set_xy(25, 52)
+    pdf.cell(0, 6, "* have served on the quay over a 9-")
+    pdf.set_xy(29, 66)
+    pdf.cell(0, 6, "month term; and * hold a licence.")
+    path = tmp_path / "blocks.pdf"
+    pdf.output(str(path))
+    text = pdf_text(path.read_bytes(), "blocks.pdf")
+    assert "a 9-month term" in text
+    assert [(c.text, float(c.value), c.unit) for c in extract_file(path)] == [("9-month", 9, "months")]
+
+
+def test_headings_of_one_pattern_set_twice_on_a_page_are_no_running_lines(tmp_path, extract_file):
+    pdf = new_pdf()
+    years = [(1851, 25), (1876, 50), (1901, 75), (1926, 100), (1951, 125), (1976, 150)]
+    for page in range(3):
+        pdf.add_page()
+        for k, (year, nth) in enumerate(years[2 * page: 2 * page + 2]):
+            pdf.set_xy(20, 60 + 80 * k)
+            pdf.set_font("Helvetica", "B", size=12)
+            pdf.cell(0, 6, f"{year} - {nth}th Jubilee of the Quay", new_x="LMARGIN", new_y="NEXT")
+            pdf.set_font("Helvetica", size=11)
+            pdf.multi_cell(0, 6, f"In {year} the harbour board held a fair on the quay.")
+    path = tmp_path / "jubilees.pdf"
+    pdf.output(str(path))
+    text = pdf_text(path.read_bytes(), "jubilees.pdf")
+    assert all(f"{year} - {nth}th Jubilee of the Quay" in text for year, nth in years)

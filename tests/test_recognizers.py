@@ -160,6 +160,7 @@ CITATIONS = [
     ("P.L. 116-23 and Public Law 118-45 gave 40 towns grants.", ["40"]),
     ("The limits are in 40 C.F.R. Part 60 and 40 CFR 60.5.", []),
     ("It was noticed at 86 Fed. Reg. 7009 in 2021.", ["2021"]),
+    ("The rule ran at 93 Federal Register 40512 and cut 60 forms.", ["60"]),
     ("H.R. 1234, H. R. 77 and S. 987 passed; S.J.Res. 45 failed.", []),
     ("E.O. 12987 and EO 13011 were revoked.", []),
     ("Docket No. 21-345 drew 900 comments.", ["900"]),

@@ -25,6 +25,8 @@ LIGATURES = {chr(c): unicodedata.normalize("NFKC", chr(c)) for c in range(0xFB00
 SOFT_HYPHEN = "\u00ad"
 # a word cut at a line end by a hyphen: 'esti-\nmated' (a lower-case letter on both sides; 'Covid-\n19' stays)
 LINE_END_HYPHEN = re.compile(r"(?<=[a-z])-\n(?=[a-z])")
+# what is left of a hyphen at a line end once those are joined: a compound's hyphen ('12-month', 'COVID-19')
+LINE_END_COMPOUND = re.compile(r"(?<=[^\W_])-$")
 PAGE_NUMBER = re.compile(r"^\s*(?:page\s+)?(?:\d{1,3}|[ivxlc]+)(?:\s*(?:of|/)\s*\d+)?\s*$", re.IGNORECASE)  # not '2029'
 
 
@@ -89,6 +91,9 @@ def _pipe_row(cells: list[str]) -> str:
 # a contents or list-of-figures line: a title, a run of dot leaders, a page number ('Restructuring ........ 19')
 DOT_LEADER = re.compile(r"(?:\.\s?){5,}\s*(?:[A-Z]-)?[\divxlc]*\s*$|(?:\.\s?){12,}")
 URL_LINE = re.compile(r"^\s*(?:https?://|www\.)\S+\s*$")
+# a web address cut at a line end after one of the characters reports break addresses at ('.../articles/',
+# '...files/2026-'): the next line goes on with it, with no space between
+URL_CUT = re.compile(r"(?:https?://|www\.)\S*[/\-_=&?#%~]$")
 # a note mark set in body size right after a word and its punctuation: 'funding.12 The', 'Act)39'
 GLUED_MARK = re.compile(r"(?<=[a-z])((?:[.,;:!?][\"”’)]?|[\"”’)]))\d{1,3}(?=\s|$)")
 NOTE_MARKS = re.compile(r"[\d,\-–]{1,12}|[*†‡§¶]+|[a-z]")  # what a superscript note mark is made of
@@ -146,7 +151,8 @@ def pdf_text(data: bytes, name: str) -> str:
     if not any(s.text.strip() for segs in pages for s in segs):
         raise UnreadableInput(f"{name}: PDF without a text layer (a scan?); claimx does no OCR; skipped", name)
     title, authors, date = _pdf_metadata(data, pages, name)
-    texts = [_join_blocks(_page_blocks(segs)) for segs in _drop_running_lines(pages)]
+    texts = [_join_blocks(blocks) for blocks in _notes_before_a_cut_sentence(
+        [_page_blocks(segs) for segs in _drop_running_lines(pages)])]
     text = _join_pages(texts)
     text = re.sub(r"[ \t]{2,}", " ", text)  # the wide gaps of justified lines
     return _front_matter(title, authors, date) + LINE_END_HYPHEN.sub("", text)  # a word cut across two blocks
@@ -520,15 +526,17 @@ def _reading_order(segs: list[_Segment], width: float) -> list[_Segment]:
     return out
 
 
-def _page_blocks(segs: list[_Segment]) -> list[str]:
-    """A page's segments as paragraphs: contents-page lines (dot leaders) and lone URLs dropped, note marks set
-    in body size after a word's punctuation dropped, each footnote one '[^12]: text' paragraph."""
-    blocks = []
+def _page_blocks(segs: list[_Segment]) -> list[tuple[str, bool]]:
+    """A page's segments as paragraphs, each with whether it is a note: contents-page lines (dot leaders) and
+    lone URLs dropped, note marks set in body size after a word's punctuation dropped, each footnote one
+    '[^12]: text' paragraph."""
+    blocks: list[tuple[str, bool]] = []
     for s in segs:
         if s.table:
-            blocks.append(s.text)
+            blocks.append((s.text, False))
             continue
-        lines = [(t, label) for t, label, _ in s.lines if not DOT_LEADER.search(t) and not URL_LINE.match(t)]
+        lines = [(t, label) for t, label in _join_cut_urls([(t, label) for t, label, _ in s.lines])
+                 if not DOT_LEADER.search(t) and not URL_LINE.match(t)]
         if not lines:
             continue
         if s.notes:
@@ -538,12 +546,39 @@ def _page_blocks(segs: list[_Segment]) -> list[str]:
                     notes.append([f"[^{label}]: " if label else ""])
                 notes[-1].append(t.strip())
             for note in notes:
-                blocks.append(note[0] + _unwrap("\n".join(note[1:]), rows=False))
+                blocks.append((note[0] + _unwrap("\n".join(note[1:]), rows=False), True))
             continue
         block = _unwrap("\n".join(GLUED_MARK.sub(r"\1", t) for t, _ in lines))
         if block.strip():
-            blocks.append(block)
+            blocks.append((block, False))
     return blocks
+
+
+def _notes_before_a_cut_sentence(pages: list[list[tuple[str, bool]]]) -> list[list[tuple[str, bool]]]:
+    """A page whose last paragraph is cut by the page break and goes on at the top of the next page, with the
+    page's footnotes set between them: the footnotes go before that paragraph (still on their page), so the
+    sentence runs on across the page break ('$1.8' on one page, 'billion' on the next) with nothing in between."""
+    out = [list(blocks) for blocks in pages]
+    for k, blocks in enumerate(out):
+        last = max((i for i, (_, note) in enumerate(blocks) if not note), default=None)
+        if last is None or last == len(blocks) - 1:
+            continue
+        after = next((b for b in out[k + 1:] if b), [])
+        if after and not after[0][1] and _continues(blocks[last][0], after[0][0]):
+            out[k] = blocks[:last] + blocks[last + 1:] + [blocks[last]]
+    return out
+
+
+def _join_cut_urls(lines: list[tuple[str, str | None]]) -> list[tuple[str, str | None]]:
+    """Lines with a web address cut at a line end joined to the line that goes on with it (no space, its hyphen
+    kept), so the address stays one word whose numbers are never claims."""
+    out: list[tuple[str, str | None]] = []
+    for t, label in lines:
+        if out and label is None and t.strip() and URL_CUT.search(out[-1][0].rstrip()):
+            out[-1] = (out[-1][0].rstrip() + t.lstrip(), out[-1][1])
+        else:
+            out.append((t, label))
+    return out
 
 
 def _unwrap(block: str, rows: bool = True) -> str:
@@ -554,7 +589,11 @@ def _unwrap(block: str, rows: bool = True) -> str:
     n_rows = sum(len(re.findall(r"\d[\d,.]*", line)) >= 2 for line in lines)
     if rows and len(lines) > 1 and n_rows * 2 >= len(lines):
         return "\n".join(lines)
-    return " ".join(lines)
+    out = ""
+    for line in lines:
+        # a compound cut after its hyphen ('12-' / 'month', 'COVID-' / '19', 'non-' / 'English'): one word
+        out += ("" if not out or LINE_END_COMPOUND.search(out) else " ") + line
+    return out
 
 
 def _continues(before: str, after: str) -> bool:
@@ -562,13 +601,17 @@ def _continues(before: str, after: str) -> bool:
     return bool(before) and not re.search(r"[.!?:;\"”’)\]]\s*$", before) and bool(re.match(r"\s*[a-z0-9$€£¥%(]", after))
 
 
-def _join_blocks(blocks: list[str]) -> str:
-    """A page's blocks, a blank line between paragraphs; a block cut mid-sentence continues on the next line."""
+def _join_blocks(blocks: list[tuple[str, bool]]) -> str:
+    """A page's blocks, a blank line between paragraphs; a block cut mid-sentence continues on the next line
+    (never a note, nor a block after a note)."""
     out = ""
-    for b in blocks:
+    note_before = False
+    for b, note in blocks:
         if out:
-            out += "\n" if _continues(out, b) and not b.startswith("[^") else "\n\n"
+            on = _continues(out, b) and not note and not note_before and not b.startswith("[^")
+            out += ("" if LINE_END_COMPOUND.search(out) else "\n") if on else "\n\n"  # '12-' / 'month'; one word
         out += b
+        note_before = note
     return out
 
 
@@ -586,17 +629,21 @@ def _join_pages(texts: list[str]) -> str:
 
 def _drop_running_lines(pages: list[list[_Segment]]) -> list[list[_Segment]]:
     """Drop running heads and feet: a segment, or a line in the top or bottom part of a page, with words, that
-    recurs in the same size, digits aside, on at least half of the pages when there are three pages or more (a report's title
-    set large on its cover stays when its running head repeats it small); and page numbers ('Page 3 of 48',
+    recurs in the same size, digits aside, on at least half of the pages when there are three pages or more, and
+    never twice on one page (a report's title set large on its cover stays when its running head repeats it
+    small); and page numbers ('Page 3 of 48',
     '12', 'iv') at a page's top or bottom or alone in its first or last two segments."""
     def shape(text: str) -> str:
         return re.sub(r"\d+", "#", " ".join(text.split()).lower())
 
     seen = Counter(x for segs in pages for x in {(shape(t), round(s.size)) for s in segs for t, _, edge in s.lines
                                                  if edge} | {(shape(s.text), round(s.size)) for s in segs})
+    # a running line stands once on a page: headings of one pattern set twice on a page ('1926: 150th
+    # Anniversary', '1976: 200th Anniversary') are headings, however often the pattern recurs
+    twice = {x for segs in pages for x, n in Counter((shape(s.text), round(s.size)) for s in segs).items() if n > 1}
     # a running line has words: a year or a figure alone recurs as a table's row label, not as a running line
     running = {x for x, n in seen.items() if len(pages) >= 3 and n >= max(2, len(pages) / 2)
-               and re.search(r"[a-z]{2}", x[0])}
+               and re.search(r"[a-z]{2}", x[0]) and x not in twice}
     kept = []
     for segs in pages:
         out = []

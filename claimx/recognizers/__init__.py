@@ -98,6 +98,14 @@ def _citation_pattern() -> regex.Pattern:
     )
 
 
+@functools.cache
+def _lost_ordinal() -> regex.Pattern:
+    """'the 18 century': an ordinal whose raised 'th' was lost in copying (units.json 'ordinal_units'), neither
+    1,800 years nor 18 of something."""
+    units = "|".join(regex.escape(u) for u in load("units")["ordinal_units"])
+    return regex.compile(rf"(?<![\w.,])(?:[2-9]|[1-9]\d)\s+(?i:{units})(?![\w-])")
+
+
 # a capitalized word right before a number names a model, a route or a list: 'Boeing 737', 'Apollo 11', 'Top 10'
 NAME_BEFORE = regex.compile(r"(?<![\w'’-])(?P<word>\p{Lu}[\p{L}\d-]*)[ \t]+$")
 @functools.cache
@@ -216,13 +224,15 @@ def resolve_overlaps(cands: Iterable[Candidate]) -> list[Candidate]:
 def find_candidates(text: str, skip: Iterable[tuple[int, int]] = (), cuts: Iterable[int] = ()) -> list[Candidate]:
     """All claim candidates in ``text``, overlaps resolved, qualifiers attached.
 
-    ``skip`` lists character ranges handled elsewhere (table rows). A price base ('in 2019 dollars') is no claim.
+    ``skip`` lists character ranges handled elsewhere (table rows). A price base ('in 2019 dollars') is no claim,
+    nor an ordinal that lost its suffix ('the 18 century').
     ``cuts`` are offsets where link syntax was taken out of the text: no qualifier is attached across them.
     """
     cuts = tuple(cuts)
     # a date the calendar lacks ('June 31, 2020') is no claim, nor are its day and year alone; nor is a price base
     blocked = ([m.span() for m in NOT_PROSE.finditer(text)] + list(money.price_bases(text)) + list(skip)
-               + dates.impossible(text) + [m.span() for m in _citation_pattern().finditer(text)])
+               + dates.impossible(text) + [m.span() for m in _citation_pattern().finditer(text)]
+               + [m.span() for m in _lost_ordinal().finditer(text)])
     cands, labels = [], []
     for find in RECOGNIZERS:
         if not _may_find(find, text):
