@@ -384,7 +384,7 @@ def _claim(plan: _Plan, c: Candidate, dates: list[Candidate], doc: "Doc | None",
     return Claim(
         file=plan.file, start=start, end=end, text=plan.clean.original[start:end], kind=kind,
         value=c.value, low=c.low, high=c.high, unit=unit, qualifier=c.qualifier, direction=direction,
-        subject=subject, place=place, time=time, source=attribution,
+        subject=subject.translate(PLAIN_QUOTES) if subject else subject, place=place, time=time, source=attribution,
         essay=essay.index, essay_title=essay.title, authors=tuple(essay.authors), published=essay.published,
         section="table" if c.in_table else essay.section_at(start), in_table=c.in_table,
         page=bisect.bisect_right(plan.page_breaks, start) + 1 if plan.page_breaks else None,
@@ -392,6 +392,9 @@ def _claim(plan: _Plan, c: Candidate, dates: list[Candidate], doc: "Doc | None",
     )
 
 
+# a subject is a label: typographic quotes written plain, so 'the state’s rate' (a PDF) and "the state's rate"
+# (its web page) are one subject in a spreadsheet's filter or a group-by
+PLAIN_QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"'})
 BULLET = regex.compile(r"^(?:[•\-*·▪◦–—‣+]+\s+)+")  # a list marker before a sentence, not a sign ('-3% in 2020')
 
 

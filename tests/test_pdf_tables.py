@@ -280,3 +280,62 @@ def test_a_continued_tables_caption_gives_no_second_claim(extract_file, tmp_path
     path = tmp_path / "keepers.pdf"
     path.write_bytes(make_continued_table_pdf())
     assert not [c for c in extract_file(path) if c.page == 2 and not c.in_table]
+
+
+def test_a_markdown_table_of_two_columns_without_closing_pipes(extract):
+    text = ("Table 6. Dock fees by port\n\n| Ports with the highest fees:\n| Tarbert | 4.5%\n| Dunmore | 3.9%\n"
+            "| Ports with the lowest fees:\n| Kilrush | 0.8%\n\nFees are set each spring.\n")
+    got = [(c.text, c.subject, c.in_table) for c in extract(text) if c.kind.value == "percent"]
+    assert got == [("4.5%", "Tarbert", True), ("3.9%", "Dunmore", True), ("0.8%", "Kilrush", True)]
+
+
+def make_close_header_pdf() -> bytes:
+    """Two column headers set close together on one line ('Yearly Mean' 'Fund Total'), each over its own column,
+    and a row label with a note mark set small and raised ('Canals (Spare)ᵃ')."""
+    from fpdf import FPDF
+
+    pdf = FPDF(format="A4")
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=10)
+    pdf.text(20, 30, "Table 7. Waterway Grants (millions of dollars)")
+    pdf.set_line_width(0.3)
+    for y in (34, 46, 70):
+        pdf.line(20, y, 190, y)
+    pdf.text(20, 42, "Program")
+    pdf.text(80, 42, "2031")
+    pdf.text(112, 40, "Yearly Mean")
+    pdf.text(112 + pdf.get_string_width("Yearly Mean ") + 0.9, 40, "Fund Total")  # one space and a bit
+    for x in (112, 136):
+        pdf.text(x, 44, "(2031-2035)")
+    for k, (label, cells) in enumerate([("Locks (Core)", ("$410", "$415", "$2,075")),
+                                        ("Canals (Spare)", ("$90", "$95", "$475"))]):
+        y = 53 + 8 * k
+        pdf.text(20, y, label)
+        for x, cell in zip((80, 118, 145), cells):
+            pdf.text(x, y, cell)
+    pdf.set_font("Helvetica", size=6)
+    pdf.text(20 + pdf.get_string_width("Canals (Spare)") * 10 / 6 + 0.3, 59, "a")
+    pdf.set_font("Helvetica", size=10)
+    pdf.text(20, 76, "Source: the waterways board.")
+    return bytes(pdf.output())
+
+
+@pytest.mark.parametrize("text,value,subject,place", [
+    ("$415", Decimal("415000000"), "Yearly Mean", "Locks (Core)"),
+    ("$2,075", Decimal("2075000000"), "Fund Total", "Locks (Core)"),
+    ("$95", Decimal("95000000"), "Yearly Mean", "Canals (Spare)"),  # the note mark is no part of the label
+    ("$475", Decimal("475000000"), "Fund Total", "Canals (Spare)"),
+])
+def test_pdf_headers_set_close_over_two_columns_head_one_each(extract_file, tmp_path, text, value, subject, place):
+    path = tmp_path / "grants.pdf"
+    path.write_bytes(make_close_header_pdf())
+    (c,) = [c for c in extract_file(path) if c.text == text]
+    assert (c.value, c.unit, c.subject, c.place, c.in_table) == (value, "USD", subject, place, True)
+
+
+def test_a_note_letter_glued_after_a_labels_parentheses_is_dropped():
+    from claimx.recognizers import tables
+
+    text = "| Program | Amount ($ millions) |\n|---|---|\n| Grants (STA)a | 12 |\n"
+    (c,) = tables.find(text)
+    assert c.subject == "Grants"  # not 'Grants a'

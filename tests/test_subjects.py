@@ -55,3 +55,13 @@ def test_plausible_subject(subject, kind, unit, expected):
 def test_a_subject_never_holds_another_figure_of_a_conversion(extract):
     (c,) = [c for c in extract("The lake has a surface area of 8,372 km2 (3,232 sq mi).") if c.text == "3,232 sq mi"]
     assert c.subject == "a surface area"
+
+
+@pytest.mark.parametrize("sentence", [
+    "The harbour’s dredging budget rose by 12% in 2030.",  # typographic apostrophe, as PDFs print it
+    "The harbour's dredging budget rose by 12% in 2030.",
+])
+def test_a_subject_is_written_with_plain_quotes(extract, sentence):
+    (c,) = [c for c in extract(sentence) if c.text == "12%"]
+    assert c.subject == "The harbour's dredging budget"
+    assert c.sentence == sentence  # the sentence and the claim's text stay as printed

@@ -16,6 +16,7 @@ import re
 import unicodedata
 import zipfile
 from collections import Counter
+from statistics import median
 from dataclasses import dataclass
 
 from claimx.errors import Skipped, UnreadableInput
@@ -267,6 +268,9 @@ def _table_text(caption: str, lines, x0: float, x1: float, top: float, bottom: f
              and bottom < (c.y0 + c.y1) / 2 < top and x0 - 6 <= (c.x0 + c.x1) / 2 <= x1 + 6]
     if not chars:
         return None
+    # note marks set small ('BIP (STA)ᵃ', '12,345¹'): never part of a label or a figure
+    size = Counter(round(c.size, 1) for c in chars).most_common(1)[0][0]
+    chars = [c for c in chars if c.size >= 0.75 * size]
     # visual lines: characters on one baseline
     chars.sort(key=lambda c: (-round(c.y0), c.x0))
     vlines: list[list] = []
@@ -289,7 +293,8 @@ def _table_text(caption: str, lines, x0: float, x1: float, top: float, bottom: f
                 if gap > 0.15 * c.size and chunks[-1][-1].get_text() != " ":
                     chunks[-1].append(None)  # a space between words
                 chunks[-1].append(c)
-        cells = [("".join(" " if c is None else c.get_text() for c in ch), ch[0].x0, ch[-1].x1) for ch in chunks]
+        cells = [("".join(" " if c is None else c.get_text() for c in ch), ch[0].x0, ch[-1].x1, _words(ch))
+                 for ch in chunks]
         rows.append((vl[0].y0, vl[0].y1, max(c.size for c in vl), cells))
     # the header: the lines above the first rule under the top one that runs the table's width, when there is one
     inner = [r for r in rules if bottom < r[0] < top - 1 and r[2] - r[1] >= 0.9 * (x1 - x0)]
@@ -299,7 +304,7 @@ def _table_text(caption: str, lines, x0: float, x1: float, top: float, bottom: f
     if not body:
         return None
     # columns: the gaps in the union of the body cells' extents
-    spans = sorted((a, b) for r in body for _, a, b in r[3])
+    spans = sorted((a, b) for r in body for _, a, b, _ in r[3])
     cols: list[list[float]] = []
     for a, b in spans:
         if cols and a <= cols[-1][1] + 2:
@@ -313,12 +318,18 @@ def _table_text(caption: str, lines, x0: float, x1: float, top: float, bottom: f
         return min(range(len(cols)), key=lambda j: 0 if cols[j][0] - 2 <= mid <= cols[j][1] + 2
                    else min(abs(mid - cols[j][0]), abs(mid - cols[j][1])))
 
-    def place(r, below=()) -> list[str]:
+    def gap_between_columns(m: float) -> bool:
+        return any(cols[j][1] < m < cols[j + 1][0] for j in range(len(cols) - 1))
+
+    def place(r, below=None, header: bool = False) -> list[str]:
         """A line's cells by column; a header cell over two or more header cells of the lines ``below`` it
-        ('Condition Rating (number)' over 'Good  Fair  Poor') spans their columns: each of them gets it."""
+        ('Condition Rating (number)' over 'Good  Fair  Poor') spans their columns: each of them gets it; a
+        header cell that spans nothing is cut where a gap between its words falls between two columns
+        ('Annual Average  Program Total' set close over two columns)."""
+        below = below or ()
         out = [""] * len(cols)
-        lows = sorted(((c, d, nearest((c + d) / 2)) for ln in below for _, c, d in ln[3]), key=lambda x: x[0])
-        for text, a, b in r[3]:
+        lows = sorted(((c, d, nearest((c + d) / 2)) for ln in below for _, c, d, _ in ln[3]), key=lambda x: x[0])
+        for text, a, b, words in r[3]:
             under = {j for c, d, j in lows if a - 3 <= (c + d) / 2 <= b + 3}
             mid = (a + b) / 2
             left = [x for x in lows if x[1] <= mid]
@@ -329,8 +340,23 @@ def _table_text(caption: str, lines, x0: float, x1: float, top: float, bottom: f
                 lo, hi = max(left, key=lambda x: x[1])[2], min(right, key=lambda x: x[0])[2]
                 if hi == lo + 1 and nearest(mid) in (lo, hi):
                     under = {lo, hi}
-            for i in (range(min(under), max(under) + 1) if len(under) >= 2 else [nearest((a + b) / 2)]):
-                out[i] = (out[i] + " " + text).strip()
+            gaps = [words[w][1] - words[w - 1][2] for w in range(1, len(words))]
+            wide = [w for w in range(1, len(words)) if len(gaps) > 1 and gap_between_columns(
+                (words[w - 1][2] + words[w][1]) / 2) and gaps[w - 1] >= 1.3 * median(gaps[:w - 1] + gaps[w:])]
+            if len(under) >= 2 and not wide:
+                pieces = [(text, range(min(under), max(under) + 1))]
+            elif header:
+                pieces, start = [], 0
+                for w in range(1, len(words) + 1):
+                    if w == len(words) or (w in wide if wide else gap_between_columns((words[w - 1][2] + words[w][1]) / 2)):
+                        part = words[start:w]
+                        pieces.append((" ".join(t for t, _, _ in part), [nearest((part[0][1] + part[-1][2]) / 2)]))
+                        start = w
+            else:
+                pieces = [(text, [nearest(mid)])]
+            for piece, where in pieces:
+                for i in where:
+                    out[i] = (out[i] + " " + piece).strip()
         return out
 
     def numeric(cells: list[str]) -> bool:
@@ -354,12 +380,25 @@ def _table_text(caption: str, lines, x0: float, x1: float, top: float, bottom: f
         merged.append((y0, y1, size, cells, wrapped))
     header = [""] * len(cols)
     for k, r in enumerate(head):
-        header = [(h + " " + c).strip() for h, c in zip(header, place(r, head[k + 1:]))]
+        header = [(h + " " + c).strip() for h, c in zip(header, place(r, head[k + 1:], header=True))]
     out = [caption, ""]
     if any(header):
         out += [_pipe_row(header), "|" + "---|" * len(cols)]
     out += [_pipe_row(cells) for _, _, _, cells, _ in merged]
     return "\n".join(out), len(cols)
+
+
+def _words(chunk: list) -> list[tuple[str, float, float]]:
+    """A cell's words with their extents: its characters split where a space was put (None)."""
+    words, cur = [], []
+    for c in chunk + [None]:
+        if c is None:
+            if cur:
+                words.append(("".join(ch.get_text() for ch in cur), cur[0].x0, cur[-1].x1))
+            cur = []
+        else:
+            cur.append(c)
+    return words
 
 
 def _without_tables(boxes, tables: list[_Table]) -> list:

@@ -91,9 +91,14 @@ def _rows(text: str) -> Iterator[list[Row]]:
     """Blocks of two or more consecutive lines that split into the same kind of cells."""
     block: list[Row] = []
     pos = 0
-    for line in text.splitlines(keepends=True):
+    lines = text.splitlines(keepends=True)
+    for k, line in enumerate(lines):
         body = line.rstrip("\r\n")
-        piped = body.strip().startswith("|") and body.count("|") >= 3  # ('| 1. | note text' is a list, not a table)
+        piped = body.strip().startswith("|") and (
+            body.count("|") >= 3  # ('| 1. | note text' is a list, not a table)
+            or body.count("|") == 2 and CELL_NUMBER.fullmatch(body.split("|")[2]) is not None  # '| Maine | 3.0%'
+            # a label alone between rows ('| Lowest shares:'): a row of the table
+            or bool(block) and k + 1 < len(lines) and lines[k + 1].strip().startswith("|") and lines[k + 1].count("|") >= 2)
         sep = "\t" if "\t" in body.strip(" ") else ("|" if piped else None)
         if sep:
             cells, cstart = [], pos
@@ -163,9 +168,12 @@ def _label_unit(label: str) -> tuple[Kind, str | None, Decimal] | None:
     return None
 
 
+NOTE_LETTER = regex.compile(r"\)[a-e]\s*$")  # a note mark glued after a label's parentheses: 'Grants (STA)a'
+
+
 def clean_label(label: str) -> str:
     """'Cash bonus (US\\$ mn)*' -> 'Cash bonus'."""
-    s = LABEL_UNIT.sub("", label.replace("\\", ""))
+    s = LABEL_UNIT.sub("", NOTE_LETTER.sub(")", label.replace("\\", "")))
     return " ".join(s.strip(" *†‡:").split()) or label.strip()
 
 
