@@ -353,7 +353,7 @@ def _claim(plan: _Plan, c: Candidate, dates: list[Candidate], doc: "Doc | None",
             if noun is not None and elided and noun.i < span.start and noun.text in (measured.subject or "").split():
                 noun = None  # 'Exports were $5 billion in 2019 and 6 billion in 2020': dollars, not 'exports'
             if noun is None and elided:
-                # '85 billion barrels of crude oil in the shelf, about 10 billion in the refuge': the unit (and
+                # '40 billion tonnes of iron ore in the north, about 6 billion in the south': the unit (and
                 # what is measured) said once for both
                 kind, unit, subject = measured.kind, measured.unit, subject or measured.subject
             elif noun is None or context.is_anaphoric(span, noun) or context.is_address(noun) \

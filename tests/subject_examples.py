@@ -11,26 +11,26 @@ def case(sentence, text, heads, direction=None, xfail=None, **extra):
 
 
 LEVELS = [
-    case("The company won 53 percent of the popular vote.", "53 percent", ["vote"]),
-    case("The agency charges a 1.25 percent commission.", "1.25 percent", ["commission"]),
-    case("Police recorded 31,416 arrests in the province.", "31,416", ["arrests"]),
+    case("The alliance won 46 percent of the regional vote.", "46 percent", ["vote"]),
+    case("The broker takes a 2.75 percent fee.", "2.75 percent", ["fee"]),
+    case("Police recorded 27,385 arrests in the province.", "27,385", ["arrests"]),
     case("The impunity rate is 99 percent.", "99 percent", ["rate"]),
-    case("About 80% of its exports go to one market.", "About 80%", ["exports"]),
+    case("About 65% of its imports come from one supplier.", "About 65%", ["imports"]),
     case("Unemployment stood at 3.9 percent in April.", "3.9 percent", ["unemployment"], time="--04"),
     case("Data from the central bank show inflation at 4.1%.", "4.1%", ["inflation"], source="bank"),
     case("The IMF puts growth at 3 percent.", "3 percent", ["growth"], source="imf"),
-    case("Corruption costs the economy 2-9 percent of GDP.", "2-9 percent", ["corruption"]),
+    case("Flooding costs the region 3-7 percent of output.", "3-7 percent", ["flooding"]),
     case("Defence spending equals 3.5 percent of GDP.", "3.5 percent", ["spending"]),
-    case("The country has 2,352 municipalities.", "2,352", ["municipalities"]),
-    case("Investors pledged more than $220 billion in commitments.", "more than $220 billion", ["commitments"]),
-    case("Each family receives a transfer of $180 per capita.", "$180 per capita", ["transfer"]),
-    case("Nearly 12,000 of its soldiers were deployed.", "Nearly 12,000", ["soldiers"]),
+    case("The province has 1,847 parishes.", "1,847", ["parishes"]),
+    case("Lenders offered more than $135 billion in guarantees.", "more than $135 billion", ["guarantees"]),
+    case("Each pensioner receives a grant of $265 per capita.", "$265 per capita", ["grant"]),
+    case("Nearly 8,500 of its sailors were stationed abroad.", "Nearly 8,500", ["sailors"]),
     case("One in ten murders happens in the capital.", "One in ten", ["murders"]),
-    case("Seven out of 10 killings take place at home.", "Seven out of 10", ["killings"]),
+    case("Six out of 10 burglaries happen at night.", "Six out of 10", ["burglaries"]),
     case("Two-thirds of the members voted yes.", "Two-thirds", ["members"]),
     case("The plant adds 700 MW of capacity.", "700 MW", ["capacity", "plant"], "increase"),
-    case("The reserve covers 88,646 km2 of forest.", "88,646 km2", ["forest", "reserve"]),
-    case("There is one robbery every 18 minutes.", "one robbery every 18 minutes", ["robbery"]),
+    case("The park covers 63,215 km2 of wetland.", "63,215 km2", ["wetland", "park"]),
+    case("There is one theft every 25 minutes.", "one theft every 25 minutes", ["theft"]),
     case("The average household owes $12,000 in credit card debt.", "$12,000", ["debt"]),
     case("A barrel of crude sold for $80.", "$80", ["barrel", "crude"]),
     case("The budget for health is 250 million pesos.", "250 million pesos", ["budget"]),
@@ -39,26 +39,28 @@ LEVELS = [
     case("The city had a population of 383,997 in 2020.", "383,997", ["population"], time="2020"),
     case("The number of applicants reached 142,490.", "142,490", ["applicants"]),
     case("Its shares trade at 14 times earnings.", "14", ["shares"], xfail="'N times earnings' is a valuation multiple, not read"),
-    case("The debt-to-GDP ratio stands at 50 percent.", "50 percent", ["ratio"]),
+    case("The loan-to-value ratio stands at 65 percent.", "65 percent", ["ratio"]),
     case("Women hold 38% of seats in parliament.", "38%", ["seats"]),
 ]
 
 CHANGES = [
-    case("Calls to domestic violence hotlines rose 40 percent in Peru.", "40 percent", ["calls"], "increase", place="Peru"),
-    case("The scheme brought a 57 percent reduction in the prices of medicines.", "57 percent", ["prices"], "decrease"),
+    case("Visits to emergency shelters rose 35 percent in Bolivia.", "35 percent", ["visits"], "increase", place="Bolivia"),
+    case("The tender brought a 43 percent reduction in the prices of textbooks.", "43 percent", ["prices"], "decrease"),
     case("Exports rose 12 percent in 2019.", "12 percent", ["exports"], "increase", time="2019"),
     case("Remittances fell by 8 percent last year.", "8 percent", ["remittances"], "decrease"),
     case("The central bank raised the policy rate by 50 basis points.", "50 basis points", ["rate"], "increase"),
     case("The government cut the health budget by 20 percent.", "20 percent", ["budget"], "decrease"),
     case("Turnout saw a 12 percentage point increase among young voters.", "12 percentage point", ["turnout"], "increase"),
-    case("Costs were 40 percent lower after the reform.", "40 percent", ["costs"], "decrease"),
-    case("Generic drugs are 8 to 17 percent cheaper.", "8 to 17 percent", ["drugs"], "decrease"),
+    case("Fees were 35 percent lower after the merger.", "35 percent", ["fees"], "decrease"),
+    case("Used cars are 9 to 14 percent cheaper.", "9 to 14 percent", ["cars"], "decrease"),
     case("Imports were three times greater than exports.", "three times greater", ["imports"], "increase"),
     case("Net profit nearly tripled.", "nearly tripled", ["profit"], "increase"),
     case("Waiting times were halved.", "halved", ["times"], "decrease"),
     case("Sales were up 5% while costs were down 3 percent.", "5%", ["sales"], "increase"),
     case("Sales were up 5% while costs were down 3 percent.", "3 percent", ["costs"], "decrease"),
-    case("Calls rose 40 percent in Peru, 60 percent in Chile and over 90 percent in Colombia.", "over 90 percent", ["calls"], "increase", place="Colombia"),
+    case("Visits rose 35 percent in Ghana, 55 percent in Kenya and over 80 percent in Nigeria.", "over 80 percent", ["visits"], "increase", place="Nigeria"),
+    case("Visits rose 35 percent in Ecuador, 55 percent in Uruguay and over 80 percent in Paraguay.", "over 80 percent", ["visits"], "increase", place="Paraguay",
+         xfail="the small model tags 'Paraguay' as an organisation here, so the last figure keeps the place before it"),
     case("Payroll employment increased by 150,000 jobs in May.", "150,000", ["jobs"], "increase"),
     case("Aid to the region dropped 20 percent.", "20 percent", ["aid"], "decrease"),
     case("The population grew tenfold during the century.", "tenfold", ["population"], "increase"),
@@ -67,10 +69,10 @@ CHANGES = [
     case("Emissions fell by 40 million tons.", "40 million tons", ["emissions"], "decrease"),
     case("Enrollment jumped 25 percent after fees were abolished.", "25 percent", ["enrollment"], "increase"),
     case("The firm slashed its workforce by a third.", "a third", ["workforce"], "decrease"),
-    case("Asylum requests were more than double those of 2018.", "more than double", ["requests"]),
+    case("Visa applications were more than double those of 2016.", "more than double", ["applications"]),
     case("Wages have grown 3 percent a year since 2015.", "3 percent", ["wages"], "increase"),
     case("Rents surged 9 percent in Berlin.", "9 percent", ["rents"], "increase", place="Berlin"),
-    case("Tax revenue as a share of GDP increased by at least six percentage points.", "at least six percentage points", ["revenue"], "increase"),
+    case("Farm income as a share of output increased by at least four percentage points.", "at least four percentage points", ["income"], "increase"),
 ]
 
 LEVEL_NOT_CHANGE = [
@@ -132,30 +134,30 @@ COPULAS = [
     case("The inflation rate was 3.1 percent in May.", "3.1 percent", ["rate"]),
     case("Revenue totaled $3 billion.", "$3 billion", ["revenue"]),
     case("Turnout reached 72 percent.", "72 percent", ["turnout"]),
-    case("The deficit amounted to $1.4 trillion.", "$1.4 trillion", ["deficit"]),
+    case("The shortfall amounted to $2.3 trillion.", "$2.3 trillion", ["shortfall"]),
     case("Coal accounted for 38 percent.", "38 percent", ["coal"]),
     case("Chile has a literacy rate of 96.4%.", "96.4%", ["rate"]),
     case("The debt stands at $30 trillion.", "$30 trillion", ["debt"]),
     case("Average rent is $1,800 a month.", "$1,800 a month", ["rent"]),
-    case("The plant has an installed capacity of 1,100 MW.", "1,100 MW", ["capacity"]),
+    case("The dam has a rated capacity of 2,450 MW.", "2,450 MW", ["capacity"]),
     case("Life expectancy is 84 years.", "84 years", ["expectancy"]),
     case("The bridge is 1,280 meters long.", "1,280 meters", ["bridge"]),
 ]
 
 # comparatives and growth
 COMPARATIVES = [
-    case("We use 44 percent more petroleum than in 1990.", "44 percent", ["petroleum"], "increase"),
+    case("We burn 27 percent more diesel than in 1995.", "27 percent", ["diesel"], "increase"),
     case("The region produces 20% less wheat than before.", "20%", ["wheat"], "decrease"),
     case("Exports were 30% higher than in 2005.", "30%", ["exports"], "increase"),
     case("Rents are about 8% lower this year.", "about 8%", ["rents"], "decrease"),
-    case("Prices fell 60% below their peak.", "60%", ["prices"], "decrease"),
+    case("Rents fell 35% below their high.", "35%", ["rents"], "decrease"),
     case("Output expanded 3.2 percent a year in the decade.", "3.2 percent", ["output"], "increase"),
-    case("Armenia consumed twice as much gas as Georgia.", "twice", ["armenia", "gas"], "increase"),
+    case("Latvia burned twice as much coal as Estonia.", "twice", ["latvia", "coal"], "increase"),
     case("The firm added 12,000 jobs in March.", "12,000", ["jobs"], "increase"),
     case("The storm destroyed 300 homes and the city lost 5,000 jobs.", "5,000", ["jobs"], "decrease"),
     case("The index fell 240 points on Monday.", "240", ["index"], "decrease"),
     case("Shares gained 12 points.", "12", ["shares"], "increase"),
-    case("The budget is $72 billion, plus $18 billion.", "$18 billion", ["budget"], "increase"),
+    case("The grant is $45 million, plus $9 million.", "$9 million", ["grant"], "increase"),
 ]
 
 # table rows and columns
@@ -166,17 +168,17 @@ TABLES = [
 
 # scientific and specification style: the noun a measurement follows or is bracketed after
 SPECIFICATIONS = [
-    case("Diabetes was defined as fasting glucose ≥7.0 mmol/L.", "≥7.0 mmol/L", ["glucose"]),
-    case("The core of the Bridge Creek Limestone (∼12 m) was sampled.", "∼12 m", ["limestone"]),
-    case("Yields were highest for the mix of all three species (23.8%).", "23.8%", ["mix"]),
+    case("Hypertension was defined as systolic pressure ≥140 mmHg.", "≥140 mmHg", ["pressure"]),
+    case("The base of the Red Hollow Sandstone (∼8 m) was drilled.", "∼8 m", ["sandstone"]),
+    case("Growth was fastest for the blend of both strains (31.6%).", "31.6%", ["blend"]),
     case("Variation between panels is in the range of 10–15%.", "10–15%", ["variation"]),
-    case("The measure adds another $7 billion to the city's debt.", "$7 billion", ["debt"], "increase"),
-    case("Recent upgrades increased its efficiency to almost 70%.", "almost 70%", ["efficiency"]),
-    case("The agency collects census information every five years.", "five years", ["information"]),
+    case("The levy adds a further $3 billion to the county's debt.", "$3 billion", ["debt"], "increase"),
+    case("Recent repairs raised its availability to almost 85%.", "almost 85%", ["availability"]),
+    case("The office gathers household data every four years.", "four years", ["data"]),
     # a duration measures the act: its verb with the object, or what lasted
     case("We plan to spend about 35 minutes at the harbour.", "about 35 minutes", ["spend"]),
     case("She has been a member for 12 years.", "12 years", ["member"]),
-    case("The storm paralleled the coast over the next 36 hours.", "36 hours", ["paralleled", "coast"]),
+    case("The convoy skirted the border over the next 48 hours.", "48 hours", ["skirted", "border"]),
     case("The project took 3 years.", "3 years", ["project"]),
 ]
 
@@ -189,8 +191,8 @@ MORE_PRONOUNS = [
 # a chain of pronouns refers back to what the first one did; a sentence with no nominal subject gives the last
 # thing it names; 'it', not 'they', reaches past a sentence's figure-subject
 CHAINS = [
-    case("The levy went into the fund. It is $5 million the first year. The next year it is $7 million. "
-         "After that it is $9 million.", "$9 million", ["levy"]),
+    case("The toll goes to the bridge trust. It is €3 million in the opening season. The season after, it is €4 million. "
+         "Later it is €6 million.", "€6 million", ["toll"]),
     case("Add the new tariff to the bill. It is 8 percent on steel.", "8 percent", ["bill", "tariff"]),
     case("The surplus grew. In 2021 it was $3 billion. Then it was $4 billion.", "$4 billion", ["surplus"]),
 ]
@@ -198,11 +200,13 @@ CHAINS = [
 # the figure names a share of a group, a level reported without the parser finding a subject, or the thing a
 # copula calls it
 SHAPES = [
-    case("The region now uses twice as much natural gas as in 2009.", "twice", ["gas"], "increase"),
-    case("The campaign worked, with rates of the disease dropping by 30 percent.", "30 percent", ["rates"], "decrease"),
+    case("The town now burns twice as much heating oil as in 2004.", "twice", ["oil"], "increase"),
+    case("The drive paid off, with cases of the fever dropping by 25 percent.", "25 percent", ["cases"], "decrease"),
+    case("The drive paid off, with cases of the fever falling by 25 percent.", "25 percent", ["cases"], "decrease",
+         xfail="with 'falling' (not 'dropping') the parse leaves the figure without a subject"),
     case("Shipments from the region accounted for 27 percent of the total amount shipped.", "27 percent", ["shipped"]),
     case("Some 8,000 tonnes of ore are mined each year, about 90% of which is iron ore.", "about 90%", ["ore"]),
-    case("As of 2020, parkland per resident in the city is 6.1 square meters.", "6.1 square meters", ["parkland"]),
+    case("As of 2019, playground space per pupil in the district is 4.3 square meters.", "4.3 square meters", ["space"]),
     case("Not counting pensions, our annual budget is $4 billion.", "$4 billion", ["budget"]),
 ]
 
@@ -217,7 +221,9 @@ SMALL_CLAUSES = [
     case("Cereal output reached an estimated 2.8 billion tonnes, up 1.2 percent from 2022.", "1.2 percent", ["output"],
          "increase"),
     case("Sales were down more than $3 billion in the quarter.", "more than $3 billion", ["sales"], "decrease"),
-    case("The bill would add almost $2 trillion more to the public debt.", "almost $2 trillion", ["debt"], "increase"),
+    case("The plan would add nearly $900 billion more to the federal debt.", "nearly $900 billion", ["debt"], "increase"),
+    case("The plan would add nearly $600 billion more to the federal debt.", "nearly $600 billion", ["debt"], "increase",
+         xfail="with $600 billion the parse attaches 'more' elsewhere and the addition loses its direction"),
     case("The company cut 300 more jobs in its factories.", "300", ["jobs"], "decrease"),
     case("The S&P 500 fell 1.2% on Monday.", "1.2%", ["500"], "decrease"),  # a name's number stays in it
     # a conversion in brackets shares the subject, without the first figure in it

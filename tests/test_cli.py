@@ -13,7 +13,7 @@ from typer.testing import CliRunner
 from claimx.cli import app
 from claimx.model import FIELDS
 
-ESSAY = "Exports rose 12 percent in 2019, to $4.5 billion.\n\nNearly 12,000 troops were sent.\n"
+ESSAY = "Exports rose 12 percent in 2019, to $4.5 billion.\n\nNearly 9,400 nurses were trained.\n"
 
 
 @pytest.fixture()
@@ -32,7 +32,7 @@ def test_csv_is_the_default_when_piped(runner, essay):
     result = runner.invoke(app, ["extract", str(essay)])
     assert result.exit_code == 0, result.output
     rows = list(csv.DictReader(io.StringIO(result.stdout)))
-    assert [r["text"] for r in rows] == ["12 percent", "2019", "$4.5 billion", "Nearly 12,000"]
+    assert [r["text"] for r in rows] == ["12 percent", "2019", "$4.5 billion", "Nearly 9,400"]
     assert rows[2]["value"] == "4500000000" and rows[2]["unit"] == "USD"
     assert all(r["file"] == str(essay) for r in rows)
 
@@ -50,7 +50,7 @@ def test_json_formats(runner, essay, fmt):
 def test_table_format(runner, essay):
     result = runner.invoke(app, ["extract", str(essay), "--format", "table"])
     assert result.exit_code == 0, result.output
-    assert "4.5 bn" in result.stdout and "~12,000" in result.stdout
+    assert "4.5 bn" in result.stdout and "~9,400" in result.stdout
     assert "4 claims: count 1, date 1, money 1, percent 1" in result.stdout
 
 
@@ -117,7 +117,7 @@ def test_bad_inputs_are_named_and_the_batch_goes_on(runner, essay, tmp_path):
     assert "4 files: 5 claims, 1 not text (skipped), 1 path(s) with nothing to read" in result.stderr
     assert "Traceback" not in result.output
     texts = [json.loads(x)["text"] for x in result.stdout.splitlines()]
-    assert texts == ["3 percent", "12 percent", "2019", "$4.5 billion", "Nearly 12,000"]
+    assert texts == ["3 percent", "12 percent", "2019", "$4.5 billion", "Nearly 9,400"]
 
 
 def test_missing_model_is_one_line_with_install_hint(runner, essay, monkeypatch):

@@ -39,11 +39,11 @@ def test_not_a_claim(extract, sentence):
 
 
 SUBJECTS = [
-    ("Calls to domestic violence hotlines rose 40 percent in Peru.", "40 percent", "calls", "increase"),
-    ("The company won 53 percent of the popular vote.", "53 percent", "vote", None),
-    ("The agency charges a 1.25 percent commission.", "1.25 percent", "commission", None),
-    ("The scheme brought a 57 percent reduction in the prices of medicines.", "57 percent", "prices", "decrease"),
-    ("Police recorded 31,416 arrests in the province.", "31,416", "arrests", None),
+    ("Visits to emergency shelters rose 35 percent in Bolivia.", "35 percent", "visits", "increase"),
+    ("The alliance won 46 percent of the regional vote.", "46 percent", "vote", None),
+    ("The broker takes a 2.75 percent fee.", "2.75 percent", "fee", None),
+    ("The tender brought a 43 percent reduction in the prices of textbooks.", "43 percent", "prices", "decrease"),
+    ("Police recorded 27,385 arrests in the province.", "27,385", "arrests", None),
     ("Exports fell to 20 percent of output.", "20 percent", "exports", None),
 ]
 
@@ -78,12 +78,12 @@ def test_table_rows_are_claims_with_row_label_subject(extract):
     text = ("Results by round:\n\n"
             "\tRound 1\tRound 2\tTotal\n"
             "Contracts signed\t38\t50\t88\n"
-            "Investment (US$ mn)\t1,230\t2,145\t3,375\n"
+            "Investment (US$ mn)\t1,460\t2,145\t3,605\n"
             "Average take (%)\t73%\t72%\t73%\n")
     claims = extract(text)
-    assert [c.text for c in claims] == ["38", "50", "88", "1,230", "2,145", "3,375", "73%", "72%", "73%"]
+    assert [c.text for c in claims] == ["38", "50", "88", "1,460", "2,145", "3,605", "73%", "72%", "73%"]
     money = [c for c in claims if c.kind.value == "money"]
-    assert [float(c.value) for c in money] == [1.23e9, 2.145e9, 3.375e9]
+    assert [float(c.value) for c in money] == [1.46e9, 2.145e9, 3.605e9]
     assert {c.subject for c in money} == {"Investment"}
     assert {c.unit for c in money} == {"USD"}
     assert [c.kind.value for c in claims[:3]] == ["count"] * 3
@@ -178,7 +178,7 @@ def test_markdown_link_syntax_never_enters_a_claim_or_its_sentence(extract, sour
 # a noun whose plural is the singular; a figure before a modifier ('the 10 year plan') is left alone.
 LOST_ORDINALS = [
     ("The bill died in committee in the 97 Assembly.", []),
-    ("The town marked the 150 anniversary of its charter.", []),
+    ("The town marked the 175 anniversary of its charter.", []),
     ("The guild held its 75 jubilee in the old hall.", []),
     ("The ferry line's 40 season opened in April.", []),
     ("The firm opened the 6 store on the coast.", []),

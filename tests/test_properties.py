@@ -13,7 +13,7 @@ PIECES = ["5", "12,000", "-1.7", "%", " percent", "$", "US\\$", "€", "billion"
           "twenty-five", "a dozen", "half", "doubled", "times", "June", "2019", "-20", "’90s", "the 1980s", "mid-",
           "about ", "more than ", "up to ", " or more", "[", "](#)", "**", "*", "_", "<b>", "</b>", "&amp;", "\n", "\n\n",
           "\t", "|", " ", ".", ",", "(", ")", "#", "\u00a0", "\ufeff", "\u200b", "\r\n", "Q2 ", "quarter of ", "km2",
-          "years", "per 100,000 people", "every 18 minutes", "between ", " and ", " to "]
+          "years", "per 100,000 people", "every 25 minutes", "between ", " and ", " to "]
 texty = st.lists(st.one_of(st.sampled_from(PIECES), st.text(max_size=6)), max_size=40).map("".join)
 
 

@@ -30,14 +30,14 @@ EXAMPLES = [
     ("Two-thirds of voters agreed.", "Two-thirds", "ratio", Decimal(2) / Decimal(3), None),
     ("Exports doubled.", "doubled", "multiplier", 2, None),
     ("Costs are three times higher.", "three times higher", "multiplier", 3, None),
-    ("The field yields 1.5 million barrels per day.", "1.5 million barrels per day", "quantity", 1_500_000,
+    ("The field yields 2.3 million barrels per day.", "2.3 million barrels per day", "quantity", 2_300_000,
      "barrels per day"),
     ("The plant makes 700 MW.", "700 MW", "quantity", 700, "MW"),
     ("It was a six-year term.", "six-year", "quantity", 6, "years"),
     ("The law passed on March 9, 2021.", "March 9, 2021", "date", "2021-03-09", None),
     ("Rents rose in the 1980s.", "the 1980s", "date", ("1980", "1989"), None),
     ("Output peaked in the second quarter of 2025.", "the second quarter of 2025", "date", "2025-Q2", None),
-    ("Police made 31,416 arrests.", "31,416", "count", 31_416, None),
+    ("Police made 27,385 arrests.", "27,385", "count", 27_385, None),
     ("The ministry hired 4 lakhs of teachers.", "4 lakhs", "count", 400_000, None),
     # exact however many digits: a scale word or a unit never rounds to 28 digits
     ("The bill came to $" + "9" * 360 + " billion.", "$" + "9" * 360 + " billion", "money",
@@ -97,8 +97,8 @@ UNITS = [
     ("The field pumps 40,000 bpd of crude.", "40,000 bpd", 40_000, "barrels per day"),
     ("A shift of 5‰ has been seen.", "5‰", 5, "‰"),  # not '5‰ has' (hectares)
     ("The flat has 300 square metres of floor.", "300 square metres", 300, "m2"),
-    ("Loss rates reach 6 × 10^6 kg s−1 at times.", "6 × 10^6 kg s−1", 6_000_000, "kg/s"),
-    ("The angle was 69 ± 3° in water.", "69 ± 3°", 69, "°"),
+    ("Outflow peaks at 4 × 10^5 kg s−1 in spring.", "4 × 10^5 kg s−1", 400_000, "kg/s"),
+    ("The tilt was 74 ± 2° at rest.", "74 ± 2°", 74, "°"),
     ("Cells of between 2 and 20 μm were counted.", "between 2 and 20 μm", None, "μm"),
 ]
 
@@ -122,17 +122,17 @@ def test_words_that_are_not_units_here(text):
 GRAMMAR = [
     ("The town has 45 000 inhabitants.", "45 000", "count", 45_000),
     ("The budget is €2 500 million.", "€2 500 million", "money", 2_500_000_000),
-    ("The population was 124,8 million.", "124,8 million", "count", 124_800_000),
+    ("The population was 87,3 million.", "87,3 million", "count", 87_300_000),
     ("Inflation hit 7,5 percent.", "7,5 percent", "percent", Decimal("7.5")),
-    ("Fifty-\nseven percent agreed.", "Fifty-\nseven percent", "percent", 57),
+    ("Sixty-\nthree percent agreed.", "Sixty-\nthree percent", "percent", 63),
     ("Prices rose ４０％ this year.", "４０％", "percent", 40),
     ("The error was 9 ± 6% overall.", "9 ± 6%", "percent", 9),
-    ("Reserves hold 3 to 4 billion barrels.", "3 to 4 billion barrels", "quantity", (3_000_000_000, 4_000_000_000)),
+    ("Wells hold 5 to 8 billion barrels.", "5 to 8 billion barrels", "quantity", (5_000_000_000, 8_000_000_000)),
     ("Between sixty and ninety million people voted.", "Between sixty and ninety million", "count",
      (60_000_000, 90_000_000)),
     ("About one-fiftieth of the land burned.", "one-fiftieth", "ratio", Decimal(1) / Decimal(50)),
     ("Nearly 2/3 of adults agree.", "2/3", "ratio", Decimal(2) / Decimal(3)),
-    ("Almost one in every 100 barrels leaked.", "one in every 100", "ratio", Decimal("0.01")),
+    ("Almost one in every 40 crates spoiled.", "one in every 40", "ratio", Decimal("0.025")),
 ]
 
 
@@ -181,7 +181,7 @@ def test_citations_and_identifiers_are_no_figures(text, kept):
 DATES = [
     ("Talks ran Sep 5-Oct 19, 2018.", "Sep 5-Oct 19, 2018", ("2018-09-05", "2018-10-19")),
     ("It rained October 5-6.", "October 5-6", ("--10-05", "--10-06")),
-    ("Fires burned between February 22 and 24.", "between February 22 and 24", ("--02-22", "--02-24")),
+    ("Floods lasted between March 11 and 13.", "between March 11 and 13", ("--03-11", "--03-13")),
     ("Sales fell Mar-Apr 2018.", "Mar-Apr 2018", ("2018-03", "2018-04")),
     ("The program ran from March to Sept 2021.", "from March to Sept 2021", ("2021-03", "2021-09")),
     ("It ran between April 2020 and April 2021.", "between April 2020 and April 2021", ("2020-04", "2021-04")),
@@ -257,7 +257,7 @@ def test_a_century_year_is_no_leap_year():
 @pytest.mark.parametrize("text,claim,kind,value", [
     ("Images at 100× show the grain.", "100×", "multiplier", 100),
     ("The ratio was ∼1:60 in soils.", "1:60", "ratio", Decimal(1) / Decimal(60)),
-    ("Soils hold 0.4–0.6 wt.% perchlorate.", "0.4–0.6 wt.%", "quantity", None),
+    ("Clays hold 0.2–0.9 wt.% sulfate.", "0.2–0.9 wt.%", "quantity", None),
     ("The exosphere reaches 5Rp.", "5Rp", "quantity", 5),
 ], ids=["100×", "1:60", "wt.%", "Rp"])
 def test_factors_ratios_and_forms_pint_lacks(text, claim, kind, value):

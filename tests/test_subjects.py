@@ -30,7 +30,9 @@ def test_there_are_enough_cases():
 
 
 @pytest.mark.parametrize("sentence,text", [
-    ("Somebody said: well, $18 billion is not much.", "$18 billion"),  # the speaker is not what was measured
+    ("One critic said: frankly, €9 million is not much.", "€9 million"),  # the speaker is not what was measured
+    pytest.param("Someone replied: look, €9 million is a small sum.", "€9 million", marks=pytest.mark.xfail(
+        strict=True, reason="the copula's noun ('a small sum') is taken as the subject")),
     ("Analysts say 7 percent.", "7 percent"),
 ])
 def test_no_subject_rather_than_a_wrong_one(extract, sentence, text):

@@ -194,11 +194,11 @@ ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]|\x1b\][^\x07]*\x07")
 
 
 def test_a_money_rate_stays_whole_in_a_50_column_terminal(tmp_path):
-    (tmp_path / "rates.txt").write_text("The ferry service costs the island about $180 per capita each winter, "
+    (tmp_path / "rates.txt").write_text("The ferry service costs the island about $265 per capita each winter, "
                                         "while the harbour dredging took $3 million.\n", encoding="utf-8")
     code, _, screen = run_in_terminal(["extract", "rates.txt", "--no-pager"], tmp_path, stdout="tty", columns=50)
     assert code == 0, screen
     lines = [line.rstrip() for line in ANSI.sub("", screen).replace("\r", "").split("\n")]
-    assert any("180 USD per capita" in line for line in lines), "\n".join(lines)
+    assert any("265 USD per capita" in line for line in lines), "\n".join(lines)
     assert any(re.search(r"\b3 mn USD\b", line) for line in lines), "\n".join(lines)
     assert max(len(line) for line in lines if "USD" in line) <= 50

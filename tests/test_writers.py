@@ -92,21 +92,21 @@ def test_table_fits_80_columns_and_keeps_numbers_whole():
 
 # ---------------------------------------------------------------- the table at every width
 
-RATE = "The museum costs about $180 per capita, while the town spent $4 billion on bridges in 2019."
-RANGE = "Vacancies among seasonal orchard pickers in the southern valley farms rose from 8% to 17% last spring."
+RATE = "The museum costs about $265 per capita, while the town spent $4 billion on bridges in 2019."
+RANGE = "Vacancies among seasonal orchard pickers in the southern valley farms rose from 9% to 14% last spring."
 NARROW_CLAIMS = [
-    Claim("r.pdf", 17, 38, "about $180 per capita", Kind.money, value=Decimal(180), unit="USD per capita",
+    Claim("r.pdf", 17, 38, "about $265 per capita", Kind.money, value=Decimal(265), unit="USD per capita",
           qualifier=Qualifier.approx, subject="The museum", time="2019", page=3, sentence=RATE),
     Claim("r.pdf", 61, 71, "$4 billion", Kind.money, value=Decimal("4E+9"), unit="USD", subject="bridges", page=3,
           sentence=RATE),
-    Claim("r.pdf", 76, 90, "from 8% to 17%", Kind.percent, low=Decimal(8), high=Decimal(17), unit="%",
+    Claim("r.pdf", 76, 90, "from 9% to 14%", Kind.percent, low=Decimal(9), high=Decimal(14), unit="%",
           direction=Direction.increase, page=12, sentence=RANGE,
           subject="Vacancies among seasonal orchard pickers in the southern valley farms"),
     Claim("r.pdf", 85, 89, "2019", Kind.date, value="2019", page=3, sentence=RATE),
 ]
 # each claim's number and the unit that must stand whole on the same line as it
-NUMBERS = [("~180", "USD per capita"), ("4 bn", "USD"), ("8–17", "%"), ("2019", "")]
-# the columns drawn for these claims: from the widest value cell ('~180 USD per capita', 19 characters) and the
+NUMBERS = [("~265", "USD per capita"), ("4 bn", "USD"), ("9–14", "%"), ("2019", "")]
+# the columns drawn for these claims: from the widest value cell ('~265 USD per capita', 19 characters) and the
 # least room of the subject (12) and excerpt (20); below 47 columns one block per claim
 COLUMNS_AT = {
     140: ["Page", "Kind", "Claim", "Value", "Unit", "Subject", "Time", "Excerpt"],
@@ -136,14 +136,14 @@ def test_the_table_at_any_width_keeps_numbers_units_and_words_whole(width):
     text = _screen(NARROW_CLAIMS, width)
     lines = text.splitlines()
     assert max(len(line) for line in lines) <= width
-    for number, unit in NUMBERS:  # the number and its whole unit on one line: '~180 USD per capita', never '~18'
+    for number, unit in NUMBERS:  # the number and its whole unit on one line: '~265 USD per capita', never '~18'
         pattern = re.compile(rf"(?<![\w.,~]){re.escape(number)}(?![\w.,–])")
         at = [line for line in lines if pattern.search(line)]
         assert at and any(unit in line for line in at), (number, unit, text)
     # every word on screen is a whole word of what was shown: no 'Kin'/'d', 'mon'/'ey', 'Unemploymen'/'t'
     shown = " ".join(" ".join(filter(None, (c.sentence, c.subject, c.text, c.unit, c.time, c.kind.value, c.file)))
                      for c in NARROW_CLAIMS)
-    words = set(re.findall(r"[\w’'-]+", shown + " " + " ".join(HEADERS) + " 3 12 4 bn 8–17 180 claims claim date 1 "
+    words = set(re.findall(r"[\w’'-]+", shown + " " + " ".join(HEADERS) + " 3 12 4 bn 9–14 265 claims claim date 1 "
                            "money 2 percent Value marks about over under increase decrease the is highlighted in "
                            "its excerpt"))
     assert set(re.findall(r"[\w’'-]+", text)) - words == set(), text
@@ -152,14 +152,14 @@ def test_the_table_at_any_width_keeps_numbers_units_and_words_whole(width):
         assert header is not None and [h for h in header.split() if h in HEADERS] == COLUMNS_AT[width], text
     else:  # one block per claim, each with its kind, page and value
         assert header is None and text.count("Kind ") == len(NARROW_CLAIMS), text
-        assert re.search(r"^Page +12 *$", text, re.M) and re.search(r"^Value +8–17 % ▲ *$", text, re.M), text
+        assert re.search(r"^Page +12 *$", text, re.M) and re.search(r"^Value +9–14 % ▲ *$", text, re.M), text
     if "Page" in COLUMNS_AT[width]:  # each row shows its page
-        assert re.search(r"^ +12 +percent .*8–17", text, re.M), text
+        assert re.search(r"^ +12 +percent .*9–14", text, re.M), text
 
 
 def test_a_money_rate_shows_its_currency_like_other_money():
     text = _screen(NARROW_CLAIMS[:2], 80)
-    assert "~180 USD per capita" in text and "4 bn USD" in text
+    assert "~265 USD per capita" in text and "4 bn USD" in text
 
 
 def test_a_table_without_pages_has_no_page_column():

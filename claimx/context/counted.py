@@ -55,7 +55,7 @@ def counted_noun(span):
     if anchor.dep_ == "pobj" and head.lower_ == "at" and head.head.pos_ == "NOUN" \
             and head.head.lemma_.lower() in words("relational_nouns"):
         return counted_of(head.head)
-    # arrests reached 31,416 / the total is estimated to be more than a million / the population fell by 212,000
+    # arrests reached 31,416 / the toll is put at above 9,000 / the population fell by 212,000
     by_change = anchor.dep_ == "pobj" and head.lower_ == "by" and is_change_verb(head.head)
     if anchor.dep_ in ("dobj", "attr", "oprd") or (anchor.dep_ == "pobj" and head.lower_ in ("to", "at")) or by_change:
         verb = governing_verb(anchor)
@@ -84,7 +84,7 @@ def counted_noun(span):
 
 
 def _whole(span) -> bool:
-    """Whether a figure could count things: no decimal fraction ('P = 0.0307' counts nothing)."""
+    """Whether a figure could count things: no decimal fraction ('P = 0.0216' counts nothing)."""
     return not any(t.like_num and regex.search(r"\d[.,]\d+$", t.text) and not regex.search(r"\d,\d{3}$", t.text)
                    for t in span)
 
