@@ -127,7 +127,7 @@ GRAMMAR = [
     ("Sixty-\nthree percent agreed.", "Sixty-\nthree percent", "percent", 63),
     ("Prices rose ４０％ this year.", "４０％", "percent", 40),
     ("The error was 9 ± 6% overall.", "9 ± 6%", "percent", 9),
-    ("Wells hold 5 to 8 billion barrels.", "5 to 8 billion barrels", "quantity", (5_000_000_000, 8_000_000_000)),
+    ("Mines hold 6 to 9 billion tonnes.", "6 to 9 billion tonnes", "quantity", (6_000_000_000, 9_000_000_000)),
     ("Between sixty and ninety million people voted.", "Between sixty and ninety million", "count",
      (60_000_000, 90_000_000)),
     ("About one-fiftieth of the land burned.", "one-fiftieth", "ratio", Decimal(1) / Decimal(50)),
