@@ -59,3 +59,31 @@ def test_no_function_in_context_is_over_60_lines():
             if isinstance(node, ast.FunctionDef) and node.end_lineno - node.lineno + 1 > 60
             and path.name != "direction.py"]  # direction.py: issue 24, another part
     assert not long, long
+
+
+@pytest.mark.parametrize("sentence,text,head", [
+    # money names what it buys, costs, is spent on, earned, owed or lent, or the account: never who pays
+    ("Harbor Bank lent the town council $70 million.", "$70 million", "loan"),
+    ("The county owes $9 million to its contractors.", "$9 million", "debt"),
+    ("The studio earned $12 million from streaming rights.", "$12 million", "earnings"),
+    ("The foundation donated $2 million to the aquarium.", "$2 million", "donation"),
+    ("The water board borrowed $45 million last spring.", "$45 million", "borrowing"),
+    ("The port authority will spend $3 billion on tugboats.", "$3 billion", "tugboats"),
+    ("The territory ran a surplus of $8 billion.", "$8 billion", "surplus"),
+    ("Norway's exports to Korea reached $6 billion.", "$6 billion", "exports"),
+    ("The ministry set aside $20 million for flood barriers.", "$20 million", "barriers"),
+])
+def test_money_names_the_sum_not_the_actor(extract, sentence, text, head):
+    found = [c for c in extract(sentence) if c.text == text]
+    assert found and head in (found[0].subject or "").lower().split(), [(c.text, c.subject) for c in extract(sentence)]
+
+
+@pytest.mark.parametrize("sentence,text,unit", [
+    # a whole figure as the level of 'the number of X' counts X
+    ("Officials put the number of ferries at 57.", "57", "ferries"),
+    ("The number of clinics was 412 last year.", "412", "clinics"),
+    ("Planners estimated the number of kiosks at 1,250.", "1,250", "kiosks"),
+])
+def test_a_level_of_the_number_of_things_counts_the_things(extract, sentence, text, unit):
+    found = [c for c in extract(sentence) if c.text == text]
+    assert found and found[0].unit == unit, [(c.text, c.unit) for c in extract(sentence)]

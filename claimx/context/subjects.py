@@ -173,9 +173,7 @@ def _of_in(p: _Proposer, anchor, ids) -> None:
             obj = content_obj(child)
             if obj is None:
                 continue
-            stated_total = any(c.dep_ in ("nummod", "quantmod") and c.ent_type_ not in ("DATE", "TIME")
-                               for c in obj.children if c.i not in ids)  # 'of the entire 104 billion supply'
-            if child.lower_ == "of" and (obj.lemma_.lower() in cue("denominators") or stated_total):
+            if child.lower_ == "of" and obj.lemma_.lower() in cue("denominators"):
                 _clause(p, "share", anchor, ids, final=False)
                 p.add("share", "share_total", obj, ids)
             else:
@@ -292,17 +290,16 @@ def _clause_readings(anchor, ids, kind: Kind) -> Iterator[tuple[str, object, str
     if objs and kind == Kind.quantity and ((anchor.dep_ == "pobj" and anchor.head.head.i == verb.i)
                                            or (anchor.dep_ == "npadvmod" and anchor.head.i == verb.i)):
         yield "act_object", objs[0], noun_phrase(objs[0], ids)
+    # 'the bank lent them $5 million', 'the county owes $2 million': money names the sum the act moves, not the actor
+    act = load("grammar")["money_act_nouns"].get(verb.lemma_.lower())
+    if act and kind == Kind.money and anchor.dep_ in ("dobj", "dative") and anchor.head.i == verb.i:
+        yield "money_act", None, act
     if verb.lemma_.lower() in cue("speech_verbs"):
         yield "speech", None, None  # 'Analysts say 7 percent': the speaker is not what was measured
     sub = subject_token(verb, ids)
     found = noun_phrase(sub, ids) if sub is not None else None
     if found is not None:
         yield "verb_subject", sub, found
-    # 'As of 2014, parkland per inhabitant is 5.78 m²' parsed with no subject: the thing named before 'is'
-    if verb.lemma_ == "be" and anchor.i > verb.i and not any(c.dep_ in SUBJECT_DEPS for c in verb.children):
-        before = _named_before(verb)
-        if before is not None:
-            yield "named_before", before, noun_phrase(before, ids)
     # 'about 70% of which is farmland': the figure is the subject, the complement names what it is
     if anchor.dep_ in SUBJECT_DEPS and anchor.head.i == verb.i and verb.lemma_ == "be":
         attrs = [c for c in verb.children if c.dep_ == "attr" and c.pos_ in NOMINAL and c.i not in ids]
@@ -404,16 +401,6 @@ def _spent_on(anchor, ids):
             obj = content_obj(child)
             if obj is not None and obj.i not in ids:
                 return obj
-    return None
-
-
-def _named_before(verb):
-    """The noun nearest before a verb, past places, dates and prepositions, when nothing else stands between."""
-    for t in reversed(verb.doc[verb.sent.start: verb.i]):
-        if t.pos_ == "NOUN" and t.ent_type_ not in NON_SUBJECT_ENTS and t.dep_ not in MODIFIER_DEPS:
-            return t
-        if t.pos_ not in ("PROPN", "ADP", "ADJ", "DET") or t.is_punct:
-            return None
     return None
 
 
