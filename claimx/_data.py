@@ -8,7 +8,8 @@ from importlib import resources
 from types import MappingProxyType
 from typing import Any
 
-DATA_FILES = ("number_words", "currencies", "cues", "units", "dates", "labels", "sections", "grammar", "currencies_cldr")
+DATA_FILES = ("number_words", "currencies", "cues", "units", "dates", "labels", "sections", "grammar", "currencies_cldr",
+              "subject_weights")
 
 
 @functools.cache

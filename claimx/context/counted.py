@@ -63,8 +63,21 @@ def counted_noun(span):
             sub = subject_token(verb, ids, resolve=False)
             if sub is not None and sub.pos_ in NOMINAL:
                 return counted_of(sub)
-    # Estimates placed the number of fires from 605 to 732 / the number of wells was between 605 and 732 / put
-    # the number of wells at 732: the verb's subject or object is 'the number of X'
+    found = _number_of_level(span, anchor, ids)
+    if found is not None:
+        return found
+    # 441 facilities were restored, while 308 remained: a number standing alone as a subject counts the noun
+    # an earlier number of its sentence counted
+    if anchor.dep_ in ("nsubj", "nsubjpass") and _digits(span):
+        for tok in reversed(span.sent[: anchor.i - span.sent.start]):
+            if tok.like_num and tok.dep_ == "nummod" and tok.head.pos_ in NOMINAL and tok.head.i < anchor.i:
+                return tok.head
+    return None
+
+
+def _number_of_level(span, anchor, ids):
+    """'the number of wells was between 400 and 500', 'put the number of wells at 500': a whole figure as the
+    level of a verb whose subject or object is 'the number of X' counts X."""
     verb = governing_verb(anchor)
     level = verb is not None and (anchor.dep_ in ("attr", "dobj", "oprd") or (
         anchor.dep_ == "pobj" and anchor.head.lower_ in words("level_prepositions")))
@@ -74,12 +87,6 @@ def counted_noun(span):
                 found = counted_of(c)
                 if found is not c:
                     return found
-    # 441 facilities were restored, while 308 remained: a number standing alone as a subject counts the noun
-    # an earlier number of its sentence counted
-    if anchor.dep_ in ("nsubj", "nsubjpass") and _digits(span):
-        for tok in reversed(span.sent[: anchor.i - span.sent.start]):
-            if tok.like_num and tok.dep_ == "nummod" and tok.head.pos_ in NOMINAL and tok.head.i < anchor.i:
-                return tok.head
     return None
 
 

@@ -1,7 +1,17 @@
-"""The subject: the short noun phrase naming what a number measures or counts, never a clause."""
+"""The subject: the short noun phrase naming what a number measures or counts, never a clause.
+
+Each reading of a figure's context proposes candidate noun phrases (:func:`candidates`): the noun it counts, the
+owner of an 'of', the object of 'on'/'for' after a spending verb, the verb's subject or object, the noun before a
+copula ... Each candidate carries the reading that proposed it (``rule``), its part in that reading (``role``) and
+features of its head (an actor, a place, a denominator, the claim's unit). :func:`rank` scores them with the one
+table of weights in ``claimx/data/subject_weights.json`` (score = rule + role + features) and takes the best; a
+candidate with no phrase says "nothing here is the subject". ``benchmarks/subject_loso.py`` measures the table
+(leave one set out) and rebuilds it."""
 from __future__ import annotations
 
 import functools
+from collections.abc import Iterator
+from dataclasses import dataclass
 
 import regex
 
@@ -9,7 +19,7 @@ from claimx._data import load
 from claimx.context.cues import cue, is_change_noun, is_change_verb
 from claimx.context.tree import (
     MODIFIER_DEPS, NOMINAL, NON_SUBJECT_ENTS, SUBJECT_DEPS, anchor_of, conjoined_to, content_obj, governing_verb,
-    noun_phrase, subject_phrase, words,
+    is_pronoun, noun_phrase, subject_phrase, subject_token, words,
 )
 from claimx.model import Kind
 from claimx.recognizers.base import qualifier_table
@@ -29,109 +39,274 @@ def _relational(noun) -> bool:
     return noun.lemma_.lower() in words("relational_nouns")
 
 
+@dataclass(frozen=True)
+class Option:
+    """One candidate subject: the reading (``rule``) that proposes it, its ``role`` there, the phrase (None: the
+    reading says there is no subject) and its head token's ``features``."""
+    rule: str
+    role: str
+    phrase: str | None
+    features: frozenset[str] = frozenset()
+
+
+ACTOR_ENTS = {"PERSON", "ORG", "NORP"}
+PLACE_ENTS = {"GPE", "LOC", "FAC"}
+
+
+def _features(tok, kind: Kind, unit: str | None, anchor) -> frozenset[str]:
+    """What a ranker may weigh about a candidate's head: an actor, a place, a denominator, the unit itself, far."""
+    if tok is None:
+        return frozenset()
+    found = set()
+    if tok.ent_type_ in ACTOR_ENTS or is_pronoun(tok):
+        found.add("actor")
+        if kind == Kind.money:
+            found.add("money_actor")  # money measures what it buys or the account, never who pays
+    if tok.ent_type_ in PLACE_ENTS:
+        found.add("place")
+    if tok.lemma_.lower() in cue("denominators"):
+        found.add("denominator")
+    if _relational(tok):
+        found.add("relational")
+    if unit and tok.lower_ == unit.lower():
+        found.add("unit")
+    if abs(tok.i - anchor.i) > 8:
+        found.add("far")
+    if tok.i > anchor.i:
+        found.add("after")
+    return frozenset(found)
+
+
+class _Proposer:
+    """Collects the options of one figure: ``add(rule, role, tok)`` proposes ``tok``'s noun phrase."""
+
+    def __init__(self, span, kind: Kind, unit: str | None):
+        self.kind, self.unit, self.anchor = kind, unit, anchor_of(span)
+        self.options: list[Option] = []
+
+    def add(self, rule: str, role: str, tok, ids, phrase: str | None = None, needed: bool = True) -> None:
+        """Propose ``tok``'s noun phrase (or ``phrase``); when it has none, say "no subject" if the reading
+        ``needed`` it, else propose nothing."""
+        if phrase is None and tok is not None:
+            phrase = noun_phrase(tok, ids)
+        if phrase is None and not needed:
+            return
+        self.options.append(Option(rule, role, phrase, _features(tok, self.kind, self.unit, self.anchor)))
+
+    def none(self, rule: str, role: str = "nothing") -> None:
+        self.options.append(Option(rule, role, None))
+
+
+@functools.cache
+def weights() -> dict[str, dict[str, float]]:
+    """The ranker's table (``claimx/data/subject_weights.json``): weights of rules, roles and features."""
+    data = load("subject_weights")
+    return {part: dict(data[part]) for part in ("rules", "roles", "features")}
+
+
+def score(option: Option, table: dict[str, dict[str, float]] | None = None) -> float:
+    table = table or weights()
+    return table["rules"].get(option.rule, 0.0) + table["roles"].get(option.role, 0.0) \
+        + sum(table["features"].get(f, 0.0) for f in option.features)
+
+
+def rank(options: list[Option], table: dict[str, dict[str, float]] | None = None) -> Option | None:
+    """The best-scoring option (of equal scores, the first proposed)."""
+    best = None
+    for option in options:
+        if best is None or score(option, table) > score(best, table):
+            best = option
+    return best
+
+
 def subject_of(span, kind: Kind, noun=None, unit: str | None = None) -> str | None:
     """The phrase naming what the number measures or counts (``noun``: the noun a count counts; ``unit``: the
     claim's unit, which tells a duration)."""
+    best = rank(candidates(span, kind, noun, unit))
+    return best.phrase if best is not None else None
+
+
+def candidates(span, kind: Kind, noun=None, unit: str | None = None) -> list[Option]:
+    """Every reading's candidate subjects of a figure, in the order the readings were written."""
+    p = _Proposer(span, kind, unit)
     ids = {t.i for t in span}
+    anchor = p.anchor
     if noun is not None and noun.lower_ not in words("measure_nouns"):
-        return noun_phrase(noun, ids)
+        p.add("counted_noun", "head", noun, ids)  # '31,416 arrests'
     # the Bridge Creek Limestone (∼12 m), all three species (23.8%): a figure in brackets after the noun it measures
     bracketed = _before_bracket(span)
     if bracketed is not None:
-        return noun_phrase(bracketed, ids)
-    first = conjoined_to(span)
+        p.add("bracket", "head", bracketed, ids)
+    first = conjoined_to(span)  # '60 percent in A and 90 percent in B': the first figure's subject
     if first is not None:
-        return subject_of(first, kind, unit=unit)
-    anchor = anchor_of(span)
-    head = anchor.head
+        best = rank(candidates(first, kind, unit=unit))
+        p.options.append(Option("conjunct", "head", best.phrase, best.features) if best else Option("conjunct", "nothing", None))
     if noun is not None:  # 'the index fell 240 points': what changed, not the points
-        ids |= {noun.i}
-        return _verb_phrase_subject(noun, ids, kind)
-    # 44 percent more petroleum: the noun the comparative qualifies
-    compared = _compared_noun(span)
+        _clause(p, "measure_noun", noun, ids | {noun.i})
+    compared = _compared_noun(span)  # 44 percent more petroleum: the noun the comparative qualifies
     if compared is not None:
-        return noun_phrase(compared, ids | {span.end})
-    # 53 percent of the popular vote / $220 billion in commitments (not 'in Peru', 'in 2019')
+        p.add("compared", "head", compared, ids | {span.end})
+    _of_in(p, anchor, ids)
+    if kind == Kind.money:  # spent $4 billion on shelters / added $18 billion to the debt
+        target = _spent_on(anchor, ids)
+        if target is not None:
+            p.add("spent_on", "head", target, ids)
+    _at(p, anchor, ids)
+    _owner_of(p, anchor, ids)
+    _modified(p, anchor, ids)
+    if kind in (Kind.quantity, Kind.percent):
+        _written_after(p, span, anchor, ids)
+    # 'served for 12 years', 'serving 12 hours a day': a span of time (or time per period) measures an act
+    if kind == Kind.quantity and unit and unit.split(" per ")[0] in load("units")["duration_names"]:
+        activity = _activity(anchor, ids)
+        if activity is not None:
+            p.add("duration", "head", None, ids, phrase=activity)
+    _clause(p, "clause", anchor, ids)
+    return p.options
+
+
+def _of_in(p: _Proposer, anchor, ids) -> None:
+    """53 percent of the popular vote / $220 billion in commitments (not 'in Peru', 'in 2019'); 2-9 percent of
+    GDP: the subject is what amounts to that share, else the denominator."""
     for child in anchor.children:
         if child.dep_ == "prep" and child.lower_ in ("of", "in") and child.i > anchor.i:
             obj = content_obj(child)
             if obj is None:
                 continue
-            stated_total = any(c.dep_ in ("nummod", "quantmod") and c.ent_type_ not in ("DATE", "TIME")
-                               for c in obj.children if c.i not in ids)  # 'of the entire 104 billion supply'
-            if child.lower_ == "of" and (obj.lemma_.lower() in cue("denominators") or stated_total):
-                # 2-9 percent of GDP, one billion barrels of the entire 104 billion supply: the subject is what
-                # amounts to that share
-                return _verb_phrase_subject(anchor, ids, kind) or noun_phrase(obj, ids)
-            return noun_phrase(obj, ids)
-    # spent $4 billion on shelters / added $18 billion to the debt (after 'in commitments')
-    if kind == Kind.money:
-        target = _spent_on(anchor, ids)
-        if target is not None:
-            return noun_phrase(target, ids)
-    # inflation at 4.1% / the IMF puts growth at 3 percent
+            if child.lower_ == "of" and obj.lemma_.lower() in cue("denominators"):
+                _clause(p, "share", anchor, ids, final=False)
+                p.add("share", "share_total", obj, ids)
+            else:
+                p.add("of_in", "head", obj, ids)
+            return
+
+
+def _at(p: _Proposer, anchor, ids) -> None:
+    """inflation at 4.1% / the IMF puts growth at 3 percent."""
+    head = anchor.head
     if anchor.dep_ == "pobj" and head.lower_ == "at":
         owner = head.head
         if owner.pos_ in NOMINAL and owner.i not in ids and owner.ent_type_ not in NON_SUBJECT_ENTS:
-            return noun_phrase(owner, ids)
-        if owner.pos_ == "VERB":
+            p.add("at", "head", owner, ids)
+        elif owner.pos_ == "VERB":
             objs = [c for c in owner.children if c.dep_ == "dobj" and c.pos_ in NOMINAL and c.i not in ids]
             if objs:
-                return noun_phrase(objs[0], ids)
-    # a transfer of $180 per capita / a deficit of 3 percent / an increase of 40 percent in X
-    if anchor.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ == "NOUN" and head.head.i not in ids:
-        owner = head.head
-        if is_change_noun(owner) or _relational(owner):
-            obj = _object_of(owner, after=anchor.i)
-            if obj is not None:
-                return noun_phrase(obj, ids)
-            verb = governing_verb(owner)
-            # 'Chile has a literacy rate of 96.4%': the rate is what is measured, not its owner
-            if verb is not None and verb.lemma_.lower() not in cue("reporting_verbs") | cue("possession_verbs"):
-                found = subject_phrase(verb, ids)
-                if found is not None:
-                    return found
-        return noun_phrase(owner, ids)
-    # 'earn nearly double the national average', 'twice the 2015 level': the noun is the base compared with; what
-    # is measured is what the clause is about
-    if kind == Kind.multiplier and anchor.dep_ in MODIFIER_DEPS and head.pos_ in NOMINAL and head.i > anchor.i \
-            and any(c.dep_ == "det" and c.i > anchor.i for c in head.children) \
+                p.add("at", "verb_object", objs[0], ids)
+
+
+def _owner_of(p: _Proposer, anchor, ids) -> None:
+    """a transfer of $180 per capita / a deficit of 3 percent / an increase of 40 percent in X."""
+    head = anchor.head
+    if not (anchor.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ == "NOUN" and head.head.i not in ids):
+        return
+    owner = head.head
+    if is_change_noun(owner) or _relational(owner):
+        obj = _object_of(owner, after=anchor.i)
+        if obj is not None:
+            p.add("owner_of", "object_of", obj, ids)
+        verb = governing_verb(owner)
+        # 'Chile has a literacy rate of 96.4%': the rate is what is measured, not its owner
+        if verb is not None and verb.lemma_.lower() not in cue("reporting_verbs") | cue("possession_verbs"):
+            p.add("owner_of", "verb_subject", subject_token(verb, ids), ids, needed=False)
+    p.add("owner_of", "owner", owner, ids)
+
+
+def _modified(p: _Proposer, anchor, ids) -> None:
+    """A figure modifying a noun after it: 'a 1.25 percent commission', 'a 57 percent reduction in the prices of X';
+    for a multiplier, 'earn nearly double the national average', 'twice the 2015 level': the noun is the base
+    compared with; what is measured is what the clause is about."""
+    head = anchor.head
+    if not (anchor.dep_ in MODIFIER_DEPS and head.pos_ in NOMINAL and head.i > anchor.i):
+        return
+    if p.kind == Kind.multiplier and any(c.dep_ == "det" and c.i > anchor.i for c in head.children) \
             and (governing_verb(head) is None or governing_verb(head).lemma_.lower() not in cue("possession_verbs")):
         # (not 'the 100x case', where it names the case, nor 'has twice the capacity', where the noun is measured)
-        return _verb_phrase_subject(head, ids | {head.i}, kind)
-    # a 1.25 percent commission / a 57 percent reduction in the prices of X
-    if anchor.dep_ in MODIFIER_DEPS and head.pos_ in NOMINAL and head.i > anchor.i:
-        if is_change_noun(head) or _relational(head):
-            obj = _object_of(head)
-            if obj is not None:
-                return noun_phrase(obj, ids)
-            if is_change_noun(head):
-                verb = governing_verb(head)
-                found = subject_phrase(verb, ids, resolve=False) if verb is not None else None
-                if found is not None:
-                    return found
-        return noun_phrase(head, ids)
-    # fasting glucose ≥7.0 mmol/L, a depth of 12 m: a measurement written right after the noun it measures
-    if kind in (Kind.quantity, Kind.percent):
-        k = span.start - 1  # past a whole qualifier: 'relative humidity up to 95%'
-        for n in (3, 2, 1):
-            if span.start - n >= 0 and span.doc[span.start - n: span.start].text.lower() in _qualifiers():
-                k = span.start - n - 1
-                break
-        before = span.doc[k] if k >= 0 else None
-        if head.pos_ in NOMINAL and head.i < span.start and \
-                anchor.dep_ in ("appos", "npadvmod", "nmod", "amod", "compound", "nummod") and \
-                all(t.pos_ not in ("VERB", "AUX") for t in span.doc[head.i + 1: span.start]) and \
-                head.ent_type_ not in NON_SUBJECT_ENTS:
-            return noun_phrase(head, ids)
-        if before is not None and before.pos_ == "NOUN" and before.is_alpha and before.ent_type_ not in NON_SUBJECT_ENTS:
-            return noun_phrase(before, ids)  # written right after it, whatever the parse made of it
-    # 'served for 12 years', 'serving 12 hours a day': a span of time (or time per period) measures an act
-    if kind == Kind.quantity and unit and unit.split(" per ")[0] in load("units")["duration_names"]:
-        activity = _activity(anchor, ids)
-        if activity is not None:
-            return activity
-    return _verb_phrase_subject(anchor, ids, kind)
+        _clause(p, "multiplier_base", head, ids | {head.i})
+    if is_change_noun(head) or _relational(head):
+        obj = _object_of(head)
+        if obj is not None:
+            p.add("modifier", "object_of", obj, ids)
+        verb = governing_verb(head) if is_change_noun(head) else None
+        if verb is not None:
+            p.add("modifier", "verb_subject", subject_token(verb, ids, resolve=False), ids, needed=False)
+    p.add("modifier", "owner", head, ids)
+
+
+def _written_after(p: _Proposer, span, anchor, ids) -> None:
+    """fasting glucose ≥7.0 mmol/L, a depth of 12 m: a measurement written right after the noun it measures."""
+    head = anchor.head
+    k = span.start - 1  # past a whole qualifier: 'relative humidity up to 95%'
+    for n in (3, 2, 1):
+        if span.start - n >= 0 and span.doc[span.start - n: span.start].text.lower() in _qualifiers():
+            k = span.start - n - 1
+            break
+    before = span.doc[k] if k >= 0 else None
+    if head.pos_ in NOMINAL and head.i < span.start and \
+            anchor.dep_ in ("appos", "npadvmod", "nmod", "amod", "compound", "nummod") and \
+            all(t.pos_ not in ("VERB", "AUX") for t in span.doc[head.i + 1: span.start]) and \
+            head.ent_type_ not in NON_SUBJECT_ENTS:
+        p.add("written_after", "owner", head, ids)
+    if before is not None and before.pos_ == "NOUN" and before.is_alpha and before.ent_type_ not in NON_SUBJECT_ENTS:
+        p.add("written_after", "noun_before", before, ids)  # right after it, whatever the parse made of it
+
+
+def _clause(p: _Proposer, rule: str, anchor, ids, final: bool = True) -> None:
+    """The options the figure's clause gives (see :func:`_clause_readings`); a reading that finds no subject
+    ends the list, as a 'nothing' option when the reading is ``final`` (else the next reading answers)."""
+    for role, tok, phrase in _clause_readings(anchor, ids, p.kind):
+        if phrase is None:
+            if final:
+                p.none(rule, role)
+            return
+        p.add(rule, role, tok, ids, phrase=phrase)
+    if final:
+        p.none(rule)
+
+
+def _clause_readings(anchor, ids, kind: Kind) -> Iterator[tuple[str, object, str | None]]:
+    """X rose 40 percent / the rate is 99 percent / profit tripled / the bank raised the rate by 50 bp /
+    Congress passed the law over two years (a duration measures what the verb did: its object): (role, head,
+    phrase) in the order of preference; a phrase of None says the clause has no subject."""
+    # 'with wheat prices down 5 percent', 'with the index up 2 percent': a verbless small clause has its subject
+    t = anchor.head
+    for _ in range(2):
+        if t.pos_ in ("VERB", "AUX") or t.i == t.head.i:
+            break
+        subs = [c for c in t.children if c.dep_ in SUBJECT_DEPS and c.pos_ in NOMINAL and c.i not in ids]
+        if subs:
+            yield "clause_subject", subs[0], noun_phrase(subs[0], ids)
+            break
+        t = t.head
+    verb = anchor if anchor.pos_ == "VERB" else governing_verb(anchor)
+    if verb is None:
+        yield "nothing", None, None
+        return
+    objs = [c for c in verb.children if c.dep_ == "dobj" and c.i not in ids and c.pos_ in NOMINAL]
+    # raised the rate by 50 bp / increased its efficiency to 70%: the object changed
+    by = anchor.dep_ == "pobj" and anchor.head.lower_ in ("by", "to") and anchor.head.head.i == verb.i
+    if objs and (by or anchor.i == verb.i) and is_change_verb(verb):
+        yield "changed_object", objs[0], noun_phrase(objs[0], ids)
+    # passed the law over two years / collects census information every five years: a duration measures the act
+    if objs and kind == Kind.quantity and ((anchor.dep_ == "pobj" and anchor.head.head.i == verb.i)
+                                           or (anchor.dep_ == "npadvmod" and anchor.head.i == verb.i)):
+        yield "act_object", objs[0], noun_phrase(objs[0], ids)
+    # 'the bank lent them $5 million', 'the county owes $2 million': money names the sum the act moves, not the actor
+    act = load("grammar")["money_act_nouns"].get(verb.lemma_.lower())
+    if act and kind == Kind.money and anchor.dep_ in ("dobj", "dative") and anchor.head.i == verb.i:
+        yield "money_act", None, act
+    if verb.lemma_.lower() in cue("speech_verbs"):
+        yield "speech", None, None  # 'Analysts say 7 percent': the speaker is not what was measured
+    sub = subject_token(verb, ids)
+    found = noun_phrase(sub, ids) if sub is not None else None
+    if found is not None:
+        yield "verb_subject", sub, found
+    # 'about 70% of which is farmland': the figure is the subject, the complement names what it is
+    if anchor.dep_ in SUBJECT_DEPS and anchor.head.i == verb.i and verb.lemma_ == "be":
+        attrs = [c for c in verb.children if c.dep_ == "attr" and c.pos_ in NOMINAL and c.i not in ids]
+        if attrs:
+            yield "copula_complement", attrs[0], noun_phrase(attrs[0], ids)
+    if objs:
+        yield "verb_object", objs[0], noun_phrase(objs[0], ids)
 
 
 @functools.cache
@@ -226,60 +401,6 @@ def _spent_on(anchor, ids):
             obj = content_obj(child)
             if obj is not None and obj.i not in ids:
                 return obj
-    return None
-
-
-def _verb_phrase_subject(anchor, ids, kind: Kind) -> str | None:
-    """X rose 40 percent / the rate is 99 percent / profit tripled / the bank raised the rate by 50 bp /
-    Congress passed the law over two years (a duration measures what the verb did: its object)."""
-    # 'with wheat prices down 5 percent', 'with the index up 2 percent': a verbless small clause has its subject
-    t = anchor.head
-    for _ in range(2):
-        if t.pos_ in ("VERB", "AUX") or t.i == t.head.i:
-            break
-        subs = [c for c in t.children if c.dep_ in SUBJECT_DEPS and c.pos_ in NOMINAL and c.i not in ids]
-        if subs:
-            return noun_phrase(subs[0], ids)
-        t = t.head
-    verb = anchor if anchor.pos_ == "VERB" else governing_verb(anchor)
-    if verb is None:
-        return None
-    objs = [c for c in verb.children if c.dep_ == "dobj" and c.i not in ids and c.pos_ in NOMINAL]
-    # raised the rate by 50 bp / increased its efficiency to 70%: the object changed
-    by = anchor.dep_ == "pobj" and anchor.head.lower_ in ("by", "to") and anchor.head.head.i == verb.i
-    if objs and (by or anchor.i == verb.i) and is_change_verb(verb):
-        return noun_phrase(objs[0], ids)
-    # passed the law over two years / collects census information every five years: a duration measures the act
-    if objs and kind == Kind.quantity and ((anchor.dep_ == "pobj" and anchor.head.head.i == verb.i)
-                                           or (anchor.dep_ == "npadvmod" and anchor.head.i == verb.i)):
-        return noun_phrase(objs[0], ids)
-    if verb.lemma_.lower() in cue("speech_verbs"):
-        return None  # 'Analysts say 7 percent': the speaker is not what was measured
-    found = subject_phrase(verb, ids)
-    if found is not None:
-        return found
-    # 'As of 2014, parkland per inhabitant is 5.78 m²' parsed with no subject: the thing named before 'is'
-    if verb.lemma_ == "be" and anchor.i > verb.i and not any(c.dep_ in SUBJECT_DEPS for c in verb.children):
-        before = _named_before(verb)
-        if before is not None:
-            return noun_phrase(before, ids)
-    # 'about 70% of which is farmland': the figure is the subject, the complement names what it is
-    if anchor.dep_ in SUBJECT_DEPS and anchor.head.i == verb.i and verb.lemma_ == "be":
-        attrs = [c for c in verb.children if c.dep_ == "attr" and c.pos_ in NOMINAL and c.i not in ids]
-        if attrs:
-            return noun_phrase(attrs[0], ids)
-    if objs:
-        return noun_phrase(objs[0], ids)
-    return None
-
-
-def _named_before(verb):
-    """The noun nearest before a verb, past places, dates and prepositions, when nothing else stands between."""
-    for t in reversed(verb.doc[verb.sent.start: verb.i]):
-        if t.pos_ == "NOUN" and t.ent_type_ not in NON_SUBJECT_ENTS and t.dep_ not in MODIFIER_DEPS:
-            return t
-        if t.pos_ not in ("PROPN", "ADP", "ADJ", "DET") or t.is_punct:
-            return None
     return None
 
 
