@@ -71,7 +71,16 @@ COMPARISONS = [  # a comparative right after the figure does compare: these keep
     ("Trains ran 15 minutes longer on the coastal line.", "15 minutes", INC),
 ]
 
-ALL = GROWTH + COUNTS + LEVELS + MODIFIER_COMPARATIVES + COMPARISONS
+MORE_AND_PLUS = [  # 'more' right after the figure compares whatever follows it; 'plus' adds, it marks no change
+    ("Farmers planted 25% more than in 2015.", "25%", INC),
+    ("The council will spend $3 million more on parks.", "$3 million", INC),
+    ("Orchards will get 12 percent more water.", "12 percent", INC),
+    ("The mill will cut 40 more positions.", "40", DEC),
+    ("The kit costs $60 plus $8 for shipping.", "$8", None),
+    ("The flat has three bedrooms plus two bathrooms.", "two", None),
+]
+
+ALL = GROWTH + COUNTS + LEVELS + MODIFIER_COMPARATIVES + COMPARISONS + MORE_AND_PLUS
 
 
 @pytest.mark.parametrize("sentence,text,direction", ALL, ids=[row[0][:60] for row in ALL])

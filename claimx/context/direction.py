@@ -1,7 +1,7 @@
 """The direction: increase or decrease when a number measures a change, None for a level.
 
 Each reader below looks at one place a change can be written and returns a direction or None; the first that
-finds one wins. The words are cue lists of ``claimx/data/cues.json``, in pairs ``increase_X`` / ``decrease_X``."""
+finds one wins. The words are cue lists of ``claimx/data/cues.json``, paired below."""
 from __future__ import annotations
 
 import functools
@@ -19,16 +19,25 @@ DIRECT_DEPS = {"dobj", "npadvmod", "advmod", "nummod", "oprd", "attr", "acomp", 
 MORE = {"more": Direction.increase, "less": Direction.decrease, "fewer": Direction.decrease}
 
 
-def by_cue(word: str, family: str) -> Direction | None:
-    """The direction of ``word`` in the cue lists ``increase_<family>`` / ``decrease_<family>``, else None."""
-    for direction in Direction:
-        if word in cue(f"{direction.value}_{family}"):
-            return direction
-    return None
+# where a change is read: the cue lists of cues.json that mark an increase and a decrease there
+VERBS = ("increase_verbs", "decrease_verbs")                          # rose 40 percent, cut 300 jobs
+NOUNS = ("increase_nouns", "decrease_nouns")                          # a 57 percent reduction, growth of 3%
+COMPARATIVES = ("increase_comparatives", "decrease_comparatives")     # 40 percent lower
+BEFORE = ("increase_before", "decrease_before")                       # up 5 percent, down 3 percent
+COUNT_VERBS = ("increase_count_verbs", "decrease_count_verbs")        # hired 450 nurses, eliminated 90 roles
+COUNT_NOUNS = ("increase_count_nouns", "decrease_count_nouns")        # 2,500 layoffs
 
 
-def _noun_direction(tok, family: str = "nouns") -> Direction | None:
-    return by_cue(tok.lemma_.lower(), family) or by_cue(tok.lower_, family)
+def by_cue(word: str, lists: tuple[str, str]) -> Direction | None:
+    """The direction ``word`` marks in a pair of cue lists (increase, decrease), else None."""
+    increase, decrease = lists
+    if word in cue(increase):
+        return Direction.increase
+    return Direction.decrease if word in cue(decrease) else None
+
+
+def _noun_direction(tok, lists: tuple[str, str] = NOUNS) -> Direction | None:
+    return by_cue(tok.lemma_.lower(), lists) or by_cue(tok.lower_, lists)
 
 
 @functools.cache
@@ -43,18 +52,17 @@ def _compared_after(span, text: str, end: int) -> Direction | None:
     modifier of the counted noun ('900 tunnels longer than 2 miles'), past a comma the next figure's."""
     after = regex.split(r"[,;:(]", text[end: end + 40], maxsplit=1)[0].split()
     word = after[0].strip(".,;:()").lower() if after else ""
-    return by_cue(word, "comparatives") if word != "more" else None
+    return by_cue(word, COMPARATIVES) if word != "more" else None
 
 
 def _more_after(span, text: str, end: int) -> Direction | None:
-    """'44 percent more petroleum', '20% fewer jobs'; 'cut 300 more jobs' is more of the cutting, a decrease."""
-    if span.end >= len(span.doc):
+    """'44 percent more petroleum', '20% fewer jobs', '30% more than in 2005', 'add $2 trillion more': a comparative
+    word right after the figure. 'cut 300 more jobs' is more of the cutting, a decrease."""
+    if span.end >= len(span.doc) or span.doc[span.end].lower_ not in MORE:
         return None
     word = span.doc[span.end]
-    if word.lower_ not in MORE or word.head.pos_ not in ("NOUN", "PROPN") or word.head.i <= word.i:
-        return None
-    verb = governing_verb(word.head)
-    if verb is not None and by_cue(verb.lemma_.lower(), "verbs") == Direction.decrease:
+    verb = governing_verb(word.head if word.head.i > word.i else word)
+    if verb is not None and by_cue(verb.lemma_.lower(), VERBS) == Direction.decrease:
         return Direction.decrease
     return MORE[word.lower_]
 
@@ -63,7 +71,7 @@ def _sign_before(span, text: str, end: int) -> Direction | None:
     """'up 5 percent', 'down nearly 5 percent' (a qualifier between the word and the figure)."""
     lead = _qualifier_at_end().sub("", text[max(0, span.start_char - 40): span.start_char].lower())
     before = regex.findall(r"\p{L}+(?=[^\p{L}\d]*$)", lead[-10:])
-    return by_cue(before[-1], "before") if before else None
+    return by_cue(before[-1], BEFORE) if before else None
 
 
 def _conjoined(span, text: str, end: int) -> Direction | None:
@@ -78,7 +86,7 @@ def _change_noun(span, text: str, end: int) -> Direction | None:
     anchor = anchor_of(span)
     head = anchor.head
     if anchor.dep_ in MODIFIER_DEPS and head.pos_ == "NOUN":
-        return _noun_direction(head) or _noun_direction(head, "count_nouns")
+        return _noun_direction(head) or _noun_direction(head, COUNT_NOUNS)
     if anchor.dep_ == "pobj" and head.lower_ in ("of", "by") and head.head.pos_ == "NOUN":
         return _noun_direction(head.head)
     return None
@@ -89,8 +97,8 @@ def _change_verb(span, text: str, end: int) -> Direction | None:
     changes."""
     anchor = anchor_of(span)
     head = anchor.head
-    if anchor.dep_ in ("nummod", "quantmod") and head.i > anchor.i and (head.pos_ == "NOUN" or head.lower_ in MORE):
-        anchor, head = head, head.head  # 'increased by 150,000 jobs', 'add $1 trillion more': the word attaches
+    if anchor.dep_ in ("nummod", "quantmod") and head.i > anchor.i and head.pos_ == "NOUN":
+        anchor, head = head, head.head  # 'increased by 150,000 jobs': the noun attaches for the number
     verb = None
     if anchor.pos_ == "VERB":
         verb = anchor
@@ -98,7 +106,7 @@ def _change_verb(span, text: str, end: int) -> Direction | None:
         verb = head
     elif anchor.dep_ == "pobj" and head.lower_ == "by" and head.head.pos_ == "VERB":
         verb = head.head
-    return by_cue(verb.lemma_.lower(), "verbs") if verb is not None else None
+    return by_cue(verb.lemma_.lower(), VERBS) if verb is not None else None
 
 
 def _count_of_added(span, text: str, end: int) -> Direction | None:
@@ -112,7 +120,7 @@ def _count_of_added(span, text: str, end: int) -> Direction | None:
         return None
     if verb.tag_ == "VBG" and not any(c.dep_ in ("aux", "auxpass") for c in verb.children):
         return None
-    return by_cue(verb.lemma_.lower(), "count_verbs")
+    return by_cue(verb.lemma_.lower(), COUNT_VERBS)
 
 
 READERS = (_compared_after, _more_after, _sign_before, _conjoined, _change_noun, _change_verb, _count_of_added)
