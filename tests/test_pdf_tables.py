@@ -339,3 +339,19 @@ def test_a_note_letter_glued_after_a_labels_parentheses_is_dropped():
     text = "| Program | Amount ($ millions) |\n|---|---|\n| Grants (STA)a | 12 |\n"
     (c,) = tables.find(text)
     assert c.subject == "Grants"  # not 'Grants a'
+
+
+@pytest.mark.parametrize("text,cell,value,subject", [
+    # a first row of data with words for figures is no second header row: 'Ships', not 'Ships n/a'
+    ("| Port | Ships | Crew |\n|---|---|---|\n| Alba | n/a | n/a |\n| Brae | 12 | 140 |\n", "12", 12, "Ships"),
+    ("Table 7. Toll income ($ thousands)\n\n| Bridge | 2022 | 2023 |\n|---|---|---|\n"
+     "| Old bridge | shut | shut |\n| New bridge | 1,200 | 1,350 |\n", "1,200", 1200000, "New bridge"),
+    # a second header row that says how the columns are written is still read
+    ("| Region | Spending | Staff |\n|---|---|---|\n| | ($ millions) | (number) |\n| Ashby | 12.5 | 140 |\n",
+     "12.5", 12500000, "Spending"),
+])
+def test_a_first_data_row_without_figures_is_no_header_row(text, cell, value, subject):
+    from claimx.recognizers import tables
+
+    (c,) = [c for c in tables.find(text) if text[c.start:c.end] == cell]
+    assert (c.value, c.subject) == (value, subject)

@@ -286,12 +286,19 @@ def _pairs(text: str, block: list[Row]) -> bool:
     return True
 
 
-def _header_level(cells: list[str]) -> bool:
-    """A row under the header that is more header ('| | Good | Fair | Poor'): short labels and years, no
-    figures, and no year or figure heading the row (that is a row of data: '| 1987 | The hall opens |')."""
+def _header_level(cells: list[str], upper: list[str]) -> bool:
+    """A row under the header row ``upper`` that is more header ('| | Good | Fair | Poor'): short labels and
+    years, no figures, and no year or figure heading the row (that is a row of data: '| 1987 | The hall opens |');
+    and it splits the columns of the row above (more cells under fewer: '| | 2015 | 2024' over
+    '| | Number | Percentage | Number | Percentage') or says how they are written ('| | ($ millions) | (number)').
+    A first row of data with words for figures ('| Alba | n/a | n/a') does neither."""
     rest = [c for c in cells[1:] if c.strip()]
-    return bool(rest) and not CELL_NUMBER.fullmatch(cells[0]) and all(len(c.split()) <= 5 for c in rest) \
-        and not any(CELL_NUMBER.fullmatch(c) and not YEAR.fullmatch(c) for c in rest)
+    if not rest or CELL_NUMBER.fullmatch(cells[0]) or any(len(c.split()) > 5 for c in rest) \
+            or any(CELL_NUMBER.fullmatch(c) and not YEAR.fullmatch(c) for c in rest):
+        return False
+    units = load("labels")["unit_headers"]
+    return len(rest) > sum(1 for c in upper[1:] if c.strip()) \
+        or all(_label_unit(c) or c.strip(" ()").lower() in units for c in rest)
 
 
 def _spread(upper: list[str], below: list[str], width: int) -> list[str]:
@@ -352,7 +359,7 @@ def _cells(text: str, block: list[Row]) -> Iterator[Candidate]:
         body, header_cells = block, []  # no header row: every row holds data ('Country | 2019 | 2020' is one)
     else:  # a header of two or three rows: each column's header from the rows above it
         levels = [header_cells]
-        while len(levels) < 3 and len(body) > 1 and _header_level([text[s:e] for s, e in body[0].cells]) \
+        while len(levels) < 3 and len(body) > 1 and _header_level([text[s:e] for s, e in body[0].cells], levels[-1]) \
                 and any(CELL_NUMBER.fullmatch(text, s, e) for r in body[1:] for s, e in r.cells[1:]):
             levels.append([text[s:e] for s, e in body[0].cells])
             body = body[1:]
