@@ -415,3 +415,20 @@ def test_an_uncaptioned_table_with_a_header_of_its_own_takes_no_scale_from_the_p
     path = tmp_path / "quarry.pdf"
     path.write_bytes(make_table_at_page_foot_pdf("other"))
     assert not [(c.text, c.value) for c in extract_file(path) if c.page == 2 and c.unit == "USD"]
+
+
+@pytest.mark.parametrize("text,cell,value,unit", [
+    # a column of shares with the percent sign on its first figure only: no caption scale on the others
+    ("Table 6. Tolls ($ thousands)\n\n| Service | Toll | Share of total |\n|---|---|---|\n"
+     "| Ferry | 450 | 45% |\n| Tunnel | 550 | 55 |\n", "55", 55, "%"),
+    ("Table 6. Tolls ($ thousands)\n\n| Service | Toll | Share of total |\n|---|---|---|\n"
+     "| Ferry | 450 | 45% |\n| Tunnel | 550 | 55 |\n", "550", 550000, "USD"),
+    # a column of a year holds a measure on each row: a share on one row says nothing of the next
+    ("Table 7. Labour (thousands)\n\n| Measure | 2022 |\n|---|---|\n| Jobless rate | 5.2% |\n"
+     "| Employed | 1,200 |\n", "1,200", 1200000, None),
+])
+def test_a_column_with_a_percent_sign_on_some_figures_holds_percents(text, cell, value, unit):
+    from claimx.recognizers import tables
+
+    (c,) = [c for c in tables.find(text) if text[c.start:c.end] == cell]
+    assert (c.value, c.unit) == (value, unit)

@@ -371,6 +371,10 @@ def _cells(text: str, block: list[Row]) -> Iterator[Candidate]:
     found = CAPTION.match(text, block[-1].end) or CAPTION_BEFORE.search(text[max(0, block[0].start - 600): block[0].start])
     caption = " ".join(found.group("caption").split()) if found else None
     caption_info = caption_unit(caption)
+    # a column that names a measure with a percent sign in some of its cells holds shares throughout ('45%'
+    # over '55'); not a column of a year, whose rows are measures of their own
+    percent_columns = {i for row in body for i, (s, e) in enumerate(row.cells) if i
+                       and (m := CELL_NUMBER.fullmatch(text, s, e)) and m.group("pct")}
     for row in body:
         if not row.cells:
             continue
@@ -392,7 +396,8 @@ def _cells(text: str, block: list[Row]) -> Iterator[Candidate]:
             header = header_cells[i] if i < len(header_cells) else ""
             years_in = YEAR_IN.findall(header)
             col_time = years_in[0] if len(years_in) == 1 else None
-            if by_column and _measure(header):  # the column names a measure, each row an entity
+            measure = by_column and bool(_measure(header))
+            if measure:  # the column names a measure, each row an entity
                 named = YEAR_IN.sub(" ", header) if col_time else header  # 'Wages 2022': the year is the time
                 subject, unit_info, place = clean_label(named) or None, _label_unit(header), label.strip()
                 time = row_year.group(1) if row_year else col_time
@@ -405,7 +410,7 @@ def _cells(text: str, block: list[Row]) -> Iterator[Candidate]:
                 subject, unit_info, place = clean_label(label), row_unit or _label_unit(header), None
                 time = col_time
             kind, unit, scale = _cell_unit(unit_info or caption_info, m.group("cur"))
-            if m.group("pct"):
+            if m.group("pct") or measure and i in percent_columns and not m.group("cur") and not unit_info:
                 kind, unit, scale = Kind.percent, "%", Decimal(1)
             if kind == Kind.count and unit is None:
                 unit = _label_noun(subject)
