@@ -260,11 +260,13 @@ def _page_tables(page, boxes, carry: _Table | None = None) -> list[_Table]:
 
 def _goes_on(carry: _Table, header: list[str], rows: list[list[str]]) -> bool:
     """Rows under a page's first rule go on with the table cut at the foot of the page before: as many columns,
-    a figure in a cell (not two columns of text between a running head's rule and a foot rule), and the same
-    header when they repeat one (an uncaptioned table with a header of its own is another table)."""
-    return len(header) == len(carry.header) and any(NUMERIC_CELL.match(c) for r in rows for c in r[1:]) \
-        and (not any(header) or not any(carry.header) or [" ".join(h.split()).lower() for h in header]
-             == [" ".join(h.split()).lower() for h in carry.header])
+    and its header repeated, or no header and a figure in a cell (not two columns of text between a running
+    head's rule and a foot rule); a header of their own makes another table."""
+    if len(header) != len(carry.header):
+        return False
+    if any(header) and any(carry.header):
+        return [" ".join(h.split()).lower() for h in header] == [" ".join(h.split()).lower() for h in carry.header]
+    return any(NUMERIC_CELL.match(c) for r in rows for c in r[1:])
 
 
 NUMERIC_CELL = re.compile(r"^\(?[$€£¥]?\(?[-−–]?\d[\d,.]*%?\)?\W?$")
