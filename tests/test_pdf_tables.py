@@ -339,3 +339,96 @@ def test_a_note_letter_glued_after_a_labels_parentheses_is_dropped():
     text = "| Program | Amount ($ millions) |\n|---|---|\n| Grants (STA)a | 12 |\n"
     (c,) = tables.find(text)
     assert c.subject == "Grants"  # not 'Grants a'
+
+
+@pytest.mark.parametrize("text,cell,value,subject", [
+    # a first row of data with words for figures is no second header row: 'Ships', not 'Ships n/a'
+    ("| Port | Ships | Crew |\n|---|---|---|\n| Alba | n/a | n/a |\n| Brae | 12 | 140 |\n", "12", 12, "Ships"),
+    ("Table 7. Toll income ($ thousands)\n\n| Bridge | 2022 | 2023 |\n|---|---|---|\n"
+     "| Old bridge | shut | shut |\n| New bridge | 1,200 | 1,350 |\n", "1,200", 1200000, "New bridge"),
+    # a second header row that says how the columns are written is still read
+    ("| Region | Spending | Staff |\n|---|---|---|\n| | ($ millions) | (number) |\n| Ashby | 12.5 | 140 |\n",
+     "12.5", 12500000, "Spending"),
+])
+def test_a_first_data_row_without_figures_is_no_header_row(text, cell, value, subject):
+    from claimx.recognizers import tables
+
+    (c,) = [c for c in tables.find(text) if text[c.start:c.end] == cell]
+    assert (c.value, c.subject) == (value, subject)
+
+
+def make_table_at_page_foot_pdf(page2: str) -> bytes:
+    """A captioned table in thousands of dollars at the foot of page 1 with no source line under it; on page 2
+    under a running head and its rule, either two columns of text and a foot rule ('text') or a ruled table of
+    as many columns with a header of its own and no caption ('other')."""
+    from fpdf import FPDF
+
+    pdf = FPDF(format="A4")
+    pdf.set_auto_page_break(False)
+    pdf.set_font("Helvetica", size=10)
+    pdf.add_page()
+    pdf.text(20, 10, "Quarry Board Digest")
+    pdf.line(20, 12, 190, 12)
+    pdf.set_xy(10, 20)
+    pdf.multi_cell(0, 6, "The quarry board sets out what each pit cost it, as the table below shows.")
+    pdf.text(20, 230, "Table 2. Pit Outlays (in thousands of dollars)")
+    pdf.line(20, 234, 190, 234)
+    pdf.text(20, 239, "Pit")
+    pdf.text(150, 239, "Outlay")
+    pdf.line(20, 242, 190, 242)
+    for k, (label, cell) in enumerate([("Upper pit", "1,430"), ("Lower pit", "760")]):
+        pdf.text(20, 249 + 7 * k, label)
+        pdf.text(150, 249 + 7 * k, cell)
+    pdf.line(20, 259, 190, 259)
+    pdf.add_page()
+    pdf.text(20, 10, "Quarry Board Digest")
+    pdf.line(20, 12, 190, 12)
+    if page2 == "text":
+        left = ["The pit fleet grew to 16 trucks", "once the board had bought", "a few more from a firm nearby,", "and 73 drivers now share them."]
+        right = ["Blasting took 35 days in all", "and freed about 8 tonnes of", "stone an hour, the board says,", "short of what it had hoped."]
+        for k, (a, b) in enumerate(zip(left, right)):
+            pdf.text(20, 30 + 6 * k, a)
+            pdf.text(110, 30 + 6 * k, b)
+        pdf.line(20, 280, 190, 280)
+    else:
+        pdf.line(20, 20, 190, 20)
+        pdf.text(20, 25, "Crusher")
+        pdf.text(150, 25, "Crew")
+        pdf.line(20, 28, 190, 28)
+        for k, (label, cell) in enumerate([("Jaw crusher", "45"), ("Cone crusher", "12")]):
+            pdf.text(20, 35 + 7 * k, label)
+            pdf.text(150, 35 + 7 * k, cell)
+        pdf.line(20, 48, 190, 48)
+        pdf.set_xy(10, 55)
+        pdf.multi_cell(0, 6, "The crushers run on both shifts.")
+    return bytes(pdf.output())
+
+
+def test_two_columns_of_text_after_a_table_at_a_page_foot_are_no_continued_table(extract_file, tmp_path):
+    path = tmp_path / "quarry.pdf"
+    path.write_bytes(make_table_at_page_foot_pdf("text"))
+    got = {c.text: c.in_table for c in extract_file(path) if c.page == 2}
+    assert {"16": False, "73": False, "35 days": False}.items() <= got.items(), got
+
+
+def test_an_uncaptioned_table_with_a_header_of_its_own_takes_no_scale_from_the_page_before(extract_file, tmp_path):
+    path = tmp_path / "quarry.pdf"
+    path.write_bytes(make_table_at_page_foot_pdf("other"))
+    assert not [(c.text, c.value) for c in extract_file(path) if c.page == 2 and c.unit == "USD"]
+
+
+@pytest.mark.parametrize("text,cell,value,unit", [
+    # a column of shares with the percent sign on its first figure only: no caption scale on the others
+    ("Table 6. Tolls ($ thousands)\n\n| Service | Toll | Share of total |\n|---|---|---|\n"
+     "| Ferry | 450 | 45% |\n| Tunnel | 550 | 55 |\n", "55", 55, "%"),
+    ("Table 6. Tolls ($ thousands)\n\n| Service | Toll | Share of total |\n|---|---|---|\n"
+     "| Ferry | 450 | 45% |\n| Tunnel | 550 | 55 |\n", "550", 550000, "USD"),
+    # a column of a year holds a measure on each row: a share on one row says nothing of the next
+    ("Table 7. Labour (thousands)\n\n| Measure | 2022 |\n|---|---|\n| Jobless rate | 5.2% |\n"
+     "| Employed | 1,200 |\n", "1,200", 1200000, None),
+])
+def test_a_column_with_a_percent_sign_on_some_figures_holds_percents(text, cell, value, unit):
+    from claimx.recognizers import tables
+
+    (c,) = [c for c in tables.find(text) if text[c.start:c.end] == cell]
+    assert (c.value, c.unit) == (value, unit)

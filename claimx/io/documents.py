@@ -171,7 +171,7 @@ class _Table:
     bottom: float  # the table's last rule
     text: str
     caption: str = ""
-    columns: int = 0
+    header: tuple[str, ...] = ()  # a cell for each column, '' where none (or no header row)
     open: bool = False  # no 'Source:' or 'Notes:' line under it on its page: it may go on on the next page
 
 
@@ -200,8 +200,8 @@ def _page_tables(page, boxes, carry: _Table | None = None) -> list[_Table]:
     table's top rule): the rules that follow, as wide as the first, down to the last one before a 'Source:' or
     'Notes:' line or a paragraph; the text between them read into rows and columns by position. A table that
     ran to the foot of the page before (``carry``, no 'Source:' line under it) goes on under the first rule of
-    this page when nothing but the running head is above that rule and it has as many columns: it takes that
-    table's caption."""
+    this page when nothing but the running head is above that rule and its rows go on with that table
+    (``_goes_on``): it takes that table's caption."""
     rules = _rules(page)
     if len(rules) < 2:
         return []
@@ -221,10 +221,11 @@ def _page_tables(page, boxes, carry: _Table | None = None) -> list[_Table]:
         elif carry is not None and not tables and abs(x0 - carry.x0) <= 8 and abs(x1 - carry.x1) <= 8 \
                 and not any(ln.y0 > y and ln.y0 < page.height * (1 - EDGE) for ln in lines) \
                 and k + 1 < len(rules) and any(rules[k + 1][0] < ln.y0 < y for ln in lines):  # not the head's rule
+            carried, carry = carry, None  # tried once, at the first rule with rows under it (not under a header)
             # the caption's label and scale only: its other words (a date, a place) are claims on the first page
-            label = TABLE_CAPTION.match(carry.caption).group().rstrip(".: ")
+            label = TABLE_CAPTION.match(carried.caption).group().rstrip(".: ")
             from claimx.recognizers.tables import caption_unit_phrase
-            phrase = caption_unit_phrase(carry.caption)
+            phrase = caption_unit_phrase(carried.caption)
             caption_text, top = f"{label}. Continued{' ' + phrase if phrase else ''}", y + 1
         else:
             continue
@@ -251,18 +252,30 @@ def _page_tables(page, boxes, carry: _Table | None = None) -> list[_Table]:
         if bottom is None:
             continue
         read = _table_text(caption_text, lines, x0, x1, y, bottom, rules)
-        if read and (cap is not None or read[1] == carry.columns):
+        if read and (cap is not None or _goes_on(carried, *read[1:])):
             ended = any(TABLE_END.match(ln.get_text()) for ln in lines if bottom - 40 < ln.y1 <= bottom + 1)
-            tables.append(_Table(x0, x1, top, bottom, read[0], caption_text, read[1], not ended))
+            tables.append(_Table(x0, x1, top, bottom, read[0], caption_text, tuple(read[1]), not ended))
     return tables
+
+
+def _goes_on(carry: _Table, header: list[str], rows: list[list[str]]) -> bool:
+    """Rows under a page's first rule go on with the table cut at the foot of the page before: as many columns,
+    and its header repeated, or no header and a figure in a cell (not two columns of text between a running
+    head's rule and a foot rule); a header of their own makes another table."""
+    if len(header) != len(carry.header):
+        return False
+    if any(header) and any(carry.header):
+        return [" ".join(h.split()).lower() for h in header] == [" ".join(h.split()).lower() for h in carry.header]
+    return any(NUMERIC_CELL.match(c) for r in rows for c in r[1:])
 
 
 NUMERIC_CELL = re.compile(r"^\(?[$€£¥]?\(?[-−–]?\d[\d,.]*%?\)?\W?$")
 
 
-def _table_text(caption: str, lines, x0: float, x1: float, top: float, bottom: float, rules) -> tuple[str, int] | None:
-    """The caption, then the table's rows as pipe rows (the header row above a |---| rule); and the number of
-    columns."""
+def _table_text(caption: str, lines, x0: float, x1: float, top: float, bottom: float, rules
+                ) -> tuple[str, list[str], list[list[str]]] | None:
+    """The caption, then the table's rows as pipe rows (the header row above a |---| rule); and the header's
+    cells (one for each column, '' where none) and the rows' cells."""
     from pdfminer.layout import LTChar
     chars = [c for ln in lines for c in ln if isinstance(c, LTChar) and c.get_text().strip()
              and bottom < (c.y0 + c.y1) / 2 < top and x0 - 6 <= (c.x0 + c.x1) / 2 <= x1 + 6]
@@ -385,7 +398,7 @@ def _table_text(caption: str, lines, x0: float, x1: float, top: float, bottom: f
     if any(header):
         out += [_pipe_row(header), "|" + "---|" * len(cols)]
     out += [_pipe_row(cells) for _, _, _, cells, _ in merged]
-    return "\n".join(out), len(cols)
+    return "\n".join(out), header, [cells for _, _, _, cells, _ in merged]
 
 
 def _words(chunk: list) -> list[tuple[str, float, float]]:

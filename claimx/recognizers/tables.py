@@ -286,12 +286,19 @@ def _pairs(text: str, block: list[Row]) -> bool:
     return True
 
 
-def _header_level(cells: list[str]) -> bool:
-    """A row under the header that is more header ('| | Good | Fair | Poor'): short labels and years, no
-    figures, and no year or figure heading the row (that is a row of data: '| 1987 | The hall opens |')."""
+def _header_level(cells: list[str], upper: list[str]) -> bool:
+    """A row under the header row ``upper`` that is more header ('| | Good | Fair | Poor'): short labels and
+    years, no figures, and no year or figure heading the row (that is a row of data: '| 1987 | The hall opens |');
+    and it splits the columns of the row above (more cells under fewer: '| | 2015 | 2024' over
+    '| | Number | Percentage | Number | Percentage') or says how they are written ('| | ($ millions) | (number)').
+    A first row of data with words for figures ('| Alba | n/a | n/a') does neither."""
     rest = [c for c in cells[1:] if c.strip()]
-    return bool(rest) and not CELL_NUMBER.fullmatch(cells[0]) and all(len(c.split()) <= 5 for c in rest) \
-        and not any(CELL_NUMBER.fullmatch(c) and not YEAR.fullmatch(c) for c in rest)
+    if not rest or CELL_NUMBER.fullmatch(cells[0]) or any(len(c.split()) > 5 for c in rest) \
+            or any(CELL_NUMBER.fullmatch(c) and not YEAR.fullmatch(c) for c in rest):
+        return False
+    units = load("labels")["unit_headers"]
+    return len(rest) > sum(1 for c in upper[1:] if c.strip()) \
+        or all(_label_unit(c) or c.strip(" ()").lower() in units for c in rest)
 
 
 def _spread(upper: list[str], below: list[str], width: int) -> list[str]:
@@ -352,7 +359,7 @@ def _cells(text: str, block: list[Row]) -> Iterator[Candidate]:
         body, header_cells = block, []  # no header row: every row holds data ('Country | 2019 | 2020' is one)
     else:  # a header of two or three rows: each column's header from the rows above it
         levels = [header_cells]
-        while len(levels) < 3 and len(body) > 1 and _header_level([text[s:e] for s, e in body[0].cells]) \
+        while len(levels) < 3 and len(body) > 1 and _header_level([text[s:e] for s, e in body[0].cells], levels[-1]) \
                 and any(CELL_NUMBER.fullmatch(text, s, e) for r in body[1:] for s, e in r.cells[1:]):
             levels.append([text[s:e] for s, e in body[0].cells])
             body = body[1:]
@@ -364,6 +371,10 @@ def _cells(text: str, block: list[Row]) -> Iterator[Candidate]:
     found = CAPTION.match(text, block[-1].end) or CAPTION_BEFORE.search(text[max(0, block[0].start - 600): block[0].start])
     caption = " ".join(found.group("caption").split()) if found else None
     caption_info = caption_unit(caption)
+    # a column that names a measure with a percent sign in some of its cells holds shares throughout ('45%'
+    # over '55'); not a column of a year, whose rows are measures of their own
+    percent_columns = {i for row in body for i, (s, e) in enumerate(row.cells) if i
+                       and (m := CELL_NUMBER.fullmatch(text, s, e)) and m.group("pct")}
     for row in body:
         if not row.cells:
             continue
@@ -385,7 +396,8 @@ def _cells(text: str, block: list[Row]) -> Iterator[Candidate]:
             header = header_cells[i] if i < len(header_cells) else ""
             years_in = YEAR_IN.findall(header)
             col_time = years_in[0] if len(years_in) == 1 else None
-            if by_column and _measure(header):  # the column names a measure, each row an entity
+            measure = by_column and bool(_measure(header))
+            if measure:  # the column names a measure, each row an entity
                 named = YEAR_IN.sub(" ", header) if col_time else header  # 'Wages 2022': the year is the time
                 subject, unit_info, place = clean_label(named) or None, _label_unit(header), label.strip()
                 time = row_year.group(1) if row_year else col_time
@@ -398,7 +410,7 @@ def _cells(text: str, block: list[Row]) -> Iterator[Candidate]:
                 subject, unit_info, place = clean_label(label), row_unit or _label_unit(header), None
                 time = col_time
             kind, unit, scale = _cell_unit(unit_info or caption_info, m.group("cur"))
-            if m.group("pct"):
+            if m.group("pct") or measure and i in percent_columns and not m.group("cur") and not unit_info:
                 kind, unit, scale = Kind.percent, "%", Decimal(1)
             if kind == Kind.count and unit is None:
                 unit = _label_noun(subject)
