@@ -104,7 +104,7 @@ def _plan(text: str, file: str | None, as_of: str | None, parse_all: bool) -> _P
     real = len(sentences)
     sentences = sentences + cells  # a table's cells of words are read as sentences of their own
     for i, (s, e) in enumerate(sentences):
-        if i < real and any(s < te and ts < e for ts, te in table_spans) or not may_hold_a_claim(t[s:e]):
+        if (i < real and any(s < te and ts < e for ts, te in table_spans)) or not may_hold_a_claim(t[s:e]):
             continue
         lo, hi = bisect.bisect_right(clean.cuts, s), bisect.bisect_left(clean.cuts, e)
         for c in find_candidates(t[s:e], cuts=[cut - s for cut in clean.cuts[lo:hi]]):

@@ -1,7 +1,12 @@
 """Tables written as tab- or pipe-separated rows: each numeric cell is a claim.
 
-The row label is the subject; a unit in the label ('(US$ mn)', '(%)', '(km2)') applies to the row's cells;
-a header cell that is a year gives the cell its time. The header row itself holds labels, not claims.
+A unit in a row label ('(US$ mn)', '(%)', '(km2)') or a column header applies to its cells, else the caption's
+scale ('(millions of current dollars)'); a year in a column header gives the cell its time. Under a column that
+names a measure ('Exports', 'All Bridges (number)') the measure is the subject and the row label its place;
+under a column of a year, or one that only says how its cells are written ('2012 Number', 'Percentage'), the
+row label is the subject (the caption, when the rows are places under a 'Country'/'State' header). A header of
+two or three rows gives each column all its levels. The header rows hold labels, not claims; a cell of words
+is read like a sentence (``scan``'s third list).
 """
 from __future__ import annotations
 
