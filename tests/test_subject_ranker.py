@@ -86,3 +86,28 @@ def test_money_names_the_sum_not_the_actor(extract, sentence, text, head):
 def test_a_level_of_the_number_of_things_counts_the_things(extract, sentence, text, unit):
     found = [c for c in extract(sentence) if c.text == text]
     assert found and found[0].unit == unit, [(c.text, c.unit) for c in extract(sentence)]
+
+
+@pytest.mark.parametrize("sentence,text,head", [
+    # a figure conjoined to another is read the way the first was: its own 'for'/'on'/'in' names its subject
+    ("The town will spend $15 million on parks and $4 million on libraries.", "$4 million", "libraries"),
+    ("The bill sets aside $9 million for ferries and $2 million for piers.", "$2 million", "piers"),
+    ("The trust holds $3 billion in bonds and $1 billion in equities.", "$1 billion", "equities"),
+    # ... and where the second figure has no phrase of its own there, it shares the first's subject
+    ("Turnout was 61 percent in Leeds and 48 percent in Hull.", "48 percent", "turnout"),
+    ("Rents rose 6 percent in May and 4 percent in June.", "4 percent", "rents"),
+])
+def test_a_conjoined_figure_is_read_like_the_first(extract, sentence, text, head):
+    found = [c for c in extract(sentence) if c.text == text]
+    assert found and head in (found[0].subject or "").lower().split(), [(c.text, c.subject) for c in extract(sentence)]
+
+
+@pytest.mark.parametrize("sentence,text,head", [
+    # a possessive with a curly apostrophe the parse ends the object at: the possessed noun is what the share is of
+    ("About 0.2% of the tolls, 0.6% of the fares, and 0.9% of the two agencies’ pooled receipts went to repairs.",
+     "0.9%", "receipts"),
+    ("Nearly 3% of the ferry lines’ annual takings came from freight.", "3%", "takings"),
+])
+def test_a_share_of_a_possessed_noun_names_that_noun(extract, sentence, text, head):
+    found = [c for c in extract(sentence) if c.text.endswith(text)]
+    assert found and head in (found[0].subject or "").lower().split(), [(c.text, c.subject) for c in extract(sentence)]

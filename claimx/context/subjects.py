@@ -138,8 +138,8 @@ def candidates(span, kind: Kind, noun=None, unit: str | None = None) -> list[Opt
     if bracketed is not None:
         p.add("bracket", "head", bracketed, ids)
     first = conjoined_to(span)  # '60 percent in A and 90 percent in B': the first figure's subject
+    best = rank(candidates(first, kind, unit=unit)) if first is not None else None
     if first is not None:
-        best = rank(candidates(first, kind, unit=unit))
         p.options.append(Option("conjunct", "head", best.phrase, best.features) if best else Option("conjunct", "nothing", None))
     if noun is not None:  # 'the index fell 240 points': what changed, not the points
         _clause(p, "measure_noun", noun, ids | {noun.i})
@@ -162,7 +162,20 @@ def candidates(span, kind: Kind, noun=None, unit: str | None = None) -> list[Opt
         if activity is not None:
             p.add("duration", "head", None, ids, phrase=activity)
     _clause(p, "clause", anchor, ids)
+    _parallel(p, best)
     return p.options
+
+
+def _parallel(p: _Proposer, first: Option | None) -> None:
+    """'$15 million for parks and $4 million for libraries': a figure conjoined to another is read the way the
+    first was; when that reading finds a phrase of its own here (its own 'for', 'on', 'in'), that is its subject,
+    not the first figure's."""
+    if first is None or first.phrase is None:
+        return
+    for option in p.options:
+        if option.rule == first.rule and option.role == first.role and option.phrase not in (None, first.phrase):
+            p.options.append(Option("conjunct", "parallel", option.phrase, option.features))
+            return
 
 
 def _of_in(p: _Proposer, anchor, ids) -> None:

@@ -213,9 +213,25 @@ def pobj(prep):
     return objs[0] if objs else None
 
 
+def _possessed(obj):
+    """'the two firms’ joint revenue' with the parse ending the object at 'firms' (the apostrophe taken for
+    punctuation): the noun the possessive modifies, the first noun after the apostrophe past its adjectives;
+    else ``obj``."""
+    doc = obj.doc
+    if obj.i + 2 >= len(doc) or doc[obj.i + 1].text not in ("’", "'") or doc[obj.i + 1].dep_ == "case":
+        return obj
+    for tok in doc[obj.i + 2: obj.i + 6]:
+        if tok.pos_ in NOMINAL:
+            return tok
+        if tok.dep_ not in ("amod", "compound", "nummod") and tok.pos_ != "ADJ":
+            break
+    return obj
+
+
 def content_obj(prep):
     """The object of a preposition when it names a thing: not a place, a date, a month or a number."""
     obj = pobj(prep)
+    obj = _possessed(obj) if obj is not None else None
     if obj is None or obj.ent_type_ in NON_SUBJECT_ENTS or obj.pos_ not in NOMINAL \
             or obj.lower_.rstrip(".") in load("dates")["months"] or obj.like_num:
         return None
