@@ -107,6 +107,8 @@ MONEY = [
 ]
 
 COUNT = [
+    # a noun that a unit registry also spells ('bus': bushels) is the counted noun's modifier, no unit
+    row("The depot hired 120 bus drivers last spring.", "120", "count", 120, "bus drivers"),
     # 'the number of X' set at a bare figure or range counts X; an estimate's spread is one range with its 'from'
     row("Reports placed the number of sinkholes from 137 to 264.", "from 137 to 264", "count", None, "sinkholes",
         low=137, high=264),
