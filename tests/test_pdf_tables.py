@@ -432,3 +432,17 @@ def test_a_column_with_a_percent_sign_on_some_figures_holds_percents(text, cell,
 
     (c,) = [c for c in tables.find(text) if text[c.start:c.end] == cell]
     assert (c.value, c.unit) == (value, unit)
+
+
+@pytest.mark.parametrize("caption,unit", [
+    ("(thousands of tonnes)", "thousands of tonnes"),
+    ("(thousands of barrels a day)", "thousands of barrels a day"),
+    ("(million tonnes)", "million tonnes"),
+])
+def test_a_caption_scale_of_a_measure_keeps_its_unit(caption, unit):
+    """Never 12,500 'apples' for 12.5 thousand tonnes of apples: the caption's unit, with its scale."""
+    from claimx.recognizers import tables
+
+    text = f"Table 3. Fruit harvest by county {caption}\n\n| County | Apples | Pears |\n|---|---|---|\n| Kent | 12.5 | 3.1 |\n"
+    got = [(c.value, c.unit, c.kind.value, c.subject, c.place) for c in tables.find(text)]
+    assert got == [(Decimal("12.5"), unit, "quantity", "Apples", "Kent"), (Decimal("3.1"), unit, "quantity", "Pears", "Kent")]

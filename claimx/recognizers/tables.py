@@ -162,7 +162,7 @@ def _label_unit(label: str) -> tuple[Kind, str | None, Decimal] | None:
                      for w in raw if symbols.get(w) or w in codes or w.lower() in cwords), None)
         if code:
             return Kind.money, code, scale
-        rest = " ".join(w for w in raw if not _scale(w.lower()))
+        rest = " ".join(w for w in raw if not _scale(w.lower()) and w.lower() not in ("in", "of"))  # 'thousands of tonnes'
         unit = quantity.lookup(inner) or (rest and (quantity.lookup(rest) or units.parse_unit(rest)))
         if unit and scale != 1:  # '(million tonnes)': the cells keep their written value, the unit says the scale
             return Kind.quantity, " ".join(inner.split()), Decimal(1)
