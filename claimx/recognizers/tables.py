@@ -373,8 +373,7 @@ def _cells(text: str, block: list[Row]) -> Iterator[Candidate]:
     # a named first header cell ('Region', 'Country') means each column is a measure and each row an entity
     by_column = bool(header_cells) and bool(header_cells[0].strip())
     places = by_column and clean_label(header_cells[0]).lower() in load("labels")["place_headers"]
-    found = CAPTION.match(text, block[-1].end) or CAPTION_BEFORE.search(text[max(0, block[0].start - 600): block[0].start])
-    caption = " ".join(found.group("caption").split()) if found else None
+    caption = _caption(text, block)
     caption_info = caption_unit(caption)
     # a column that names a measure with a percent sign in some of its cells holds shares throughout ('45%'
     # over '55'); not a column of a year, whose rows are measures of their own
@@ -419,17 +418,27 @@ def _cells(text: str, block: list[Row]) -> Iterator[Candidate]:
                 kind, unit, scale = Kind.percent, "%", Decimal(1)
             if kind == Kind.count and unit is None:
                 unit = _label_noun(subject)
-            first = [m.start(g) for g in ("open", "cur", "open2", "num") if m.group(g)][0]
-            last = max(m.end(g) for g in ("num", "pct", "close") if m.group(g))
+            first, last = _extent(m)
             yield Candidate(first, last, kind, value=times(v, scale), unit=unit, core=(first, last),
                             subject=subject, time=time, place=place, in_table=True, row=(row.start, row.end))
+
+
+def _caption(text: str, block: list[Row]) -> str | None:
+    """The table's caption: after it (pandoc's ': caption', 'Table 1: caption') or before it ('Table 1. caption')."""
+    found = CAPTION.match(text, block[-1].end) or CAPTION_BEFORE.search(text[max(0, block[0].start - 600): block[0].start])
+    return " ".join(found.group("caption").split()) if found else None
+
+
+def _extent(m) -> tuple[int, int]:
+    """A cell figure's characters: from its opening parenthesis or currency sign to its % or closing parenthesis."""
+    first = [m.start(g) for g in ("open", "cur", "open2", "num") if m.group(g)][0]
+    return first, max(m.end(g) for g in ("num", "pct", "close") if m.group(g))
 
 
 def _pair_cells(text: str, block: list[Row]) -> Iterator[Candidate]:
     """The figures of a table of label-figure pairs: each one's label is the cell before it; the caption gives
     the scale and unit."""
-    found = CAPTION.match(text, block[-1].end) or CAPTION_BEFORE.search(text[max(0, block[0].start - 600): block[0].start])
-    caption_info = caption_unit(" ".join(found.group("caption").split()) if found else None)
+    caption_info = caption_unit(_caption(text, block))
     for row in block:
         for (ls, le), (s, e) in zip(row.cells[0::2], row.cells[1::2]):
             m = CELL_NUMBER.fullmatch(text, s, e)
@@ -440,7 +449,6 @@ def _pair_cells(text: str, block: list[Row]) -> Iterator[Candidate]:
             kind, unit, scale = _cell_unit(caption_info, m.group("cur"))
             if m.group("pct"):
                 kind, unit, scale = Kind.percent, "%", Decimal(1)
-            first = [m.start(g) for g in ("open", "cur", "open2", "num") if m.group(g)][0]
-            last = max(m.end(g) for g in ("num", "pct", "close") if m.group(g))
+            first, last = _extent(m)
             yield Candidate(first, last, kind, value=times(v, scale), unit=unit, core=(first, last), subject=label,
                             in_table=True, row=(row.start, row.end))
