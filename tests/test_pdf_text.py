@@ -265,6 +265,18 @@ def test_a_year_that_recurs_as_a_row_label_on_every_page_is_kept(tmp_path, extra
     assert sorted(c.page for c in extract_file(path) if c.text == "2029") == [1, 2, 3]
 
 
+def two_lines_pdf(path, first: str, second: str):
+    """A PDF at ``path`` whose one paragraph is ``first`` and ``second`` on two lines."""
+    pdf = new_pdf()
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=11)
+    pdf.set_xy(20, 40)
+    pdf.cell(0, 6, first, new_x="LMARGIN", new_y="NEXT")
+    pdf.cell(0, 6, second)
+    pdf.output(str(path))
+    return path
+
+
 @pytest.mark.parametrize("first, second, address", [
     ("The survey counted 38 vessels (https://harbour.example.org/files/2031-",
      "07/4471-quay-survey.pdf) over the spring.", "https://harbour.example.org/files/2031-07/4471-quay-survey.pdf"),
@@ -274,14 +286,7 @@ def test_a_year_that_recurs_as_a_row_label_on_every_page_is_kept(tmp_path, extra
      "10.55120/QUAY2031, over the spring.", "https://doi.example.org/10.55120/QUAY2031"),
 ])
 def test_a_web_address_cut_at_a_line_end_stays_one_word_without_claims(tmp_path, extract_file, first, second, address):
-    pdf = new_pdf()
-    pdf.add_page()
-    pdf.set_font("Helvetica", size=11)
-    pdf.set_xy(20, 40)
-    pdf.cell(0, 6, first, new_x="LMARGIN", new_y="NEXT")
-    pdf.cell(0, 6, second)
-    path = tmp_path / "address.pdf"
-    pdf.output(str(path))
+    path = two_lines_pdf(tmp_path / "address.pdf", first, second)
     text = pdf_text(path.read_bytes(), "address.pdf")
     assert address in text
     assert [str(c.value) for c in extract_file(path)] == ["38"]  # no number of the address is a claim
@@ -315,16 +320,10 @@ def test_a_sentence_cut_by_the_page_runs_on_past_the_page_footnotes(tmp_path, ex
 ])
 def test_a_compound_cut_after_its_hyphen_at_a_line_end_is_one_word(tmp_path, extract_file, first, second, claim,
                                                                     value):
-    pdf = new_pdf()
-    pdf.add_page()
-    pdf.set_font("Helvetica", size=11)
-    pdf.set_xy(20, 40)
-    pdf.cell(0, 6, first, new_x="LMARGIN", new_y="NEXT")
-    pdf.cell(0, 6, second)
-    path = tmp_path / "compound.pdf"
-    pdf.output(str(path))
-    assert (first + second).replace(" ", "") in pdf_text(path.read_bytes(), "compound.pdf").replace(" ", "")
-    assert (first + " " + second) not in pdf_text(path.read_bytes(), "compound.pdf")
+    path = two_lines_pdf(tmp_path / "compound.pdf", first, second)
+    text = pdf_text(path.read_bytes(), "compound.pdf")
+    assert (first + second).replace(" ", "") in text.replace(" ", "")
+    assert (first + " " + second) not in text
     claims = {c.text: c for c in extract_file(path)}
     assert claim in claims
     assert value is None or float(claims[claim].value) == value

@@ -232,13 +232,10 @@ def caption_unit(caption: str | None) -> tuple[Kind, str | None, Decimal] | None
     >>> caption_unit("Table 4. Output by region") is None
     True
     """
-    if not caption:
+    phrase = caption_unit_phrase(caption) if caption else None
+    if phrase is None:
         return None
-    found = _label_unit(caption)
-    if found:
-        return found
-    m = CAPTION_UNIT.search(caption)
-    return _label_unit(f"({m.group('phrase')})") if m else None
+    return _label_unit(phrase if phrase.startswith("(") else f"({phrase})")
 
 
 def caption_unit_phrase(caption: str) -> str | None:

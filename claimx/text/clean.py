@@ -49,13 +49,22 @@ MARKUP = regex.compile(
 
 
 @functools.cache
+def title_date_parts() -> tuple[str, str, str]:
+    """Patterns of the end of a web page's title line ('… Updated May 3, 2025'): the words before the date, as
+    written in data/sections.json 'date_line_prefixes' and capitalized; the date, months from data/dates.json."""
+    prefixes = load("sections")["date_line_prefixes"]
+    months = alternation(m.capitalize() for m in load("dates")["months"])
+    return (alternation(prefixes), alternation(w.capitalize() for w in prefixes),
+            rf"(?:{months})\.?[ \t]+[0-3]?\d,[ \t]*\d{{4}}")
+
+
+@functools.cache
 def _markup() -> regex.Pattern:
     """MARKUP, and the place where a web page's title line glues its last word to its date ('Issues for
     CongressUpdated May 3, 2025   (XY1234)', 'Policy IssuesMay 3, 2025'): a space is read there. The words
     before a date are data/sections.json 'date_line_prefixes'; the month names, data/dates.json."""
-    prefixes = alternation(w.capitalize() for w in load("sections")["date_line_prefixes"])
-    months = alternation(m.capitalize() for m in load("dates")["months"])
-    glued = (rf"(?P<glued>(?<=[\p{{Ll}})])(?=\p{{Lu}})(?=(?:(?:{prefixes})[ \t]*:?[ \t]*)?(?:{months})\.?[ \t]+[0-3]?\d,[ \t]*\d{{4}}"
+    _, prefixes, date = title_date_parts()
+    glued = (rf"(?P<glued>(?<=[\p{{Ll}})])(?=\p{{Lu}})(?=(?:(?:{prefixes})[ \t]*:?[ \t]*)?{date}"
              rf"(?:[ \t]+\([^()\n]{{1,24}}\))?[ \t]*$))")
     return regex.compile(MARKUP.pattern + "|" + glued, MARKUP.flags)
 

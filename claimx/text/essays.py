@@ -15,6 +15,7 @@ import regex
 from claimx._data import alternation, load
 from claimx.recognizers import dates as date_recognizer
 from claimx.model import Kind
+from claimx.text.clean import title_date_parts
 
 
 
@@ -212,11 +213,10 @@ def _titled_date() -> regex.Pattern:
     the West Updated May 3, 2025   (XY1234)', 'Water Rights in the WestUpdated May 3, 2025', 'Some Title March 2,
     2024'). The word before the date ('Updated', from data/sections.json 'date_line_prefixes', as in a PDF's date
     line) may be glued to the title's last word, written with a capital; so may the month."""
-    prefixes = load("sections")["date_line_prefixes"]
-    months = alternation(m.capitalize() for m in load("dates")["months"])
+    prefixes, capitalized, date = title_date_parts()
     return regex.compile(
-        rf"^[ \t]*(?P<title>\S.*?)(?:(?:[ \t]+(?i:{alternation(prefixes)})|{alternation(w.capitalize() for w in prefixes)})"
-        rf"[ \t]*:?)?[ \t]*(?P<date>(?:{months})\.?[ \t]+[0-3]?\d,[ \t]*\d{{4}})"
+        rf"^[ \t]*(?P<title>\S.*?)(?:(?:[ \t]+(?i:{prefixes})|{capitalized})"
+        rf"[ \t]*:?)?[ \t]*(?P<date>{date})"
         rf"(?:[ \t]+\([ \t]*[\p{{Lu}}\d][\p{{L}}\d.\-/]{{0,20}}[ \t]*\))?[ \t]*$")
 
 
