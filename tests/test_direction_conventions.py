@@ -80,7 +80,18 @@ MORE_AND_PLUS = [  # 'more' right after the figure compares whatever follows it;
     ("The flat has three bedrooms plus two bathrooms.", "two", None),
 ]
 
-ALL = GROWTH + COUNTS + LEVELS + MODIFIER_COMPARATIVES + COMPARISONS + MORE_AND_PLUS
+CHANGE_NAMED_BESIDE = [  # the counted things are the change a noun names; a gapped clause shares the verb
+    ("The village saw a population decline of 850 residents.", "850", DEC),
+    ("The audit found a loss of 1,300 teaching posts.", "1,300", DEC),
+    ("The census showed an increase of 4,200 households.", "4,200", INC),
+    ("The union reported a steep fall - 6,000 members - after the split.", "6,000", DEC),
+    ("Wheat prices rose 8 percent, and barley 3 percent.", "3 percent", INC),
+    ("Coal output dropped 5%, and gas output 2%.", "2%", DEC),
+    ("A crew of 12 sailors sailed at dawn.", "12", None),
+    ("The farm, a plot of 40 acres, was sold.", "40", None),
+]
+
+ALL = GROWTH + COUNTS + LEVELS + MODIFIER_COMPARATIVES + COMPARISONS + MORE_AND_PLUS + CHANGE_NAMED_BESIDE
 
 
 @pytest.mark.parametrize("sentence,text,direction", ALL, ids=[row[0][:60] for row in ALL])

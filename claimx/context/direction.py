@@ -86,9 +86,14 @@ def _change_noun(span, text: str, end: int) -> Direction | None:
     anchor = anchor_of(span)
     head = anchor.head
     if anchor.dep_ in MODIFIER_DEPS and head.pos_ == "NOUN":
-        return _noun_direction(head) or _noun_direction(head, COUNT_NOUNS)
+        found = _noun_direction(head) or _noun_direction(head, COUNT_NOUNS)
+        if found is not None or head.i < anchor.i:
+            return found
+        anchor, head = head, head.head  # the counted noun: 'a decrease of 9,000 people', 'a drop - 41,000 residents'
     if anchor.dep_ == "pobj" and head.lower_ in ("of", "by") and head.head.pos_ == "NOUN":
         return _noun_direction(head.head)
+    if anchor.dep_ == "appos" and head.pos_ == "NOUN":
+        return _noun_direction(head)
     return None
 
 
@@ -104,6 +109,9 @@ def _change_verb(span, text: str, end: int) -> Direction | None:
         verb = anchor
     elif anchor.dep_ in DIRECT_DEPS and head.pos_ == "VERB":
         verb = head
+    elif anchor.dep_ in DIRECT_DEPS | {"appos"} and head.pos_ in ("NOUN", "PROPN") and head.dep_ == "conj" \
+            and head.head.pos_ == "VERB":
+        verb = head.head  # a gapped clause shares the verb: 'prices climbed 3 percent, and rents 5 percent'
     elif anchor.dep_ == "pobj" and head.lower_ == "by" and head.head.pos_ == "VERB":
         verb = head.head
     return by_cue(verb.lemma_.lower(), VERBS) if verb is not None else None
