@@ -248,5 +248,21 @@ SPECIFICATIONS_MORE = [
     case("The charger delivers 18 W. Response time is below 200 ms.", "below 200 ms", ["time"]),
 ]
 
+# news shapes: a period phrase after the figure, a change tacked on to another figure, market verbs
+NEWS_SHAPES = [
+    case("Cement sales rose 6% year on year in July.", "6%", ["sales"], "increase"),
+    case("The bloc's economy shrank 0.4% quarter on quarter.", "0.4%", ["economy"], "decrease"),
+    case("Freight volumes grew 3.1% year over year.", "3.1%", ["volumes"], "increase"),
+    case("The brewer posted an operating profit of €640 million (up 12%).", "12%", ["profit"], "increase"),
+    case("The insurer booked premiums of $9 billion, down 4% on the year.", "4%", ["premiums"], "decrease"),
+    case("Ferry operators carried 31 million travellers in 2023, 9% more than a year before.", "9%",
+         ["travellers"], "increase"),
+    case("The peso weakened 1.8% against the euro.", "1.8%", ["peso"], "decrease"),
+    case("The rand strengthened 0.7% in early trade.", "0.7%", ["rand"], "increase"),
+    case("Copper slumped as much as 5% on Friday.", "as much as 5%", ["copper"], "decrease"),
+    case("Retail stocks rallied 2.4% after the report.", "2.4%", ["stocks"], "increase"),
+]
+
 ALL = (LEVELS + CHANGES + LEVEL_NOT_CHANGE + ATTRIBUTION + PRONOUNS + ELLIPSIS + ACTOR_VS_THING + DENOMINATORS + COPULAS
-       + COMPARATIVES + TABLES + SPECIFICATIONS + MORE_PRONOUNS + CHAINS + SHAPES + SMALL_CLAUSES + MULTIPLIER_BASES + SPECIFICATIONS_MORE)
+       + COMPARATIVES + TABLES + SPECIFICATIONS + MORE_PRONOUNS + CHAINS + SHAPES + SMALL_CLAUSES + MULTIPLIER_BASES + SPECIFICATIONS_MORE
+       + NEWS_SHAPES)

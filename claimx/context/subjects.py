@@ -23,6 +23,7 @@ from claimx.context.tree import (
 )
 from claimx.model import Kind
 from claimx.recognizers.base import qualifier_table
+from claimx.recognizers.quantity import lookup as unit_lookup
 
 
 def _object_of(noun, after: int = -1):
@@ -141,6 +142,7 @@ def candidates(span, kind: Kind, noun=None, unit: str | None = None) -> list[Opt
     best = rank(candidates(first, kind, unit=unit)) if first is not None else None
     if first is not None:
         p.options.append(Option("conjunct", "head", best.phrase, best.features) if best else Option("conjunct", "nothing", None))
+    _restated(p, span, anchor, ids)
     if noun is not None:  # 'the index fell 240 points': what changed, not the points
         _clause(p, "measure_noun", noun, ids | {noun.i})
     compared = _compared_noun(span)  # 44 percent more petroleum: the noun the comparative qualifies
@@ -164,6 +166,33 @@ def candidates(span, kind: Kind, noun=None, unit: str | None = None) -> list[Opt
     _clause(p, "clause", anchor, ids)
     _parallel(p, best)
     return p.options
+
+
+def _restated(p: _Proposer, span, anchor, ids) -> None:
+    """A change tacked on to another figure measures what that figure does: 'a profit of $2 billion (up 9%)' (the
+    figure hangs from the other one), 'carried 40 million passengers, 6% more than a year earlier' (it compares
+    through 'more' with the verb's object, which a figure counts)."""
+    t, path = anchor.head, []
+    for _ in range(3):
+        if t.i == t.head.i or t.pos_ in ("VERB", "AUX"):
+            break
+        if t.i not in ids and (t.like_num or t.ent_type_ in ("MONEY", "PERCENT")) \
+                and words("comparative_links").intersection(path):
+            other = rank(candidates(t.doc[t.i: t.i + 1], p.kind))
+            if other is not None and other.phrase is not None:
+                p.options.append(Option("restated", "head", other.phrase, other.features))
+            return
+        path.append(t.lower_)
+        t = t.head
+    if t.pos_ == "VERB" and words("comparative_links").intersection(path):
+        for obj in (c for c in t.children if c.dep_ == "dobj" and c.pos_ in NOMINAL and c.i not in ids
+                    and unit_lookup(c.text) is None):  # not '2.8 billion tonnes': a unit measures nothing
+            # '40 million passengers', 'premiums of $9 billion': the object a figure counts or sizes
+            figures = [g for g in obj.children if g.dep_ == "nummod" and g.like_num] + [
+                g for g in obj.children if g.dep_ == "prep" and g.lower_ == "of"
+                and any(o.dep_ == "pobj" and o.like_num for o in g.children)]
+            if figures:
+                p.add("restated", "verb_object", obj, ids | {g.i for c in figures for g in c.subtree})
 
 
 def _parallel(p: _Proposer, first: Option | None) -> None:

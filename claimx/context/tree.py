@@ -55,7 +55,19 @@ def anchor_of(span):
         if numeric:
             return numeric[-1]
         return heads[-1]  # 'Fifty- seven percent' split by a line break: the word that ends the figure
-    return span.root
+    return _past_period_phrase(span.root)
+
+
+def _past_period_phrase(tok):
+    """'rose 4% year on year', 'grew 0.3% quarter over quarter': the parser hangs the figure from the period noun,
+    which stands in the clause where the figure does; read the figure from there."""
+    head = tok.head
+    if tok.dep_ in ("compound", "nmod", "amod", "nummod") and head.i == tok.i + 1 \
+            and head.lemma_.lower() in words("period_nouns"):
+        after = tok.doc[head.i + 1: head.i + 3]
+        if len(after) == 2 and after[0].lower_ in ("on", "over") and after[1].lemma_.lower() == head.lemma_.lower():
+            return head
+    return tok
 
 
 def noun_phrase(tok, exclude: Iterable[int] = (), max_tokens: int = 12) -> str | None:
