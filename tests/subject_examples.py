@@ -261,6 +261,10 @@ NEWS_SHAPES = [
     case("The rand strengthened 0.7% in early trade.", "0.7%", ["rand"], "increase"),
     case("Copper slumped as much as 5% on Friday.", "as much as 5%", ["copper"], "decrease"),
     case("Retail stocks rallied 2.4% after the report.", "2.4%", ["stocks"], "increase"),
+    # a non-restrictive relative clause describes the noun before its comma
+    case("Prison spending, which accounts for 2.1% of the budget, will be cut.", "2.1%", ["spending"]),
+    case("Dairy imports, which rose 14% last year, face a new levy.", "14%", ["imports"], "increase"),
+    case("The canal authority, which collected $3 billion in tolls, will raise fees.", "$3 billion", ["tolls"]),
 ]
 
 ALL = (LEVELS + CHANGES + LEVEL_NOT_CHANGE + ATTRIBUTION + PRONOUNS + ELLIPSIS + ACTOR_VS_THING + DENOMINATORS + COPULAS

@@ -199,6 +199,11 @@ def subject_token(verb, exclude: Iterable[int] = (), *, resolve: bool = True):
     sub = verb_subject(verb)
     if sub is None or sub.i in set(exclude):
         return None
+    relcl = sub.head
+    if sub.lower_ in words("relative_pronouns") and relcl.dep_ == "relcl" and relcl.head.i not in set(exclude) \
+            and sub.i > 0 and sub.doc[sub.i - 1].text == "," and relcl.head.ent_type_ not in FIGURE_ENTS \
+            and (relcl.head.pos_ in NOMINAL or relcl.head.dep_ in SUBJECT_DEPS | {"dobj", "pobj", "attr", "appos"}):
+        return relcl.head  # 'spending, which accounts for 3% of GDP': the noun a non-restrictive clause describes
     if is_pronoun(sub):
         return antecedent(sub) if resolve else None
     return sub
