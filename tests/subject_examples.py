@@ -265,6 +265,10 @@ NEWS_SHAPES = [
     case("Prison spending, which accounts for 2.1% of the budget, will be cut.", "2.1%", ["spending"]),
     case("Dairy imports, which rose 14% last year, face a new levy.", "14%", ["imports"], "increase"),
     case("The canal authority, which collected $3 billion in tolls, will raise fees.", "$3 billion", ["tolls"]),
+    # a price: what changed hands, never the buyer or seller
+    case("The miner sold its coal division for $1.3 billion.", "$1.3 billion", ["division"]),
+    case("The old stadium was sold to a developer for $90 million.", "$90 million", ["stadium"]),
+    case("A pension fund bought the tower for £400 million in May.", "£400 million", ["tower"]),
 ]
 
 ALL = (LEVELS + CHANGES + LEVEL_NOT_CHANGE + ATTRIBUTION + PRONOUNS + ELLIPSIS + ACTOR_VS_THING + DENOMINATORS + COPULAS

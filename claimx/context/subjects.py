@@ -429,11 +429,16 @@ def _compared_noun(span):
 
 
 def _spent_on(anchor, ids):
-    """The object of 'on'/'to'/'for' after a spending verb whose object is the amount ('spent $4bn on shelters')."""
+    """The object of 'on'/'to'/'for' after a spending verb whose object is the amount ('spent $4bn on shelters');
+    the object of a verb of trade that the amount is paid for ('sold the unit for $2bn')."""
     verb = governing_verb(anchor)
     if verb is None:
         return None
     lemma = verb.lemma_.lower()
+    if lemma in cue("trade_verbs") and anchor.dep_ == "pobj" and anchor.head.lower_ == "for" \
+            and anchor.head.head.i == verb.i:  # 'sold its ferry unit for $2 billion': the price of what changed hands
+        objs = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass") and c.i not in ids and c.pos_ in NOMINAL]
+        return objs[0] if objs else None
     phrasal = {f"{lemma} {c.lower_}" for c in verb.children if c.dep_ in ("prt", "advmod")}  # 'set aside'
     if lemma not in cue("spending_verbs") and not phrasal & cue("spending_verbs"):
         return None
