@@ -265,6 +265,9 @@ NEWS_SHAPES = [
     case("Prison spending, which accounts for 2.1% of the budget, will be cut.", "2.1%", ["spending"]),
     case("Dairy imports, which rose 14% last year, face a new levy.", "14%", ["imports"], "increase"),
     case("The canal authority, which collected $3 billion in tolls, will raise fees.", "$3 billion", ["tolls"]),
+    # a share of a total sizes the noun it is 'of', not the actor
+    case("The treasury expects a deficit of 3.9% of GDP in 2027.", "3.9%", ["deficit"]),
+    case("Ministers plan military spending of 2.5% of output by 2030.", "2.5%", ["spending"]),
     # a price: what changed hands, never the buyer or seller
     case("The miner sold its coal division for $1.3 billion.", "$1.3 billion", ["division"]),
     case("The old stadium was sold to a developer for $90 million.", "$90 million", ["stadium"]),

@@ -216,6 +216,10 @@ def _of_in(p: _Proposer, anchor, ids) -> None:
             if obj is None:
                 continue
             if child.lower_ == "of" and obj.lemma_.lower() in cue("denominators"):
+                head = anchor.head  # 'a deficit of 4.3% of GDP': the noun the share sizes
+                if anchor.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ == "NOUN" \
+                        and head.head.i not in ids and not is_change_noun(head.head):
+                    p.add("share", "share_owner", head.head, ids)
                 _clause(p, "share", anchor, ids, final=False)
                 p.add("share", "share_total", obj, ids)
             else:
