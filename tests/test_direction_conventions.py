@@ -91,10 +91,23 @@ CHANGE_NAMED_BESIDE = [  # the counted things are the change a noun names; a gap
     ("The farm, a plot of 40 acres, was sold.", "40", None),
 ]
 
-ALL = GROWTH + COUNTS + LEVELS + MODIFIER_COMPARATIVES + COMPARISONS + MORE_AND_PLUS + CHANGE_NAMED_BESIDE
+RATES_LISTS_AND_SUMS = [  # the rate of a change, a list of changes, a sum collected, a verb's particle
+    ("Industrial output grew at an annual rate of 2.6% in the spring.", "2.6%", INC),
+    ("Home sales fell at a pace of 4% a month.", "4%", DEC),
+    ("Prices of rice, flour and sugar rose 21%, 8% and 5%, respectively.", "8%", INC),
+    ("Prices of rice, flour and sugar rose 21%, 8% and 5%, respectively.", "5%", INC),
+    ("The new levy would raise about $3 billion a year.", "about $3 billion", None),
+    ("The museum raised $4 million from donors.", "$4 million", None),
+    ("The council raised parking fees by $2.", "$2", INC),
+    ("Pensions make up about a third of the budget.", "about a third", None),
+    ("Imports take up 40% of the port's capacity.", "40%", None),
+]
+
+ALL = (GROWTH + COUNTS + LEVELS + MODIFIER_COMPARATIVES + COMPARISONS + MORE_AND_PLUS + CHANGE_NAMED_BESIDE
+       + RATES_LISTS_AND_SUMS)
 
 
-@pytest.mark.parametrize("sentence,text,direction", ALL, ids=[row[0][:60] for row in ALL])
+@pytest.mark.parametrize("sentence,text,direction", ALL, ids=[f"{row[0][:60]} {row[1]}" for row in ALL])
 def test_direction_follows_the_conventions(extract, sentence, text, direction):
     claims = [c for c in extract(sentence) if text in c.text]  # 'about 900' holds '900'
     assert claims, f"no claim {text!r} in {[c.text for c in extract(sentence)]}"

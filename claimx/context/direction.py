@@ -71,6 +71,9 @@ def _sign_before(span, text: str, end: int) -> Direction | None:
     """'up 5 percent', 'down nearly 5 percent' (a qualifier between the word and the figure)."""
     lead = _qualifier_at_end().sub("", text[max(0, span.start_char - 40): span.start_char].lower())
     before = regex.findall(r"\p{L}+(?=[^\p{L}\d]*$)", lead[-10:])
+    particle = [t for t in span.doc[max(0, span.start - 4): span.start] if t.dep_ == "prt"]
+    if particle and before and particle[-1].lower_ == before[-1]:
+        return None  # 'pensions make up a third of it': a verb's particle, not a sign
     return by_cue(before[-1], BEFORE) if before else None
 
 
@@ -114,7 +117,21 @@ def _change_verb(span, text: str, end: int) -> Direction | None:
         verb = head.head  # a gapped clause shares the verb: 'prices climbed 3 percent, and rents 5 percent'
     elif anchor.dep_ == "pobj" and head.lower_ == "by" and head.head.pos_ == "VERB":
         verb = head.head
+    elif _at_pace(anchor) is not None:
+        verb = _at_pace(anchor)  # 'grew at an annual rate of 1.2%': the rate of the change
+    if verb is not None and anchor.dep_ == "dobj" and verb.lemma_.lower() in cue("amount_raised_verbs") \
+            and any(t.is_currency for t in anchor.subtree):
+        return None  # 'the levy would raise $2 billion': a sum collected, not a rise
     return by_cue(verb.lemma_.lower(), VERBS) if verb is not None else None
+
+
+def _at_pace(anchor):
+    """The verb of 'fell at a pace of 3%' for the figure, else None."""
+    pace = anchor.head.head
+    if anchor.dep_ == "pobj" and anchor.head.lower_ == "of" and pace.lemma_.lower() in cue("pace_nouns") \
+            and pace.dep_ == "pobj" and pace.head.lower_ == "at" and pace.head.head.pos_ == "VERB":
+        return pace.head.head
+    return None
 
 
 def _count_of_added(span, text: str, end: int) -> Direction | None:

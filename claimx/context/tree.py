@@ -219,7 +219,10 @@ def conjoined_to(span):
     """For '60 percent in A and 90 percent in B', the first figure's tokens, when ``span`` is the second."""
     anchor = anchor_of(span)
     head = anchor.head
-    if anchor.dep_ == "conj" and head.i < anchor.i and (head.like_num or head.pos_ == "NUM" or head.lower_ in ("percent", "%")):
+    # (an apposition only in a list: '38%, 12% and 9%, respectively', not '$9 billion; $9 billion in one year')
+    listed = anchor.dep_ == "appos" and all(t.text == "," for t in span.doc[head.i + 1: anchor.left_edge.i])
+    if (anchor.dep_ == "conj" or listed) and head.i < anchor.i \
+            and (head.like_num or head.pos_ == "NUM" or head.lower_ in ("percent", "%")):
         return head.doc[head.i: head.i + 1]
     return None
 
