@@ -229,7 +229,11 @@ def read_source(nlp, job: Job, kinds, as_of) -> FileResult:
         source = source.converted()
     except UnreadableInput as e:  # an encrypted, damaged or image-only document: one line, the batch goes on
         return FileResult(source.name, error=str(e), problem=problem_of(e))
-    reading = next(read_texts([(source.text, source.name)], nlp=nlp, kinds=kinds, as_of=as_of))
+    try:
+        reading = next(read_texts([(source.text, source.name)], nlp=nlp, kinds=kinds, as_of=as_of))
+    except Exception as e:  # a fault of claimx's own: this file is reported failed, the batch goes on
+        return FileResult(source.name, error=f"{source.name}: internal error while extracting "
+                                             f"({type(e).__name__}: {e}); please report it with the file", problem="failed")
     return FileResult(source.name, claims=reading.claims, essays=reading.essays, sha256=sha,
                       encoding=source.encoding, key=source.key, text=source.text,
                       notice="; ".join(source.notices) or None)

@@ -161,6 +161,30 @@ def test_an_unreadable_file_fails_with_status_1(nlp, tmp_path, monkeypatch):
     assert [json.loads(x)["text"] for x in result.stdout.splitlines()] == ["5 percent"]
 
 
+def test_a_fault_of_claimx_on_one_file_fails_that_file_only(nlp, tmp_path, monkeypatch):
+    import claimx.api
+
+    bad, good = tmp_path / "odd.txt", tmp_path / "good.txt"
+    bad.write_text("Glaciers thinned 2 metres a year.", encoding="utf-8")
+    good.write_text("Rents rose 5 percent.", encoding="utf-8")
+    real = claimx.api.read_texts
+
+    def read_texts(items, **kw):
+        items = list(items)
+        if any(name.endswith("odd.txt") for _, name in items):
+            raise KeyError("some_internal_key")
+        return real(items, **kw)
+
+    monkeypatch.setattr(claimx.api, "read_texts", read_texts)
+    result = run(bad, good, "-f", "jsonl")
+    assert result.exit_code == 1
+    lines = [x for x in result.stderr.splitlines() if "odd.txt" in x]
+    assert len(lines) == 1
+    assert f"{bad}: internal error while extracting (KeyError: 'some_internal_key'); please report it" in lines[0]
+    assert "Traceback" not in result.output
+    assert [json.loads(x)["text"] for x in result.stdout.splitlines()] == ["5 percent"]
+
+
 @pytest.mark.slow
 def test_piping_into_head_ends_quietly():
     proc = subprocess.run(" ".join(claimx_cmd() + ["extract", str(FIXTURES / "002_6edce8679ec63763.txt"), "-f", "csv",

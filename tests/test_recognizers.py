@@ -100,6 +100,7 @@ UNITS = [
     ("Outflow peaks at 4 × 10^5 kg s−1 in spring.", "4 × 10^5 kg s−1", 400_000, "kg/s"),
     ("The tilt was 74 ± 2° at rest.", "74 ± 2°", 74, "°"),
     ("Cells of between 2 and 20 μm were counted.", "between 2 and 20 μm", None, "μm"),
+    ("Lake water warmed 0.4 °C per decade.", "0.4 °C per decade", Decimal("0.4"), "°C/decade"),  # pint cannot write it
 ]
 
 

@@ -102,7 +102,11 @@ def parse_unit(expression: str) -> tuple[str, Decimal] | None:
         unit = registry().parse_units(_pint_expression(tokens, joins))
     except Exception:  # pint raises several kinds of errors for what is not a unit
         return None
-    return _canonical(unit), Decimal(1)
+    try:
+        return _canonical(unit), Decimal(1)
+    except KeyError:  # pint cannot write some units it parses ('°C per decade' as 'delta_decade'): write it plainly
+        return "".join(t + ("/" if j.strip() in ("/", "per") else " " if j.strip() else "")
+                       for t, j in zip(tokens, joins + [""])).strip(), Decimal(1)
 
 
 @functools.cache
