@@ -261,6 +261,9 @@ NEWS_SHAPES = [
     case("The rand strengthened 0.7% in early trade.", "0.7%", ["rand"], "increase"),
     case("Copper slumped as much as 5% on Friday.", "as much as 5%", ["copper"], "decrease"),
     case("Retail stocks rallied 2.4% after the report.", "2.4%", ["stocks"], "increase"),
+    case("Exports, up 6.1% from a year earlier, hit a record $98 billion.", "6.1%", ["exports"], "increase"),
+    case("The county will spend $300 million on roads, about 25% more than last year.", "about 25%", ["roads"],
+         "increase"),
     # a non-restrictive relative clause describes the noun before its comma
     case("Prison spending, which accounts for 2.1% of the budget, will be cut.", "2.1%", ["spending"]),
     case("Dairy imports, which rose 14% last year, face a new levy.", "14%", ["imports"], "increase"),

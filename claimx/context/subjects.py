@@ -169,30 +169,41 @@ def candidates(span, kind: Kind, noun=None, unit: str | None = None) -> list[Opt
 
 
 def _restated(p: _Proposer, span, anchor, ids) -> None:
-    """A change tacked on to another figure measures what that figure does: 'a profit of $2 billion (up 9%)' (the
-    figure hangs from the other one), 'carried 40 million passengers, 6% more than a year earlier' (it compares
-    through 'more' with the verb's object, which a figure counts)."""
+    """A change tacked on to another figure or noun measures what that one does: 'a profit of $2 billion (up 9%)'
+    (the figure hangs from the other one), 'exports, up 6% from a year earlier, reached ...' (from the noun),
+    'carried 40 million passengers, 6% more than a year earlier' (it compares through 'more' with the verb's
+    object, which a figure counts or is)."""
     t, path = anchor.head, []
-    for _ in range(3):
+    for _ in range(4):
         if t.i == t.head.i or t.pos_ in ("VERB", "AUX"):
             break
-        if t.i not in ids and (t.like_num or t.ent_type_ in ("MONEY", "PERCENT")) \
-                and words("comparative_links").intersection(path):
-            other = rank(candidates(t.doc[t.i: t.i + 1], p.kind))
-            if other is not None and other.phrase is not None:
-                p.options.append(Option("restated", "head", other.phrase, other.features))
-            return
+        if t.i not in ids and words("comparative_links").intersection(path):
+            if t.like_num or t.ent_type_ in ("MONEY", "PERCENT"):
+                _restate_figure(p, t)
+                return
+            if t.pos_ in NOMINAL and t.ent_type_ not in NON_SUBJECT_ENTS:
+                p.add("restated", "head", t, ids)
+                return
         path.append(t.lower_)
         t = t.head
     if t.pos_ == "VERB" and words("comparative_links").intersection(path):
-        for obj in (c for c in t.children if c.dep_ == "dobj" and c.pos_ in NOMINAL and c.i not in ids
-                    and unit_lookup(c.text) is None):  # not '2.8 billion tonnes': a unit measures nothing
-            # '40 million passengers', 'premiums of $9 billion': the object a figure counts or sizes
-            figures = [g for g in obj.children if g.dep_ == "nummod" and g.like_num] + [
-                g for g in obj.children if g.dep_ == "prep" and g.lower_ == "of"
-                and any(o.dep_ == "pobj" and o.like_num for o in g.children)]
-            if figures:
-                p.add("restated", "verb_object", obj, ids | {g.i for c in figures for g in c.subtree})
+        for obj in (c for c in t.children if c.dep_ == "dobj" and c.i not in ids):
+            if obj.like_num or obj.ent_type_ in ("MONEY", "PERCENT"):
+                _restate_figure(p, obj)  # 'would spend $1.2 billion on housing, 40% more than before'
+            elif obj.pos_ in NOMINAL and unit_lookup(obj.text) is None:  # not '2.8 billion tonnes': a unit
+                # '40 million passengers', 'premiums of $9 billion': the object a figure counts or sizes
+                figures = [g for g in obj.children if g.dep_ == "nummod" and g.like_num] + [
+                    g for g in obj.children if g.dep_ == "prep" and g.lower_ == "of"
+                    and any(o.dep_ == "pobj" and o.like_num for o in g.children)]
+                if figures:
+                    p.add("restated", "verb_object", obj, ids | {g.i for c in figures for g in c.subtree})
+
+
+def _restate_figure(p: _Proposer, tok) -> None:
+    kind = Kind.money if any(t.is_currency for t in tok.subtree) else p.kind
+    other = rank(candidates(tok.doc[tok.i: tok.i + 1], kind))
+    if other is not None and other.phrase is not None:
+        p.options.append(Option("restated", "head", other.phrase, other.features))
 
 
 def _parallel(p: _Proposer, first: Option | None) -> None:
