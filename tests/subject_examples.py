@@ -271,6 +271,9 @@ NEWS_SHAPES = [
     # a share of a total sizes the noun it is 'of', not the actor
     case("The treasury expects a deficit of 3.9% of GDP in 2027.", "3.9%", ["deficit"]),
     case("Ministers plan military spending of 2.5% of output by 2030.", "2.5%", ["spending"]),
+    # money measures the account, not who holds it; a bid is for what it would buy
+    case("The carmaker posted a loss of $2.3 billion for the year.", "$2.3 billion", ["loss"], "decrease"),
+    case("A rival group bid $4 billion for the cement maker.", "$4 billion", ["maker"]),
     # a price: what changed hands, never the buyer or seller
     case("The miner sold its coal division for $1.3 billion.", "$1.3 billion", ["division"]),
     case("The old stadium was sold to a developer for $90 million.", "$90 million", ["stadium"]),

@@ -262,8 +262,10 @@ def _owner_of(p: _Proposer, anchor, ids) -> None:
         if obj is not None:
             p.add("owner_of", "object_of", obj, ids)
         verb = governing_verb(owner)
-        # 'Chile has a literacy rate of 96.4%': the rate is what is measured, not its owner
-        if verb is not None and verb.lemma_.lower() not in cue("reporting_verbs") | cue("possession_verbs"):
+        # 'Chile has a literacy rate of 96.4%': the rate is what is measured, not its owner; 'posted a loss of
+        # $1 billion': money measures the account, never who holds it
+        if verb is not None and not (p.kind == Kind.money and is_change_noun(owner)) \
+                and verb.lemma_.lower() not in cue("reporting_verbs") | cue("possession_verbs"):
             p.add("owner_of", "verb_subject", subject_token(verb, ids), ids, needed=False)
     p.add("owner_of", "owner", owner, ids)
 
