@@ -22,3 +22,21 @@ def test_only_sentences_with_claims_are_parsed(nlp):
     full = _plan(text, None, None, parse_all=True)
     parsed = sum(e - s for s, e in plan.units.values())
     assert parsed < 0.5 * sum(e - s for s, e in full.units.values())
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Kilns ran at 900 °C for 3 h.\nYield averaged 4.1 kg per batch.",
+     ["Kilns ran at 900 °C for 3 h.", "Yield averaged 4.1 kg per batch."]),
+    ("Rents rose 4 percent.\r\nWages rose 2 percent.", ["Rents rose 4 percent.", "Wages rose 2 percent."]),
+    ("The plant, in the\nNorth, employs 300 people.", ["The plant, in the\nNorth, employs 300 people."]),
+    ("See Fig.\nTwo for the 12 sites.", ["See Fig.\nTwo for the 12 sites."]),
+])
+def test_a_sentence_ends_at_a_line_break_after_its_stop(text, expected):
+    from claimx.text.sentences import sentence_spans
+
+    assert [text[s:e] for s, e in sentence_spans(text)] == expected
+
+
+def test_one_sentence_per_line_keeps_each_subject_in_its_line(nlp):
+    claims = claimx.extract("Kilns ran at 900 °C for 3 h.\nYield averaged 4.1 kg per batch.", nlp=nlp)
+    assert [(c.text, c.subject) for c in claims][-1] == ("4.1 kg", "Yield")

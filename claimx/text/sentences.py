@@ -20,8 +20,9 @@ def _boundary() -> regex.Pattern:
         r"\n[ \t\r]*\n\s*"  # a blank line
         r"|\n(?=[ \t]*(?:[•\-*·▪◦‣+]|\d{1,2}[.)])[ \t])"  # a list item
         r"|\n(?=[^\n]*\t)|\n(?<=\t[^\n]*\n)"  # the edges of a tab-separated row (newline first: linear)
-        # after . ! ? (not an abbreviation, nor an initial 'J.' unless a unit after a number: 'delivers 18 W.')
-        rf"|(?<=[.!?][\"”’)\]]?)(?<!\b(?:{abbreviations})\.)(?<!(?<!\d[ \u00a0]?)\b\p{{Lu}}\.)[ \t]+(?=[\"“(\[]?\p{{Lu}})"
+        # after . ! ? and a space or a line break (not an abbreviation, nor an initial 'J.' unless a unit after a
+        # number: 'delivers 18 W.')
+        rf"|(?<=[.!?][\"”’)\]]?)(?<!\b(?:{abbreviations})\.)(?<!(?<!\d[ \u00a0]?)\b\p{{Lu}}\.)(?:[ \t]+|[ \t]*\r?\n[ \t]*)(?=[\"“(\[]?\p{{Lu}})"
     )
 
 
