@@ -101,6 +101,10 @@ RATES_LISTS_AND_SUMS = [  # the rate of a change, a list of changes, a sum colle
     ("The council raised parking fees by $2.", "$2", INC),
     ("Pensions make up about a third of the budget.", "about a third", None),
     ("Imports take up 40% of the port's capacity.", "40%", None),
+    ("Brent settled down $2.10, or 2.5%, at $81 a barrel.", "$2.10", DEC),
+    ("The ruling sent bank shares up 6% by noon.", "6%", INC),
+    ("The clinic shortened waiting lists by 30 days.", "30 days", DEC),
+    ("The lease was extended by 5 years.", "5 years", INC),
 ]
 
 ALL = (GROWTH + COUNTS + LEVELS + MODIFIER_COMPARATIVES + COMPARISONS + MORE_AND_PLUS + CHANGE_NAMED_BESIDE

@@ -72,8 +72,9 @@ def _sign_before(span, text: str, end: int) -> Direction | None:
     lead = _qualifier_at_end().sub("", text[max(0, span.start_char - 40): span.start_char].lower())
     before = regex.findall(r"\p{L}+(?=[^\p{L}\d]*$)", lead[-10:])
     particle = [t for t in span.doc[max(0, span.start - 4): span.start] if t.dep_ == "prt"]
-    if particle and before and particle[-1].lower_ == before[-1]:
-        return None  # 'pensions make up a third of it': a verb's particle, not a sign
+    if particle and before and particle[-1].lower_ == before[-1] \
+            and f"{particle[-1].head.lemma_.lower()} {before[-1]}" in cue("phrasal_levels"):
+        return None  # 'pensions make up a third of it': a verb's particle, not a sign ('settled down $1' is one)
     return by_cue(before[-1], BEFORE) if before else None
 
 
@@ -93,8 +94,8 @@ def _change_noun(span, text: str, end: int) -> Direction | None:
         if found is not None or head.i < anchor.i:
             return found
         anchor, head = head, head.head  # the counted noun: 'a decrease of 9,000 people', 'a drop - 41,000 residents'
-    if anchor.dep_ == "pobj" and head.lower_ in ("of", "by") and head.head.pos_ == "NOUN":
-        return _noun_direction(head.head)
+    if anchor.dep_ == "pobj" and head.lower_ in ("of", "by", "at") and head.head.pos_ == "NOUN":
+        return _noun_direction(head.head)  # 'a gain of 3%', 'the strongest gain at 3.1%'
     if anchor.dep_ == "appos" and head.pos_ == "NOUN":
         return _noun_direction(head)
     return None
