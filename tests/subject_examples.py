@@ -264,6 +264,10 @@ NEWS_SHAPES = [
     case("Exports, up 6.1% from a year earlier, hit a record $98 billion.", "6.1%", ["exports"], "increase"),
     case("The county will spend $300 million on roads, about 25% more than last year.", "about 25%", ["roads"],
          "increase"),
+    # 'respectively': the n-th figure measures the n-th thing listed
+    case("Prices of rice, flour and sugar rose 21%, 8% and 5%, respectively.", "8%", ["flour"], "increase"),
+    case("Prices of rice, flour and sugar rose 21%, 8% and 5%, respectively.", "5%", ["sugar"], "increase"),
+    case("The recall and precision of the screen were 71% and 64%, respectively.", "64%", ["precision"]),
     # a non-restrictive relative clause describes the noun before its comma
     case("Prison spending, which accounts for 2.1% of the budget, will be cut.", "2.1%", ["spending"]),
     case("Dairy imports, which rose 14% last year, face a new levy.", "14%", ["imports"], "increase"),

@@ -141,7 +141,9 @@ def candidates(span, kind: Kind, noun=None, unit: str | None = None) -> list[Opt
     first = conjoined_to(span)  # '60 percent in A and 90 percent in B': the first figure's subject
     best = rank(candidates(first, kind, unit=unit)) if first is not None else None
     if first is not None:
-        p.options.append(Option("conjunct", "head", best.phrase, best.features) if best else Option("conjunct", "nothing", None))
+        phrase = _respective(span, kind, unit) if best is not None and best.phrase else None
+        p.options.append(Option("conjunct", "head", phrase or best.phrase, best.features) if best
+                         else Option("conjunct", "nothing", None))
     _restated(p, span, anchor, ids)
     if noun is not None:  # 'the index fell 240 points': what changed, not the points
         _clause(p, "measure_noun", noun, ids | {noun.i})
@@ -166,6 +168,29 @@ def candidates(span, kind: Kind, noun=None, unit: str | None = None) -> list[Opt
     _clause(p, "clause", anchor, ids)
     _parallel(p, best)
     return p.options
+
+
+def _respective(span, kind: Kind, unit: str | None) -> str | None:
+    """'Prices of rice, flour and sugar rose 21%, 8% and 5%, respectively': the n-th figure of the list measures
+    the n-th of the things listed in the first figure's subject ('Prices of flour', 'Prices of sugar')."""
+    if not any(t.lower_ == "respectively" for t in span.sent):
+        return None
+    n, root = 0, span
+    while (before := conjoined_to(root)) is not None and n < 20:
+        n, root = n + 1, before
+    best = rank(candidates(root, kind, unit=unit))
+    phrase = best.phrase if best is not None else None
+    if not phrase:
+        return None
+    for tok in span.sent:
+        listed = [tok, *tok.conjuncts]
+        if len(listed) > n and tok.dep_ != "conj" and tok.text in phrase.split() \
+                and all(t.pos_ in NOMINAL and t.ent_type_ not in NON_SUBJECT_ENTS for t in listed):
+            nth = tok.doc[listed[n].left_edge.i: listed[n].i + 1].text
+            for written in (tok.doc[tok.i: listed[-1].i + 1].text, tok.text):  # the whole list, else its first
+                if regex.search(rf"\b{regex.escape(written)}\b", phrase):
+                    return regex.sub(rf"\b{regex.escape(written)}\b", lambda _: nth, phrase, count=1)
+    return None
 
 
 def _restated(p: _Proposer, span, anchor, ids) -> None:
