@@ -19,7 +19,7 @@ from claimx._data import load
 from claimx.context.cues import cue, is_change_noun, is_change_verb
 from claimx.context.tree import (
     MODIFIER_DEPS, NOMINAL, NON_SUBJECT_ENTS, SUBJECT_DEPS, anchor_of, conjoined_to, content_obj, governing_verb,
-    is_pronoun, noun_phrase, subject_phrase, subject_token, words,
+    is_pronoun, noun_phrase, relative_head, subject_phrase, subject_token, words,
 )
 from claimx.model import Kind
 from claimx.recognizers.base import qualifier_table
@@ -251,7 +251,7 @@ def _of_in(p: _Proposer, anchor, ids) -> None:
             obj = content_obj(child)
             if obj is None:
                 continue
-            if child.lower_ == "of" and obj.lemma_.lower() in cue("denominators"):
+            if child.lower_ == "of" and (obj.lemma_.lower() in cue("denominators") or _share_verb(anchor)):
                 head = anchor.head  # 'a deficit of 4.3% of GDP': the noun the share sizes
                 if anchor.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ == "NOUN" \
                         and head.head.i not in ids and not is_change_noun(head.head):
@@ -263,6 +263,19 @@ def _of_in(p: _Proposer, anchor, ids) -> None:
             return
 
 
+def _share_verb(anchor) -> bool:
+    """'remittances account for 24% of output', 'debt reached 85% of income': a verb saying that its subject
+    amounts to a share of a total (the figure its object, or after 'for'/'to')."""
+    head = anchor.head
+    verb = head.head if anchor.dep_ == "pobj" and head.lower_ in ("for", "to", "up") else head
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in cue("share_verbs") \
+            or not (anchor.dep_ in ("dobj", "attr") or verb is not head):
+        return False
+    # not 'Australia accounts for a third of world coal exports': a country's or firm's share is of the total
+    sub = subject_token(verb)
+    return sub is not None and sub.pos_ in NOMINAL and sub.ent_type_ not in ACTOR_ENTS | PLACE_ENTS | NON_SUBJECT_ENTS
+
+
 def _at(p: _Proposer, anchor, ids) -> None:
     """inflation at 4.1% / the IMF puts growth at 3 percent."""
     head = anchor.head
@@ -271,7 +284,9 @@ def _at(p: _Proposer, anchor, ids) -> None:
         if owner.pos_ in NOMINAL and owner.i not in ids and owner.ent_type_ not in NON_SUBJECT_ENTS:
             p.add("at", "head", owner, ids)
         elif owner.pos_ == "VERB":
-            objs = [c for c in owner.children if c.dep_ == "dobj" and c.pos_ in NOMINAL and c.i not in ids]
+            # 'subsidies, which the IMF puts at $1 trillion': the object is the noun the clause describes
+            objs = [relative_head(c) or c for c in owner.children if c.dep_ == "dobj" and c.i not in ids]
+            objs = [o for o in objs if o.pos_ in NOMINAL or o.dep_ in SUBJECT_DEPS]
             if objs:
                 p.add("at", "verb_object", objs[0], ids)
 

@@ -192,6 +192,23 @@ def last_thing(sent):
     return None
 
 
+def relative_head(pronoun):
+    """For the relative pronoun of a non-restrictive clause ('spending, which accounts for 3% of GDP'; 'subsidies,
+    which the IMF puts at $1 trillion'), the noun phrase the clause describes: the head of the whole phrase before
+    the comma ('public debt in Sri Lanka, which ...': debt), else None."""
+    clause = next((t for t in pronoun.ancestors if t.dep_ == "relcl"), None)
+    doc = pronoun.doc
+    if pronoun.lower_ not in words("relative_pronouns") or clause is None or pronoun.i == 0 \
+            or doc[pronoun.i - 1].text != "," or pronoun.i > clause.i:
+        return None
+    head = clause.head
+    while head.dep_ == "pobj" and head.head.dep_ == "prep" and head.head.head.pos_ in NOMINAL:
+        head = head.head.head  # up through 'in Sri Lanka', 'of the English Channel'
+    if head.ent_type_ in FIGURE_ENTS or not (head.pos_ in NOMINAL or head.dep_ in SUBJECT_DEPS | {"dobj", "pobj", "attr", "appos"}):
+        return None
+    return head
+
+
 def subject_token(verb, exclude: Iterable[int] = (), *, resolve: bool = True):
     """The noun a verb's subject names: its nominal subject (or the subject of the verb it is chained to), a
     pronoun resolved to the previous sentence's subject when ``resolve`` (else no subject); never one of the
@@ -199,11 +216,9 @@ def subject_token(verb, exclude: Iterable[int] = (), *, resolve: bool = True):
     sub = verb_subject(verb)
     if sub is None or sub.i in set(exclude):
         return None
-    relcl = sub.head
-    if sub.lower_ in words("relative_pronouns") and relcl.dep_ == "relcl" and relcl.head.i not in set(exclude) \
-            and sub.i > 0 and sub.doc[sub.i - 1].text == "," and relcl.head.ent_type_ not in FIGURE_ENTS \
-            and (relcl.head.pos_ in NOMINAL or relcl.head.dep_ in SUBJECT_DEPS | {"dobj", "pobj", "attr", "appos"}):
-        return relcl.head  # 'spending, which accounts for 3% of GDP': the noun a non-restrictive clause describes
+    described = relative_head(sub)
+    if described is not None:
+        return described if described.i not in set(exclude) else None
     if is_pronoun(sub):
         return antecedent(sub) if resolve else None
     return sub
