@@ -107,9 +107,10 @@ def extract_chunk(paths: list[str], options: Options) -> list:
     """Read and extract a partition's files on a worker, as one machine's batch does
     (:func:`claimx.batch.read_source`): one :class:`claimx.batch.FileResult` per path (claims, essays, or the
     error), without the texts."""
-    from claimx.batch import FileResult, problem_of, read_source
+    from claimx.batch import FileResult, problem_of, read_source, tune_allocator
     from claimx.nlp import load_nlp
 
+    tune_allocator()
     results = []
     for path in paths:
         source = _source(path, options.encoding)
