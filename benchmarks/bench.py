@@ -1,6 +1,6 @@
 """Benchmark: claimx end to end against a plain spaCy pass over the same texts, in one run.
 
-    python benchmarks/bench.py [--mb 1.0] [--jobs 1 2]
+    python benchmarks/bench.py [--mb 1.0] [--jobs 1 2 ...] [--startup 5]
 
 The texts are the bundled essay collections repeated until they reach --mb megabytes, one text per copy.
 Each phase runs in its own process, so its peak memory (max RSS) is its own, and is timed from loading the
@@ -8,8 +8,9 @@ model to its last result:
   plain       nlp.pipe over the full texts with the same model, every component on
   claimx -jN  claimx.batch.extract_files over the same texts as files (read, extract, forget), N worker processes
 It also runs claimx on twice as many files, to show that peak memory does not grow with the number of files,
-and times turning documents into text (fixtures/documents: a three-column PDF report and a saved web page,
-each read --docs times) next to extracting claims from that text.
+times the installed command's start-up on one sentence (--startup runs), and times turning documents into text
+(fixtures/documents: a three-column PDF report and a saved web page, each read --docs times) next to
+extracting claims from that text.
 """
 from __future__ import annotations
 
@@ -103,6 +104,36 @@ def documents(rounds: int, more: list[Path] = ()) -> None:
         print(f"PDFs of --docs-from: {pages:.0f} pages in {seconds:.1f} s, {pages / seconds:.1f} pages/s")
 
 
+def startup(rounds: int) -> None:
+    """The installed command on one sentence, ``rounds`` times: median wall seconds and peak memory, the cost a
+    batch job pays once per run (and a worker once per process)."""
+    script = Path(sys.executable).parent / "claimx"
+    command = [str(script)] if script.exists() else [sys.executable, "-m", "claimx"]
+    with tempfile.TemporaryDirectory() as tmp:
+        one = Path(tmp) / "one.txt"
+        one.write_text("Rents rose 5 percent in 2020.", encoding="utf-8")
+        walls, peaks = [], []
+        for _ in range(rounds):
+            start = time.perf_counter()
+            child = subprocess.Popen(command + ["extract", str(one), "-f", "jsonl"], stdout=subprocess.DEVNULL)
+            _, status, usage = os.wait4(child.pid, 0)
+            walls.append(time.perf_counter() - start)
+            peaks.append(usage.ru_maxrss / 1024)
+            assert status == 0
+    walls.sort()
+    print(f"start-up: claimx extract on one sentence, median of {rounds}: {walls[len(walls) // 2]:.2f} s "
+          f"(min {walls[0]:.2f}), peak {max(peaks):.0f} MB")
+
+
+def worker_counts() -> list[int]:
+    """1, 2, 4 ... up to the machine's cores, and the cores themselves."""
+    cores = os.cpu_count() or 1
+    counts = [1]
+    while counts[-1] * 2 < cores:
+        counts.append(counts[-1] * 2)
+    return counts + [cores] if cores > 1 else counts
+
+
 def run_child(name: str, paths: list[Path], jobs: int) -> dict:
     listing = tempfile.NamedTemporaryFile("w", suffix=".json", delete=False)
     json.dump([str(p) for p in paths], listing)
@@ -116,7 +147,9 @@ def run_child(name: str, paths: list[Path], jobs: int) -> dict:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--mb", type=float, default=1.0, help="corpus size in megabytes (default 1.0)")
-    ap.add_argument("--jobs", type=int, nargs="+", default=[1, 2], help="worker counts to time (default 1 2)")
+    ap.add_argument("--jobs", type=int, nargs="+", default=worker_counts(),
+                    help="worker counts to time (default 1, 2, 4 ... up to the machine's cores)")
+    ap.add_argument("--startup", type=int, default=5, help="runs of the start-up timing (0: skip)")
     ap.add_argument("--docs", type=int, default=5, help="rounds of the document conversion timing (0: skip)")
     ap.add_argument("--docs-from", type=Path, metavar="DIR",
                     help="also time converting every PDF in DIR (default: ../shared/dev/documents when present)")
@@ -140,14 +173,17 @@ def main() -> None:
             rate = size / r["seconds"]
             print(f"{'claimx -j' + str(jobs):<14}{r['seconds']:>9.1f}{rate:>12,.0f}{rate / rate_plain:>10.2f}"
                   f"{r['peak_mb']:>9.0f}{r['claims']:>8}")
-        if 1 in results and 2 in results:
-            print(f"--jobs 2 vs --jobs 1: {results[1]['seconds'] / results[2]['seconds']:.2f}x")
+        for jobs in a.jobs:
+            if jobs > 1 and 1 in results:
+                print(f"--jobs {jobs} vs --jobs 1: {results[1]['seconds'] / results[jobs]['seconds']:.2f}x")
         double = Path(tmp) / "double"
         double.mkdir()
         more, _ = make_corpus(double, 2 * a.mb)
         r2 = run_child("claimx", more, 1)
         print(f"memory: claimx -j1 peak {results.get(1, r2)['peak_mb']:.0f} MB on {len(paths)} files, "
               f"{r2['peak_mb']:.0f} MB on {len(more)} files")
+    if a.startup:
+        startup(a.startup)
     if a.docs:
         folder = a.docs_from or ROOT.parent / "shared" / "dev" / "documents"
         documents(a.docs, sorted(folder.glob("*.pdf")) if folder.is_dir() else [])
