@@ -31,7 +31,7 @@ def warm_up() -> None:
     claimx.extract(WARM_UP.read_text(encoding="utf-8"))
 
 
-def dask_phase(paths: list[Path], workers: int) -> float:
+def dask_phase(paths: list[Path], workers: int) -> list[float]:
     import dask
     from distributed import Client, LocalCluster
 
@@ -49,7 +49,7 @@ def dask_phase(paths: list[Path], workers: int) -> float:
     return passes
 
 
-def jobs_phase(paths: list[Path], jobs: int) -> float:
+def jobs_phase(paths: list[Path], jobs: int) -> list[float]:
     from claimx.batch import extract_files
     from claimx.nlp import load_nlp
 

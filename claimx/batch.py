@@ -232,6 +232,8 @@ def read_source(nlp, job: Job, kinds, as_of) -> FileResult:
         return FileResult(source.name, error=str(e), problem=problem_of(e))
     try:
         reading = next(read_texts([(source.text, source.name)], nlp=nlp, kinds=kinds, as_of=as_of))
+    except MemoryError:
+        raise
     except Exception as e:  # a fault of claimx's own: this file is reported failed, the batch goes on
         return FileResult(source.name, error=f"{source.name}: internal error while extracting "
                                              f"({type(e).__name__}: {e}); please report it with the file", problem="failed")
@@ -241,7 +243,10 @@ def read_source(nlp, job: Job, kinds, as_of) -> FileResult:
 
 
 def _read_here(items: Iterator[FileResult | Job], model, nlp, kinds, as_of) -> Iterator[FileResult]:
-    tune_allocator()
+    from claimx.nlp import is_own_process
+
+    if is_own_process():  # the CLI, not a notebook's extract_files
+        tune_allocator()
     for item in items:
         if isinstance(item, FileResult):
             yield item
@@ -280,7 +285,13 @@ def tune_allocator() -> None:
     14% slower than ``--jobs`` (benchmarks/bench_dask.py). Peak memory is the same. Elsewhere: nothing."""
     import ctypes
     import ctypes.util
+    import platform
 
+    # not where the user chose the allocator's settings (Dask's own default is what this undoes)
+    if platform.libc_ver()[0] != "glibc" or any(k.startswith("MALLOC_") and k.endswith("_") and
+                                                (k, v) != ("MALLOC_TRIM_THRESHOLD_", "65536")
+                                                for k, v in os.environ.items()):
+        return
     try:
         libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6")
         libc.mallopt(-3, 32 << 20)  # M_MMAP_THRESHOLD
@@ -295,10 +306,11 @@ def _init_worker(model: str | None) -> None:
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
     _die_with_parent()
-    tune_allocator()
+    tune_allocator()  # a pool worker is claimx's own process
     if _worker_nlp is None:  # not inherited from the parent (spawn start method)
-        from claimx.nlp import load_nlp
+        from claimx.nlp import load_nlp, own_process
 
+        own_process()
         _worker_nlp = load_nlp(model)
 
 

@@ -555,6 +555,9 @@ def text_cmd(
 def main() -> None:
     import signal
 
+    from claimx.nlp import own_process
+
+    own_process()  # this process is claimx's: no PyTorch at start-up, the allocator tuned
     # like other Unix tools: `claimx extract ... | head` ends quietly when head closes the pipe
     signal.signal(signal.SIGPIPE, signal.SIG_DFL)
     # a character that cannot be encoded (a lone surrogate in a name) is written escaped, never a traceback

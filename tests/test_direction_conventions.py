@@ -105,6 +105,10 @@ RATES_LISTS_AND_SUMS = [  # the rate of a change, a list of changes, a sum colle
     ("The ruling sent bank shares up 6% by noon.", "6%", INC),
     ("The clinic shortened waiting lists by 30 days.", "30 days", DEC),
     ("The lease was extended by 5 years.", "5 years", INC),
+    ("The firm raised its price $2.", "$2", INC),  # a second object: the price rose, no sum was raised
+    ("A rally of 5,000 protesters marched downtown.", "5,000", None),
+    ("Job cuts at 3 plants were announced.", "3", None),
+    ("The collapse of 3 banks shook markets.", "3", None),
 ]
 
 ALL = (GROWTH + COUNTS + LEVELS + MODIFIER_COMPARATIVES + COMPARISONS + MORE_AND_PLUS + CHANGE_NAMED_BESIDE

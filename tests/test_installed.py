@@ -65,3 +65,18 @@ def test_installed_frameworks_are_not_imported_for_the_default_model(tmp_path, f
     assert out.returncode == 0, out.stderr
     assert [json.loads(x)["text"] for x in out.stdout.splitlines()] == ["5 percent", "2020"]
     assert not marker.exists(), f"claimx imported {framework}"
+
+
+def test_a_library_user_keeps_the_frameworks_thinc_finds(tmp_path):
+    """Only claimx's own processes (the command, its workers) import spaCy without PyTorch: in a notebook, thinc
+    decides once for the whole process, and the host may need PyTorch later."""
+    fake = tmp_path / "site" / "torch"
+    fake.mkdir(parents=True)
+    marker = tmp_path / "imported"
+    (fake / "__init__.py").write_text(f"open({str(marker)!r}, 'w').close()\n")
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(tmp_path / "site"), os.environ.get("PYTHONPATH", "")])}
+    out = subprocess.run([sys.executable, "-c", "import claimx; print(claimx.extract('Rents rose 5 percent.')[0].text)"],
+                         env=env, capture_output=True, text=True, timeout=300)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip() == "5 percent"
+    assert marker.exists()

@@ -67,3 +67,12 @@ def test_a_subject_is_written_with_plain_quotes(extract, sentence):
     (c,) = [c for c in extract(sentence) if c.text == "12%"]
     assert c.subject == "The harbour's dredging budget"
     assert c.sentence == sentence  # the sentence and the claim's text stay as printed
+
+
+@pytest.mark.parametrize("text,subject", [
+    ("8%", "Prices of white flour"),
+    ("5%", "Prices of sugar"),
+])
+def test_respectively_replaces_the_whole_first_item(extract, text, subject):
+    sentence = "Prices of brown rice, white flour and sugar rose 21%, 8% and 5%, respectively."
+    assert [c.subject for c in extract(sentence) if c.text == text] == [subject]

@@ -94,8 +94,8 @@ def _change_noun(span, text: str, end: int) -> Direction | None:
         if found is not None or head.i < anchor.i:
             return found
         anchor, head = head, head.head  # the counted noun: 'a decrease of 9,000 people', 'a drop - 41,000 residents'
-    if anchor.dep_ == "pobj" and head.lower_ in ("of", "by", "at") and head.head.pos_ == "NOUN":
-        return _noun_direction(head.head)  # 'a gain of 3%', 'the strongest gain at 3.1%'
+    if anchor.dep_ == "pobj" and head.lower_ in ("of", "by") and head.head.pos_ == "NOUN":
+        return _noun_direction(head.head)
     if anchor.dep_ == "appos" and head.pos_ == "NOUN":
         return _noun_direction(head)
     return None
@@ -118,11 +118,12 @@ def _change_verb(span, text: str, end: int) -> Direction | None:
         verb = head.head  # a gapped clause shares the verb: 'prices climbed 3 percent, and rents 5 percent'
     elif anchor.dep_ == "pobj" and head.lower_ == "by" and head.head.pos_ == "VERB":
         verb = head.head
-    elif _at_pace(anchor) is not None:
-        verb = _at_pace(anchor)  # 'grew at an annual rate of 1.2%': the rate of the change
+    elif (paced := _at_pace(anchor)) is not None:
+        verb = paced  # 'grew at an annual rate of 1.2%': the rate of the change
     if verb is not None and anchor.dep_ == "dobj" and verb.lemma_.lower() in cue("amount_raised_verbs") \
-            and any(t.is_currency for t in anchor.subtree):
-        return None  # 'the levy would raise $2 billion': a sum collected, not a rise
+            and any(t.is_currency for t in anchor.subtree) \
+            and not any(c.dep_ == "dobj" and c.i != anchor.i for c in verb.children):
+        return None  # 'the levy would raise $2 billion': a sum collected, not a rise ('raised its price $2' is)
     return by_cue(verb.lemma_.lower(), VERBS) if verb is not None else None
 
 

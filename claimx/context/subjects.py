@@ -18,7 +18,7 @@ import regex
 from claimx._data import load
 from claimx.context.cues import cue, is_change_noun, is_change_verb
 from claimx.context.tree import (
-    MODIFIER_DEPS, NOMINAL, NON_SUBJECT_ENTS, SUBJECT_DEPS, anchor_of, conjoined_to, content_obj, governing_verb,
+    FIGURE_ENTS, MODIFIER_DEPS, NOMINAL, NON_SUBJECT_ENTS, SUBJECT_DEPS, anchor_of, conjoined_to, content_obj, governing_verb,
     is_pronoun, noun_phrase, relative_head, subject_phrase, subject_token, words,
 )
 from claimx.model import Kind
@@ -173,7 +173,7 @@ def candidates(span, kind: Kind, noun=None, unit: str | None = None) -> list[Opt
 def _respective(span, kind: Kind, unit: str | None) -> str | None:
     """'Prices of rice, flour and sugar rose 21%, 8% and 5%, respectively': the n-th figure of the list measures
     the n-th of the things listed in the first figure's subject ('Prices of flour', 'Prices of sugar')."""
-    if not any(t.lower_ == "respectively" for t in span.sent):
+    if not any(t.lower_ in words("list_words") for t in span.sent):
         return None
     n, root = 0, span
     while (before := conjoined_to(root)) is not None and n < 20:
@@ -183,11 +183,13 @@ def _respective(span, kind: Kind, unit: str | None) -> str | None:
     if not phrase:
         return None
     for tok in span.sent:
-        listed = [tok, *tok.conjuncts]
+        listed = sorted([tok, *tok.conjuncts], key=lambda t: t.i)
         if len(listed) > n and tok.dep_ != "conj" and tok.text in phrase.split() \
-                and all(t.pos_ in NOMINAL and t.ent_type_ not in NON_SUBJECT_ENTS for t in listed):
-            nth = tok.doc[listed[n].left_edge.i: listed[n].i + 1].text
-            for written in (tok.doc[tok.i: listed[-1].i + 1].text, tok.text):  # the whole list, else its first
+                and all(t.pos_ in NOMINAL and t.ent_type_ not in FIGURE_ENTS | {"DATE", "TIME"} for t in listed):
+            doc, first = tok.doc, tok.left_edge.i
+            nth = doc[listed[n].left_edge.i: listed[n].i + 1].text
+            # the whole list with its first item's modifiers ('brown rice, white flour and sugar'), else that item
+            for written in (doc[first: listed[-1].i + 1].text, doc[first: tok.i + 1].text, tok.text):
                 if regex.search(rf"\b{regex.escape(written)}\b", phrase):
                     return regex.sub(rf"\b{regex.escape(written)}\b", lambda _: nth, phrase, count=1)
     return None
@@ -264,16 +266,20 @@ def _of_in(p: _Proposer, anchor, ids) -> None:
 
 
 def _share_verb(anchor) -> bool:
-    """'remittances account for 24% of output', 'debt reached 85% of income': a verb saying that its subject
-    amounts to a share of a total (the figure its object, or after 'for'/'to')."""
+    """'remittances account for 24% of output', 'pensions make up 31% of spending': a verb saying that its
+    subject amounts to a share of a total (the figure its object, or after 'for'/'to'; 'make' only with 'up')."""
     head = anchor.head
-    verb = head.head if anchor.dep_ == "pobj" and head.lower_ in ("for", "to", "up") else head
-    if verb.pos_ != "VERB" or verb.lemma_.lower() not in cue("share_verbs") \
-            or not (anchor.dep_ in ("dobj", "attr") or verb is not head):
+    verb = head.head if anchor.dep_ == "pobj" and head.lower_ in words("object_prepositions") else head
+    lemma = verb.lemma_.lower()
+    if verb.pos_ != "VERB" or lemma not in cue("share_verbs") \
+            or not (anchor.dep_ in ("dobj", "attr") or verb is not head) \
+            or (lemma == "make" and not any(c.dep_ == "prt" and c.lower_ == "up" for c in verb.children)):
         return False
-    # not 'Australia accounts for a third of world coal exports': a country's or firm's share is of the total
+    # not 'Australia accounts for a third of world coal exports', 'the company accounts for 12% of the market':
+    # a country's or firm's share is of the total
     sub = subject_token(verb)
-    return sub is not None and sub.pos_ in NOMINAL and sub.ent_type_ not in ACTOR_ENTS | PLACE_ENTS | NON_SUBJECT_ENTS
+    return sub is not None and sub.pos_ in NOMINAL and sub.lemma_.lower() not in words("actor_nouns") \
+        and sub.ent_type_ not in ACTOR_ENTS | PLACE_ENTS | NON_SUBJECT_ENTS
 
 
 def _at(p: _Proposer, anchor, ids) -> None:
@@ -492,6 +498,11 @@ def _spent_on(anchor, ids):
     if verb is None:
         return None
     lemma = verb.lemma_.lower()
+    if lemma in cue("bid_verbs"):  # 'bid $4 billion for the cement maker': what the bid would buy
+        prep = next((c for owner in (anchor, verb) for c in owner.children
+                     if c.dep_ == "prep" and c.lower_ == "for" and c.i > anchor.i), None)
+        obj = content_obj(prep) if prep is not None else None
+        return obj if obj is not None and obj.i not in ids else None
     if lemma in cue("trade_verbs") and anchor.dep_ == "pobj" and anchor.head.lower_ == "for" \
             and anchor.head.head.i == verb.i:  # 'sold its ferry unit for $2 billion': the price of what changed hands
         objs = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass") and c.i not in ids and c.pos_ in NOMINAL]

@@ -204,8 +204,8 @@ def relative_head(pronoun):
     head = clause.head
     while head.dep_ == "pobj" and head.head.dep_ == "prep" and head.head.head.pos_ in NOMINAL:
         head = head.head.head  # up through 'in Sri Lanka', 'of the English Channel'
-    if head.ent_type_ in FIGURE_ENTS or not (head.pos_ in NOMINAL or head.dep_ in SUBJECT_DEPS | {"dobj", "pobj", "attr", "appos"}):
-        return None
+    if head.ent_type_ in FIGURE_ENTS or is_pronoun(head) or not (head.pos_ in NOMINAL or head.tag_ == "VBG"):
+        return None  # a noun or a gerund ('spending, which ...'), not 'many, who ...'
     return head
 
 

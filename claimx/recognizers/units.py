@@ -105,7 +105,7 @@ def parse_unit(expression: str) -> tuple[str, Decimal] | None:
     try:
         return _canonical(unit), Decimal(1)
     except KeyError:  # pint cannot write some units it parses ('°C per decade' as 'delta_decade'): write it plainly
-        return "".join(t + ("/" if j.strip() in ("/", "per") else " " if j.strip() else "")
+        return "".join(t + ("/" if j.strip() in ("/", "per") else " " if j else "")
                        for t, j in zip(tokens, joins + [""])).strip(), Decimal(1)
 
 
