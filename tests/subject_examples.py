@@ -279,6 +279,13 @@ NEWS_SHAPES = [
     case("Prices of rice, flour and sugar rose 21%, 8% and 5%, respectively.", "8%", ["flour"], "increase"),
     case("Prices of rice, flour and sugar rose 21%, 8% and 5%, respectively.", "5%", ["sugar"], "increase"),
     case("The recall and precision of the screen were 71% and 64%, respectively.", "64%", ["precision"]),
+    # the whole a part is taken from, after the figure or fronted before its clause
+    case("Of the 9 million migrants in the bloc, roughly 60% are employed in services.", "roughly 60%", ["migrants"]),
+    case("Of the 9 million migrants who live in the bloc, roughly 60% work in services.", "roughly 60%", ["migrants"],
+         xfail="the parse reads '60% work' as a noun the figure modifies"),
+    case("Among the 300 clinics inspected, 45% lacked running water.", "45%", ["clinics"]),
+    case("Roughly one in four of the 80,000 inmates in the state has not been tried.", "Roughly one in four",
+         ["inmates"]),
     # a non-restrictive relative clause describes the noun before its comma
     case("Prison spending, which accounts for 2.1% of the budget, will be cut.", "2.1%", ["spending"]),
     case("Dairy imports, which rose 14% last year, face a new levy.", "14%", ["imports"], "increase"),

@@ -19,7 +19,7 @@ from claimx._data import load
 from claimx.context.cues import cue, is_change_noun, is_change_verb
 from claimx.context.tree import (
     FIGURE_ENTS, MODIFIER_DEPS, NOMINAL, NON_SUBJECT_ENTS, SUBJECT_DEPS, anchor_of, conjoined_to, content_obj, governing_verb,
-    is_pronoun, noun_phrase, relative_head, subject_phrase, subject_token, words,
+    is_pronoun, noun_phrase, pobj, relative_head, subject_phrase, subject_token, words,
 )
 from claimx.model import Kind
 from claimx.recognizers.base import qualifier_table
@@ -145,6 +145,8 @@ def candidates(span, kind: Kind, noun=None, unit: str | None = None) -> list[Opt
         p.options.append(Option("conjunct", "head", phrase or best.phrase, best.features) if best
                          else Option("conjunct", "nothing", None))
     _restated(p, span, anchor, ids)
+    if kind in (Kind.percent, Kind.ratio, Kind.count) and noun is None:
+        _partitive(p, span, anchor, ids)
     if noun is not None:  # 'the index fell 240 points': what changed, not the points
         _clause(p, "measure_noun", noun, ids | {noun.i})
     compared = _compared_noun(span)  # 44 percent more petroleum: the noun the comparative qualifies
@@ -193,6 +195,23 @@ def _respective(span, kind: Kind, unit: str | None) -> str | None:
                 if regex.search(rf"\b{regex.escape(written)}\b", phrase):
                     return regex.sub(rf"\b{regex.escape(written)}\b", lambda _: nth, phrase, count=1)
     return None
+
+
+def _partitive(p: _Proposer, span, anchor, ids) -> None:
+    """The whole a part is taken from: 'one in five of the prisoners' (after the figure), 'Of the 17 million
+    refugees in the region, roughly 90% live in poverty' and 'Among the schools inspected, 45% lacked heating'
+    (fronted before the clause)."""
+    owners = [t for t in span if t.i != anchor.i] + [anchor]
+    verb = governing_verb(anchor) or anchor.sent.root  # (the parse may make 'live' an adjective)
+    fronted = [c for c in verb.children if c.i < anchor.i and c.i < verb.i]
+    for prep in [c for t in owners for c in t.children if c.i >= span.end] + fronted:
+        if prep.dep_ == "prep" and prep.lower_ in words("partitive_prepositions") and prep.i not in ids:
+            whole = pobj(prep)  # (NER may take '9 million migrants' for one quantity: the noun still counts)
+            if whole is not None and whole.pos_ == "NOUN" and not whole.like_num \
+                    and whole.ent_type_ not in NON_SUBJECT_ENTS - FIGURE_ENTS:
+                p.add("partitive", "head", whole, ids | {g.i for g in whole.children if g.dep_ == "nummod"
+                                                         for g in g.subtree})
+                return
 
 
 def _restated(p: _Proposer, span, anchor, ids) -> None:
