@@ -76,3 +76,10 @@ def test_a_subject_is_written_with_plain_quotes(extract, sentence):
 def test_respectively_replaces_the_whole_first_item(extract, text, subject):
     sentence = "Prices of brown rice, white flour and sugar rose 21%, 8% and 5%, respectively."
     assert [c.subject for c in extract(sentence) if c.text == text] == [subject]
+
+
+def test_a_bare_count_never_counts_an_earlier_percent_sign(extract):
+    """'12 million of them' after 'roughly 90%': the count's unit is the refugees counted before, never '%'."""
+    sentence = ("Of the 17 million refugees in the region, roughly 90% live below the poverty line, and the agency "
+                "estimates that 12 million of them lack food.")
+    assert [(c.text, c.unit) for c in extract(sentence) if c.text == "12 million"] == [("12 million", "refugees")]

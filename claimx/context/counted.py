@@ -70,8 +70,9 @@ def counted_noun(span):
     # an earlier number of its sentence counted
     if anchor.dep_ in ("nsubj", "nsubjpass") and _digits(span):
         for tok in reversed(span.sent[: anchor.i - span.sent.start]):
-            if tok.like_num and tok.dep_ == "nummod" and tok.head.pos_ in NOMINAL and tok.head.i < anchor.i:
-                return tok.head
+            if tok.like_num and tok.dep_ == "nummod" and tok.head.pos_ in NOMINAL and tok.head.i < anchor.i \
+                    and tok.head.ent_type_ not in ("PERCENT", "MONEY") and tok.head.lower_ not in words("percent_nouns"):
+                return tok.head  # (not the '%' of '90%': a percentage counts nothing)
     return None
 
 
