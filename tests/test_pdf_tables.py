@@ -357,6 +357,13 @@ def test_a_first_data_row_without_figures_is_no_header_row(text, cell, value, su
     assert (c.value, c.subject) == (value, subject)
 
 
+def _quarry_page(pdf) -> None:
+    """A new page under the digest's running head and its rule."""
+    pdf.add_page()
+    pdf.text(20, 10, "Quarry Board Digest")
+    pdf.line(20, 12, 190, 12)
+
+
 def make_table_at_page_foot_pdf(page2: str) -> bytes:
     """A captioned table in thousands of dollars at the foot of page 1 with no source line under it; on page 2
     under a running head and its rule, either two columns of text and a foot rule ('text') or a ruled table of
@@ -366,9 +373,7 @@ def make_table_at_page_foot_pdf(page2: str) -> bytes:
     pdf = FPDF(format="A4")
     pdf.set_auto_page_break(False)
     pdf.set_font("Helvetica", size=10)
-    pdf.add_page()
-    pdf.text(20, 10, "Quarry Board Digest")
-    pdf.line(20, 12, 190, 12)
+    _quarry_page(pdf)
     pdf.set_xy(10, 20)
     pdf.multi_cell(0, 6, "The quarry board sets out what each pit cost it, as the table below shows.")
     pdf.text(20, 230, "Table 2. Pit Outlays (in thousands of dollars)")
@@ -380,9 +385,7 @@ def make_table_at_page_foot_pdf(page2: str) -> bytes:
         pdf.text(20, 249 + 7 * k, label)
         pdf.text(150, 249 + 7 * k, cell)
     pdf.line(20, 259, 190, 259)
-    pdf.add_page()
-    pdf.text(20, 10, "Quarry Board Digest")
-    pdf.line(20, 12, 190, 12)
+    _quarry_page(pdf)
     if page2 == "text":
         left = ["The pit fleet grew to 16 trucks", "once the board had bought", "a few more from a firm nearby,", "and 73 drivers now share them."]
         right = ["Blasting took 35 days in all", "and freed about 8 tonnes of", "stone an hour, the board says,", "short of what it had hoped."]

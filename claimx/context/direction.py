@@ -9,7 +9,7 @@ import functools
 import regex
 
 from claimx.context.cues import cue
-from claimx.context.tree import MODIFIER_DEPS, anchor_of, conjoined_to, governing_verb
+from claimx.context.tree import MODIFIER_DEPS, anchor_of, conjoined_to, governing_verb, is_money
 from claimx.model import Direction
 from claimx.recognizers.base import qualifier_table
 
@@ -121,7 +121,7 @@ def _change_verb(span, text: str, end: int) -> Direction | None:
     elif (paced := _at_pace(anchor)) is not None:
         verb = paced  # 'grew at an annual rate of 1.2%': the rate of the change
     if verb is not None and anchor.dep_ == "dobj" and verb.lemma_.lower() in cue("amount_raised_verbs") \
-            and any(t.is_currency for t in anchor.subtree) \
+            and is_money(anchor) \
             and not any(c.dep_ == "dobj" and c.i != anchor.i for c in verb.children):
         return None  # 'the levy would raise $2 billion': a sum collected, not a rise ('raised its price $2' is)
     return by_cue(verb.lemma_.lower(), VERBS) if verb is not None else None
@@ -143,7 +143,7 @@ def _count_of_added(span, text: str, end: int) -> Direction | None:
     anchor = anchor_of(span)
     noun, verb = anchor.head, anchor.head.head
     if anchor.dep_ not in ("nummod", "quantmod") or noun.pos_ != "NOUN" or noun.i < anchor.i \
-            or noun.dep_ not in ("dobj", "nsubjpass") or any(t.is_currency for t in anchor.subtree):
+            or noun.dep_ not in ("dobj", "nsubjpass") or is_money(anchor):
         return None
     if verb.tag_ == "VBG" and not any(c.dep_ in ("aux", "auxpass") for c in verb.children):
         return None

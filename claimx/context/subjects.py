@@ -19,7 +19,7 @@ from claimx._data import load
 from claimx.context.cues import cue, is_change_noun, is_change_verb
 from claimx.context.tree import (
     FIGURE_ENTS, MODIFIER_DEPS, NOMINAL, NON_SUBJECT_ENTS, SUBJECT_DEPS, anchor_of, conjoined_to, content_obj, governing_verb,
-    is_pronoun, noun_phrase, pobj, relative_head, subject_phrase, subject_token, words,
+    is_figure, is_money, is_pronoun, noun_phrase, pobj, relative_head, subject_phrase, subject_token, words,
 )
 from claimx.model import Kind
 from claimx.recognizers.base import qualifier_table
@@ -224,7 +224,7 @@ def _restated(p: _Proposer, span, anchor, ids) -> None:
         if t.i == t.head.i or t.pos_ in ("VERB", "AUX"):
             break
         if t.i not in ids and words("comparative_links").intersection(path):
-            if t.like_num or t.ent_type_ in ("MONEY", "PERCENT"):
+            if is_figure(t):
                 _restate_figure(p, t)
                 return
             if t.pos_ in NOMINAL and t.ent_type_ not in NON_SUBJECT_ENTS:
@@ -234,7 +234,7 @@ def _restated(p: _Proposer, span, anchor, ids) -> None:
         t = t.head
     if t.pos_ == "VERB" and words("comparative_links").intersection(path):
         for obj in (c for c in t.children if c.dep_ == "dobj" and c.i not in ids):
-            if obj.like_num or obj.ent_type_ in ("MONEY", "PERCENT"):
+            if is_figure(obj):
                 _restate_figure(p, obj)  # 'would spend $1.2 billion on housing, 40% more than before'
             elif obj.pos_ in NOMINAL and unit_lookup(obj.text) is None:  # not '2.8 billion tonnes': a unit
                 # '40 million passengers', 'premiums of $9 billion': the object a figure counts or sizes
@@ -246,7 +246,7 @@ def _restated(p: _Proposer, span, anchor, ids) -> None:
 
 
 def _restate_figure(p: _Proposer, tok) -> None:
-    kind = Kind.money if any(t.is_currency for t in tok.subtree) else p.kind
+    kind = Kind.money if is_money(tok) else p.kind
     other = rank(candidates(tok.doc[tok.i: tok.i + 1], kind))
     if other is not None and other.phrase is not None:
         p.options.append(Option("restated", "head", other.phrase, other.features))
@@ -284,15 +284,19 @@ def _of_in(p: _Proposer, anchor, ids) -> None:
             return
 
 
+def _verb_forms(verb) -> set[str]:
+    """A verb's lemma and its phrasal forms with a particle or adverb ('set aside', 'make up')."""
+    lemma = verb.lemma_.lower()
+    return {lemma} | {f"{lemma} {c.lower_}" for c in verb.children if c.dep_ in ("prt", "advmod")}
+
+
 def _share_verb(anchor) -> bool:
     """'remittances account for 24% of output', 'pensions make up 31% of spending': a verb saying that its
-    subject amounts to a share of a total (the figure its object, or after 'for'/'to'; 'make' only with 'up')."""
+    subject amounts to a share of a total (the figure its object, or after 'for'/'to')."""
     head = anchor.head
     verb = head.head if anchor.dep_ == "pobj" and head.lower_ in words("object_prepositions") else head
-    lemma = verb.lemma_.lower()
-    if verb.pos_ != "VERB" or lemma not in cue("share_verbs") \
-            or not (anchor.dep_ in ("dobj", "attr") or verb is not head) \
-            or (lemma == "make" and not any(c.dep_ == "prt" and c.lower_ == "up" for c in verb.children)):
+    if verb.pos_ != "VERB" or not _verb_forms(verb) & cue("share_verbs") \
+            or not (anchor.dep_ in ("dobj", "attr") or verb is not head):
         return False
     # not 'Australia accounts for a third of world coal exports', 'the company accounts for 12% of the market':
     # a country's or firm's share is of the total
@@ -526,8 +530,7 @@ def _spent_on(anchor, ids):
             and anchor.head.head.i == verb.i:  # 'sold its ferry unit for $2 billion': the price of what changed hands
         objs = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass") and c.i not in ids and c.pos_ in NOMINAL]
         return objs[0] if objs else None
-    phrasal = {f"{lemma} {c.lower_}" for c in verb.children if c.dep_ in ("prt", "advmod")}  # 'set aside'
-    if lemma not in cue("spending_verbs") and not phrasal & cue("spending_verbs"):
+    if not _verb_forms(verb) & cue("spending_verbs"):
         return None
     owners = [anchor] + [t for t in anchor.ancestors if t.i != verb.i and t.i > verb.i][:2] + [verb]
     for child in (c for owner in owners for c in owner.children):

@@ -35,6 +35,16 @@ def is_pronoun(tok) -> bool:
     return tok.lower_ in words("pronouns")
 
 
+def is_figure(tok) -> bool:
+    """A token of another figure: a number, or a word the NER put in an amount of money or a percentage."""
+    return tok.like_num or tok.ent_type_ in ("MONEY", "PERCENT")
+
+
+def is_money(tok) -> bool:
+    """Whether a figure's head carries a currency sign ('$2 billion')."""
+    return any(t.is_currency for t in tok.subtree)
+
+
 def claim_tokens(doc, start: int, end: int):
     """The tokens overlapping a character range (never None when a token overlaps: a regex hit is never dropped)."""
     span = doc.char_span(start, end, alignment_mode="expand")

@@ -42,13 +42,19 @@ def _unit_pattern(singular_only: bool = False) -> str:
     return "(?:" + "|".join(parts) + ")"
 
 
+@functools.cache
+def _unit_forms_lower() -> dict[str, tuple[str, Decimal]]:
+    """The forms that may be written in any case, lower-cased (built once, not per lookup)."""
+    case_sensitive = set(load("units")["case_sensitive"])
+    return {k.lower(): v for k, v in _unit_forms().items() if k not in case_sensitive}
+
+
 def lookup(unit_text: str) -> tuple[str, Decimal] | None:
     forms = _unit_forms()
     key = " ".join(unit_text.split())
     if key in forms:
         return forms[key]
-    low = {k.lower(): v for k, v in forms.items() if k not in load("units")["case_sensitive"]}
-    return low.get(key.lower())
+    return _unit_forms_lower().get(key.lower())
 
 
 @functools.cache
