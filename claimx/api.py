@@ -10,6 +10,7 @@ that parses every sentence (``parse_all=True``).
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import functools
 import warnings
 from collections.abc import Iterable, Iterator
@@ -24,6 +25,7 @@ from claimx.recognizers import tables
 from claimx.text.clean import CleanText, clean_text
 from claimx.text.essays import Essay, split_essays
 from claimx.io.documents import PAGE_BREAK  # ends each page of a PDF's text
+from claimx.context.keys import subject_keys
 from claimx.model import Claim, EssayRow, Kind
 from claimx.nlp import load_nlp
 from claimx.recognizers import find_candidates
@@ -288,9 +290,10 @@ def _read_texts(items: Iterator[tuple[str, str | None]], nlp: "Language | None",
                 if claim is not None and claim.kind in (Kind.money, Kind.quantity, Kind.count):
                     measured, measured_end, in_sentence = claim, c.end, c.sentence_index
             del by_unit[n][i]
+        keys = subject_keys(nlp, (claim.subject for f in found for _, claim in f))
         out = []
         for p, f in zip(pending, found):
-            claims = [claim for _, claim in sorted(f, key=lambda kc: kc[0]) if kept(claim)]
+            claims = [_keyed(claim, keys) for _, claim in sorted(f, key=lambda kc: kc[0]) if kept(claim)]
             out.append(Reading(claims, essay_rows(p, claims)))
         pending.clear()
         yield from out
@@ -304,6 +307,14 @@ def _read_texts(items: Iterator[tuple[str, str | None]], nlp: "Language | None",
             yield from flush()
     if pending:
         yield from flush()
+
+
+def _keyed(claim: Claim, keys: dict) -> Claim:
+    """The claim with its subject key; a place its subject names ('Brazil's exports') is the claim's place."""
+    if not claim.subject:
+        return claim
+    key, place = keys[claim.subject]
+    return dataclasses.replace(claim, subject_key=key, place=place or claim.place)
 
 
 def _parse(nlp: "Language", jobs: Iterable[tuple[str, object]], batch_size: int) -> Iterator[tuple["Doc", object]]:

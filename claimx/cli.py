@@ -468,6 +468,171 @@ def report_cmd(
     _finish(batch, quiet)
 
 
+COMPARE_FORMATS = ESSAY_FORMATS  # table, csv, jsonl, json, xlsx
+CompareFormat = Enum("CompareFormat", {f.name: f.value for f in COMPARE_FORMATS}, type=str)
+VERDICT_NAMES = ("conflict", "over time", "agree")
+
+
+def parse_verdicts(value: str | None) -> set[str] | None:
+    """'conflict,over time' -> {'conflict', 'over time'} ('over-time' and 'overtime' too)."""
+    if not value:
+        return None
+    names = {" ".join(v.strip().lower().replace("-", " ").split()) for v in value.split(",") if v.strip()}
+    names = {"over time" if n == "overtime" else n for n in names}
+    bad = sorted(names - set(VERDICT_NAMES))
+    if bad:
+        raise typer.BadParameter(f"unknown verdict {', '.join(bad)}; choose from {', '.join(VERDICT_NAMES)}",
+                                 param_hint="--verdict")
+    return names
+
+
+@app.command("compare")
+def compare_cmd(
+    paths: Annotated[Optional[list[str]], typer.Argument(metavar="PATH", help="Essay files or folders (read as extract reads them), or claimx's own .csv / .jsonl output.", show_default=False)] = None,
+    db: Annotated[Optional[Path], typer.Option("--db", metavar="FILE", help="Compare every claim kept in this store (written by extract --db), with any PATHs.", exists=True, dir_okay=False)] = None,
+    fmt: Annotated[Optional[CompareFormat], typer.Option("--format", "-f", help=FORMAT_HELP, show_default=False)] = None,
+    output: PlainOutputOpt = None,
+    verdict: Annotated[Optional[str], typer.Option("--verdict", metavar="VERDICTS", help="Only groups with these verdicts, comma-separated, from: conflict, over time, agree.")] = None,
+    as_of: AsOfOpt = None,
+    model: ModelOpt = None,
+    jobs: Annotated[int, typer.Option("--jobs", "-j", min=0, help="Worker processes for the texts; 0 = one per core.")] = 1,
+    encoding: EncodingOpt = None,
+    formulas: Annotated[bool, typer.Option("--csv-formulas/--escape-formulas", help="CSV: leave cells starting with = + - @ as they are (default: prefix them with ' so a spreadsheet shows them as text).")] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar and no summary line.")] = False,
+    pager: PagerOpt = True,
+    scheduler: Annotated[Optional[str], typer.Option("--scheduler", metavar="ADDRESS", help="Group on a Dask cluster (a scheduler address, or 'local'): the claims are shuffled by measure across the cluster's partitions. Needs claimx[dask].")] = None,
+) -> None:
+    """Find where the documents of a collection agree, and where they contradict each other, on the same figure.
+
+    \b
+    Claims are grouped by what they measure: subject key (the subject_key column), place, kind and unit (converted
+    where the unit says how), level or change. Each group found in more than one document gets a verdict:
+    conflict (values for the same time that do not meet within the precision and qualifiers each states),
+    over time (values for different times), agree. Conflicts come first.
+
+    \b
+    Examples:
+      claimx compare essays/                       # a table per group in the terminal
+      claimx compare essays/ --verdict conflict > conflicts.csv
+      claimx compare claims.jsonl more.csv -o groups.xlsx
+      claimx compare --db claims.sqlite -o groups.jsonl
+    """
+    chosen = choose_format(fmt, output, sys.stdout.isatty(), COMPARE_FORMATS, what="groups")
+    wanted = parse_verdicts(verdict)
+    if not paths and db is None:
+        raise typer.BadParameter("give files or folders to compare, or --db FILE", param_hint="PATH")
+    options = dict(as_of=check_as_of(as_of), encoding=check_encoding(encoding), jobs=jobs, model=model)
+    with cli_errors():
+        from claimx.compare import rows as group_rows
+
+        claims, trouble, batch = _compare_inputs(paths or [], db, options, quiet)
+        if scheduler is not None:
+            from claimx import dask as on_dask
+
+            try:
+                client = on_dask.client_for(scheduler, jobs)
+            except ImportError:
+                raise ClaimxError('--scheduler needs Dask: pip install "claimx[dask]"') from None
+            except (OSError, ValueError, TimeoutError) as e:
+                raise ClaimxError(f"cannot reach the Dask scheduler {scheduler}: {e}".splitlines()[0]) from None
+            try:
+                groups = on_dask.compare_on_cluster(claims, client)
+            finally:
+                cluster = getattr(client, "cluster", None)
+                client.close()
+                if cluster is not None and scheduler == "local":
+                    cluster.close()
+        else:
+            from claimx.compare import compare
+
+            groups = compare(claims)
+        if wanted is not None:
+            groups = [g for g in groups if g.verdict in wanted]
+        _write_compared(chosen, group_rows(groups), output, escape_formulas=not formulas, pager=pager)
+    if batch is not None:
+        _finish(batch, quiet)
+    if trouble:
+        raise typer.Exit(code=1)
+
+
+def _compare_inputs(paths: list[str], db: Path | None, options: dict, quiet: bool):
+    """The claims to compare: a store's, claimx's own CSV/JSON Lines files', and those extracted from the other
+    paths (a failed file is reported and left out; the rest is compared). Returns (claims, trouble, batch)."""
+    from claimx.io.claim_files import ClaimFileError, is_claim_file, read_claims
+
+    claims: list = []
+    trouble = False
+    if db is not None:
+        from claimx.io.store import Store
+
+        store = Store(db)
+        try:
+            claims.extend(store.claims())
+        finally:
+            store.close()
+    texts = []
+    for p in paths:
+        if p != "-" and is_claim_file(p) and Path(p).is_file():
+            try:
+                claims.extend(read_claims(p))
+            except ClaimFileError as e:
+                _err(str(e))
+                trouble = True
+        else:
+            texts.append(p)
+    batch = None
+    if texts:
+        from claimx.batch import extract_files
+
+        batch = extract_files(texts, **options)
+        with _progress(batch.total, quiet) as advance:
+            claims.extend(_rows(batch, advance))
+    if any(c.subject and not c.subject_key for c in claims):  # written by a claimx before subject keys
+        claims = _with_keys(claims, options.get("model"))
+    return claims, trouble, batch
+
+
+def _with_keys(claims: list, model: str | None) -> list:
+    import dataclasses
+
+    from claimx.context.keys import subject_keys
+    from claimx.nlp import load_nlp
+
+    keys = subject_keys(load_nlp(model), (c.subject for c in claims if c.subject and not c.subject_key))
+    return [dataclasses.replace(c, subject_key=keys[c.subject][0]) if c.subject and not c.subject_key else c
+            for c in claims]
+
+
+def _write_compared(fmt: Format, rows, output: Path | None, *, escape_formulas: bool, pager: bool) -> int:
+    """compare's rows to stdout (a table through the pager on a terminal) or atomically to ``output``."""
+    from claimx.compare import COMPARE_FIELDS
+    from claimx.io.writers import write, write_compare_table, write_xlsx
+
+    try:
+        if output is None:
+            if pager and fmt == Format.table and sys.stdout.isatty():
+                import os
+
+                from rich.console import Console
+
+                os.environ.setdefault("LESS", "FRX")
+                console = Console(highlight=False)
+                with console.pager(styles=True):
+                    return write_compare_table(rows, sys.stdout, console=console)
+            try:
+                return write(fmt, rows, sys.stdout, escape_formulas=escape_formulas, compared=True)
+            finally:
+                sys.stdout.flush()
+        with _replaced(output) as tmp:
+            if fmt == Format.xlsx:
+                return write_xlsx(rows, tmp, COMPARE_FIELDS)
+            with open(tmp, "w", encoding="utf-8", errors="backslashreplace", newline="") as out:
+                return write(fmt, rows, out, escape_formulas=escape_formulas, compared=True)
+    except KeyboardInterrupt:
+        _err("interrupted")
+        raise typer.Exit(code=130) from None
+
+
 @app.command("export")
 def export_cmd(
     db: Annotated[Path, typer.Option("--db", metavar="FILE", help="The SQLite file written by extract --db.", exists=True, dir_okay=False)],

@@ -321,3 +321,37 @@ def write_errors(out_dir: str, rows: list[tuple[str, str, str]]) -> None:
     table = pa.table({c: [r[i] for r in rows] for i, c in enumerate(ERROR_COLUMNS)})
     with fs.open(path, "wb") as f:
         pq.write_table(table, f)
+
+
+def compare_on_cluster(claims: list, client, partitions: int | None = None) -> list:
+    """``claimx.compare.compare`` with the grouping on the cluster: the claims are spread over partitions, keyed by
+    their measure's id, shuffled so that each measure's claims meet on one worker, and judged there; the client
+    only numbers the groups. Places are named over the whole collection first (a small table)."""
+    import dask.bag as dask_bag
+
+    from claimx.compare import place_names
+
+    places = place_names(c.place for c in claims if c.subject_key)
+    workers = len(client.scheduler_info().get("workers", {})) or 1
+    bag = dask_bag.from_sequence(claims, npartitions=partitions or max(1, min(len(claims), 4 * workers)) or 1)
+    judged = (bag.map(_measured, places).filter(None)
+              .groupby(lambda mc: mc[0].id(), shuffle="tasks")
+              .map(_judged).filter(None))
+    from claimx.compare import numbered
+
+    return numbered(client.compute(judged, sync=True) if len(claims) else [])
+
+
+def _measured(claim, places):
+    from claimx.compare import Compared, interval, measure_of
+
+    m = measure_of(claim, places)
+    span = interval(claim, m) if m is not None else None
+    return (m, Compared(0, "", claim, *span)) if span is not None else None
+
+
+def _judged(item):
+    from claimx.compare import judge
+
+    _, pairs = item
+    return judge(pairs[0][0], [c for _, c in pairs])

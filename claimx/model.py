@@ -80,6 +80,7 @@ class Claim:
     qualifier: Qualifier | None = None
     direction: Direction | None = None
     subject: str | None = None
+    subject_key: str | None = None  # the subject normalized so that wordings of one measure meet (claimx.context.keys)
     place: str | None = None
     time: str | None = None
     source: str | None = None

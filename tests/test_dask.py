@@ -3,6 +3,7 @@ rows, Parquet partitions written by the workers and skipped on a rerun."""
 from __future__ import annotations
 
 import shutil
+from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
@@ -93,3 +94,18 @@ def test_a_cluster_batch_is_iterated_once(client, tmp_path):
     with pytest.raises(RuntimeError, match="iterated once"):
         iter(batch)
     assert batch.summary.claims == 2
+
+
+def test_compare_on_a_cluster_gives_the_groups_of_one_process(client, nlp):
+    from claimx.batch import extract_files
+    from claimx.compare import compare
+
+    collection = Path(__file__).parent / "collection"
+    claims = [c for r in extract_files([str(collection)], nlp=nlp) for c in r.claims]
+    here = compare(claims)
+    from claimx import dask as on_dask
+
+    there = on_dask.compare_on_cluster(claims, client, partitions=5)
+    assert [(g.id, g.verdict, g.measure, [m.claim for m in g.members]) for g in there] == \
+           [(g.id, g.verdict, g.measure, [m.claim for m in g.members]) for g in here]
+    assert len(here) == 8

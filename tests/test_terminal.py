@@ -202,3 +202,13 @@ def test_a_money_rate_stays_whole_in_a_50_column_terminal(tmp_path):
     assert any("265 USD per capita" in line for line in lines), "\n".join(lines)
     assert any(re.search(r"\b3 mn USD\b", line) for line in lines), "\n".join(lines)
     assert max(len(line) for line in lines if "USD" in line) <= 50
+
+
+def test_compare_to_a_file_from_a_terminal(tmp_path):
+    """`claimx compare folder/ > groups.csv` typed at a terminal: every group's rows in the file, none on screen."""
+    out = tmp_path / "groups.csv"
+    code, _, screen = run_in_terminal(["compare", str(Path(__file__).parent / "collection")], tmp_path, stdout=out)
+    assert code == 0, screen
+    rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8"))))
+    assert rows[0]["verdict"] == "conflict" and len({r["group"] for r in rows}) == 8
+    assert "salmon" not in screen

@@ -647,8 +647,67 @@ WRITERS: dict[Format, Writer] = {
 ESSAY_WRITERS: dict[Format, Writer] = {**WRITERS, Format.table: write_essays_table}
 
 
-def write(fmt: Format, rows: Iterable[Any], out: TextIO, *, essays: bool = False, escape_formulas: bool = True) -> int:
-    """Write claims (or, with ``essays``, essay rows) in a format; returns the number of rows."""
+def write(fmt: Format, rows: Iterable[Any], out: TextIO, *, essays: bool = False, escape_formulas: bool = True,
+          compared: bool = False) -> int:
+    """Write claims (or, with ``essays``, essay rows; with ``compared``, the rows of ``claimx compare``: a group
+    and a verdict before the claim's columns) in a format; returns the number of rows."""
+    if compared:
+        from claimx.compare import COMPARE_FIELDS
+
+        writer = write_compare_table if fmt == Format.table else WRITERS[fmt]
+        return writer(rows, out, COMPARE_FIELDS, escape_formulas=escape_formulas)
     if essays:
         return ESSAY_WRITERS[fmt](rows, out, ESSAY_FIELDS, escape_formulas=escape_formulas)
     return WRITERS[fmt](rows, out, FIELDS, escape_formulas=escape_formulas)
+
+
+VERDICT_STYLES = {"conflict": "bold red", "over time": "yellow", "agree": "green"}
+
+
+def write_compare_table(rows: Iterable[Any], out: TextIO, fields: tuple[str, ...] = (), *,
+                        console: "Console | None" = None, **_: Any) -> int:
+    """`claimx compare` on a terminal: one table per group (conflicts first), its values side by side with their
+    documents, times, pages and sentences; then a line with the number of groups of each verdict."""
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
+
+    console = console or Console(file=out, highlight=False)
+    _mark(console, "groups")
+    groups: dict[int, list[Any]] = {}
+    for r in rows:
+        groups.setdefault(r.group, []).append(r)
+    verdicts: Counter = Counter()
+    from claimx.compare import place_shown
+
+    wide = console.width >= 100
+    for gid, members in groups.items():
+        first = on_screen(members[0].claim)
+        verdict = members[0].verdict
+        verdicts[verdict] += 1
+        place = place_shown(members[0].measure, (m.claim for m in members)) if members[0].measure else first.place
+        measure = (first.subject_key or "") + (f" · {place}" if place else "")
+        head = Text(f"Group {gid} ", style="bold")
+        head.append(verdict, style=VERDICT_STYLES.get(verdict, ""))
+        head.append(f"  {measure}  ({first.kind.value}{', change' if first.direction else ''})")
+        table = Table(show_edge=False, pad_edge=False, expand=False, width=console.width, title=head,
+                      title_justify="left")
+        table.add_column("Value", no_wrap=True)
+        table.add_column("Time", no_wrap=True)
+        table.add_column("Document", ratio=1, overflow="fold", max_width=None if wide else 22)
+        table.add_column("Page", justify="right", no_wrap=True)
+        table.add_column("Sentence", ratio=2)
+        for m in members:
+            c = on_screen(m.claim)
+            where = c.essay_title or c.file or "-"
+            if c.essay_title and c.file and wide:  # the title, and the file's name under it
+                where = f"{c.essay_title}\n{c.file.replace(chr(92), '/').rsplit('/', 1)[-1]}"
+            cells = [value_with_unit(c, direction=True), c.time or "", where, str(c.page or ""),
+                     _highlighted(c, 90 if wide else 50)]
+            table.add_row(*cells)
+        console.print(table)
+    total = sum(verdicts.values())
+    summary = ", ".join(f"{verdicts[v]} {v}" for v in ("conflict", "over time", "agree") if verdicts[v])
+    console.print(f"{total} group{'s' if total != 1 else ''} in more than one document" + (f": {summary}" if total else ""),
+                  style="dim")
+    return sum(len(m) for m in groups.values())

@@ -1,0 +1,243 @@
+"""`claimx compare` and ``claimx.compare``: a small invented collection (tests/collection) with agreeing,
+conflicting and changing figures in different wordings, and tables of invented claims for the verdict rules."""
+from __future__ import annotations
+
+import csv
+import io
+import json
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from claimx.cli import app
+from claimx.compare import compare, place_names
+from claimx.context.keys import key_of
+from claimx.model import Claim, Direction, Kind, Qualifier
+
+COLLECTION = Path(__file__).parent / "collection"
+runner = CliRunner()
+
+# every group the collection holds: (subject key, place) -> (verdict, the files, by their number)
+EXPECTED = {
+    ("coffee export", "peru"): ("conflict", {"02", "03"}),  # 'fell 3%' / 'rose 8%', Peru / Peruvian
+    ("export salmon", "norway"): ("conflict", {"08", "09"}),  # two editions of one report disagree
+    ("export rice", "vietnam"): ("over time", {"01", "03"}),  # 2019 and 2022
+    ("passenger", "lisbon"): ("over time", {"04", "06", "07"}),  # a year (twice, in two scales) and a month
+    ("bridge", "varna"): ("agree", {"01", "03"}),  # 1.2 km and 1,200 metres
+    ("dam project", "mekong"): ("agree", {"02", "03"}),  # $4 billion and $4.1bn
+    ("household", "kenya"): ("agree", {"01", "02"}),  # about 40% and 41.2%, Kenyan / in Kenya
+    ("unemployment", "spain"): ("agree", {"04", "05"}),  # 12.9% and 13% (the 2 pp and 2% falls stay apart)
+}
+
+
+def summary(groups) -> dict:
+    return {(g.measure.subject_key, g.measure.place): (g.verdict, {Path(c.file).name[:2] for c in g.claims})
+            for g in groups}
+
+
+@pytest.fixture(scope="module")
+def collection_claims(nlp):
+    from claimx.batch import extract_files
+
+    return [c for r in extract_files([str(COLLECTION)], nlp=nlp) for c in r.claims]
+
+
+def test_every_group_and_verdict_of_the_collection(collection_claims):
+    groups = compare(collection_claims)
+    assert summary(groups) == EXPECTED
+    assert [g.verdict for g in groups] == sorted((g.verdict for g in groups),
+                                                 key=("conflict", "over time", "agree").index)  # conflicts first
+    assert [g.id for g in groups] == list(range(1, len(groups) + 1))
+
+
+def test_what_the_collection_keeps_apart(collection_claims):
+    groups = compare(collection_claims)
+    for g in groups:  # a percentage never meets a percentage-point change, a level never a change
+        assert len({c.unit for c in g.claims if c.kind == Kind.percent}) <= 1
+        assert len({c.direction is None for c in g.claims}) == 1
+    keys = {g.measure.subject_key for g in groups}
+    assert "city new port" not in keys  # €5 million and $5.4 million: no exchange rates, so no verdict
+    assert "cocoa export" not in keys and "cocoa production" not in keys  # a near miss: not the same measure
+
+
+def claim(text: str, value, *, file="a.txt", kind=Kind.percent, unit="%", qualifier=None, direction=None,
+          time="2021", key="wheat yield", place="Egypt", low=None, high=None) -> Claim:
+    return Claim(file=file, start=0, end=len(text), text=text, kind=kind, value=None if value is None else Decimal(value),
+                 low=low, high=high, unit=unit, qualifier=qualifier, direction=direction, subject=key,
+                 subject_key=key, place=place, time=time, essay=1)
+
+
+A, O, U = Qualifier.approx, Qualifier.over, Qualifier.under
+UP, DOWN = Direction.increase, Direction.decrease
+
+# two documents' claims on one measure, and the verdict
+VERDICTS = [
+    (claim("about 40%", "40", qualifier=A), claim("41.2%", "41.2", file="b.txt"), "agree"),
+    (claim("40%", "40"), claim("41.2%", "41.2", file="b.txt"), "conflict"),
+    (claim("$4 billion", "4000000000", kind=Kind.money, unit="USD"),
+     claim("$4.1bn", "4100000000", kind=Kind.money, unit="USD", file="b.txt"), "agree"),
+    (claim("$28.1 billion", "28100000000", kind=Kind.money, unit="USD"),
+     claim("about $35 billion", "35000000000", kind=Kind.money, unit="USD", qualifier=A, file="b.txt"), "conflict"),
+    (claim("more than 40%", "40", qualifier=O), claim("43%", "43", file="b.txt"), "agree"),
+    (claim("more than 40%", "40", qualifier=O), claim("35%", "35", file="b.txt"), "conflict"),
+    (claim("under 10%", "10", qualifier=U), claim("9.5%", "9.5", file="b.txt"), "agree"),
+    (claim("5%", "5", direction=UP), claim("5%", "5", direction=DOWN, file="b.txt"), "conflict"),
+    (claim("12%", "12", time="2019"), claim("15%", "15", time="2022", file="b.txt"), "over time"),
+    (claim("10%", "10", time=None), claim("12.3%", "12.3", time="2022", file="b.txt"), "conflict"),  # undated: that year
+    (claim("3 to 5 percent", None, low=Decimal(3), high=Decimal(5)), claim("4.5%", "4.5", file="b.txt"), "agree"),
+    (claim("1.2 km", "1.2", kind=Kind.quantity, unit="km"),
+     claim("1,200 metres", "1200", kind=Kind.quantity, unit="m", file="b.txt"), "agree"),
+    (claim("3 km", "3", kind=Kind.quantity, unit="km"),  # 2.5-3.5 km and 2.5 km-4.0 km (1.5-2.5 miles) meet
+     claim("2 miles", "2", kind=Kind.quantity, unit="miles", file="b.txt"), "agree"),
+    (claim("3.2 km", "3.2", kind=Kind.quantity, unit="km"),
+     claim("2.5 miles", "2.5", kind=Kind.quantity, unit="miles", file="b.txt"), "conflict"),
+    (claim("one in five", "0.2", kind=Kind.ratio, unit=None), claim("20%", "20", file="b.txt"), None),  # kinds apart
+    (claim("5 pp", "5", unit="pp", direction=UP), claim("5%", "5", direction=UP, file="b.txt"), None),
+    (claim("€5 million", "5000000", kind=Kind.money, unit="EUR"),
+     claim("$5.4 million", "5400000", kind=Kind.money, unit="USD", file="b.txt"), None),
+    (claim("40%", "40"), claim("60%", "60"), None),  # one document: nothing to compare
+    (claim("40%", "40", key="budget", place=None, time=None),  # one vague word, no place, no time: never a conflict
+     claim("60%", "60", key="budget", place=None, time=None, file="b.txt"), None),
+]
+
+
+@pytest.mark.parametrize("one,other,verdict", VERDICTS, ids=[f"{a.text}|{b.text}" for a, b, _ in VERDICTS])
+def test_verdicts(one, other, verdict):
+    groups = compare([one, other])
+    assert [g.verdict for g in groups] == ([verdict] if verdict else [])
+
+
+def test_a_document_that_contradicts_itself_is_not_compared():
+    # one document, two values for one time: its key names more than one measure, so nothing is set against it
+    assert compare([claim("40%", "40"), claim("45%", "45"), claim("60.2%", "60.2", file="b.txt")]) == []
+    # ... while a document that repeats itself in other words is
+    groups = compare([claim("about 40%", "40", qualifier=A), claim("41%", "41"), claim("60.2%", "60.2", file="b.txt")])
+    assert [g.verdict for g in groups] == ["conflict"]
+
+
+PLACES = [
+    (["Peru", "Peruvian"], "peru", "peru"),
+    (["Chinese", "China"], "china", "china"),
+    (["Norwegian", "Norway"], "norway", "norway"),
+    (["the United States", "US"], "us", "us"),
+    (["U.K.", "United Kingdom"], "uk", "uk"),
+    (["Austria", "Australian"], "austria", "australian"),  # not the same place
+    (["Niger", "Nigerian", "Nigeria"], "niger", "nigeria"),
+]
+
+
+@pytest.mark.parametrize("names,first,second", PLACES, ids=["/".join(p[0]) for p in PLACES])
+def test_place_names_meet(names, first, second):
+    got = place_names(names)
+    assert (got[names[0]], got[names[1]]) == (first, second)
+
+
+# two wordings of one subject that must get one key (and place), and two that must not
+SAME_KEY = [
+    ("Chile's copper exports", "exports of copper from Chile"),
+    ("the copper that Chilean miners exported", "Chile's copper exports"),
+    ("the number of nurses in Ghana", "Ghana's nurses"),
+    ("the share of adults who vote", "adults who vote"),
+    ("its annual budget", "the budget"),
+    ("the unemployment rate in Mexico", "Mexican unemployment"),
+]
+OTHER_KEY = [
+    ("Ghana's cocoa exports", "Ghana's cocoa production"),
+    ("average household income", "household income"),
+    ("net profit", "gross profit"),
+]
+
+
+@pytest.mark.parametrize("one,other", SAME_KEY)
+def test_wordings_of_one_subject_meet(nlp, one, other):
+    (k1, p1), (k2, p2) = key_of(nlp(one)), key_of(nlp(other))
+    assert k1 == k2 and k1
+    assert place_names([p1, p2]).get(p1) == place_names([p1, p2]).get(p2)
+
+
+@pytest.mark.parametrize("one,other", OTHER_KEY)
+def test_different_measures_do_not_meet(nlp, one, other):
+    assert key_of(nlp(one))[0] != key_of(nlp(other))[0]
+
+
+def test_subject_key_in_every_claim_output(extract):
+    c = next(c for c in extract("Chile's copper exports rose 6% in 2021.") if c.kind == Kind.percent)
+    assert (c.subject_key, c.place) == ("copper export", "Chile")
+    assert "subject_key" in c.to_dict()
+
+
+# the command
+
+
+def test_cli_writes_groups_as_csv_with_group_and_verdict():
+    result = runner.invoke(app, ["compare", str(COLLECTION), "--format", "csv"])
+    assert result.exit_code == 0, result.output
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert list(rows[0])[:3] == ["group", "verdict", "file"] and "subject_key" in rows[0]
+    by_group: dict = {}
+    for r in rows:
+        by_group.setdefault(r["group"], set()).add(r["verdict"])
+    assert all(len(v) == 1 for v in by_group.values()) and len(by_group) == len(EXPECTED)
+    assert rows[0]["verdict"] == "conflict"
+
+
+def test_cli_verdict_filter_and_jsonl():
+    result = runner.invoke(app, ["compare", str(COLLECTION), "--verdict", "conflict", "-f", "jsonl"])
+    assert result.exit_code == 0, result.output
+    rows = [json.loads(line) for line in result.stdout.splitlines()]
+    assert {r["verdict"] for r in rows} == {"conflict"} and {r["group"] for r in rows} == {1, 2}
+    assert runner.invoke(app, ["compare", str(COLLECTION), "--verdict", "maybe"]).exit_code == 2
+
+
+def test_cli_reads_its_own_csv_and_jsonl_back(tmp_path):
+    for fmt in ("csv", "jsonl"):
+        out = tmp_path / f"claims.{fmt}"
+        assert runner.invoke(app, ["extract", str(COLLECTION), "-o", str(out)]).exit_code == 0
+        direct = runner.invoke(app, ["compare", str(COLLECTION), "-f", "csv"]).stdout
+        again = runner.invoke(app, ["compare", str(out), "-f", "csv"])
+        assert again.exit_code == 0, again.output
+        assert again.stdout == direct
+
+
+def test_cli_reads_a_store(tmp_path):
+    db = tmp_path / "claims.sqlite"
+    assert runner.invoke(app, ["extract", str(COLLECTION), "--db", str(db), "-o", str(tmp_path / "x.csv")]).exit_code == 0
+    result = runner.invoke(app, ["compare", "--db", str(db), "-f", "jsonl"])
+    assert result.exit_code == 0, result.output
+    assert len({json.loads(line)["group"] for line in result.stdout.splitlines()}) == len(EXPECTED)
+
+
+def test_cli_bad_claims_file_is_one_line_and_the_rest_is_compared(tmp_path):
+    bad = tmp_path / "notes.csv"
+    bad.write_text("a,b\n1,2\n", encoding="utf-8")
+    result = runner.invoke(app, ["compare", str(bad), str(COLLECTION), "-f", "csv"])
+    assert result.exit_code == 1
+    assert f"claimx: {bad}: not a claimx CSV (no kind, text column)" in result.stderr
+    assert "Traceback" not in result.output
+    assert len(list(csv.DictReader(io.StringIO(result.stdout)))) > 10
+
+
+def test_cli_needs_something_to_compare():
+    result = runner.invoke(app, ["compare"])
+    assert result.exit_code == 2 and "give files or folders" in result.output
+
+
+def test_cli_writes_a_workbook(tmp_path):
+    from openpyxl import load_workbook
+
+    out = tmp_path / "groups.xlsx"
+    assert runner.invoke(app, ["compare", str(COLLECTION), "-o", str(out)]).exit_code == 0
+    ws = load_workbook(out).active
+    header = [c.value for c in ws[1]]
+    assert header[:2] == ["group", "verdict"]
+    assert ws.cell(2, 1).value == 1 and ws.cell(2, 2).value == "conflict"
+
+
+def test_cli_table_shows_each_group_with_its_sources():
+    result = runner.invoke(app, ["compare", str(COLLECTION), "-f", "table"], env={"COLUMNS": "140"})
+    assert result.exit_code == 0, result.output
+    out = result.stdout
+    assert "Group 1 conflict" in out and "coffee export · Peru" in out
+    assert "Fisheries Outlook" in out and "8 groups in more than one document" in out
