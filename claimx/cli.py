@@ -205,7 +205,7 @@ def _write(fmt: Format, rows, output: Path | None, *, essays: bool = False, esca
         raise typer.Exit(code=130) from None
 
 
-def _paged(rows) -> int:
+def _paged(rows, writer=None) -> int:
     """The table through the user's pager ($PAGER, else less), like git: LESS=FRX unless set, so less keeps the
     colours and quits at once when the table fits on one screen."""
     import os
@@ -217,7 +217,7 @@ def _paged(rows) -> int:
     os.environ.setdefault("LESS", "FRX")
     console = Console(highlight=False)
     with console.pager(styles=True):
-        return write_table(rows, sys.stdout, console=console)
+        return (writer or write_table)(rows, sys.stdout, console=console)
 
 
 @app.command("extract")
@@ -611,14 +611,7 @@ def _write_compared(fmt: Format, rows, output: Path | None, *, escape_formulas: 
     try:
         if output is None:
             if pager and fmt == Format.table and sys.stdout.isatty():
-                import os
-
-                from rich.console import Console
-
-                os.environ.setdefault("LESS", "FRX")
-                console = Console(highlight=False)
-                with console.pager(styles=True):
-                    return write_compare_table(rows, sys.stdout, console=console)
+                return _paged(rows, write_compare_table)
             try:
                 return write(fmt, rows, sys.stdout, escape_formulas=escape_formulas, compared=True)
             finally:
