@@ -68,6 +68,57 @@ def test_extract_format_html_writes_the_report_and_export_refuses_it(tmp_path):
     assert run("export", "--db", str(db), "-f", "html").exit_code == 2  # not offered
 
 
+COLLECTION = Path(__file__).parent / "collection"
+
+
+def _conflicts(page: str) -> list[list[tuple[str, str]]]:
+    """Each conflict of a report's 'Across documents' section: its sides' (sentence text, link target)."""
+    section = page[page.index('<section id="compare">'):]
+    section = section[:section.index("</section>")]
+    conflicts = section.split("<h3>Conflicts</h3>", 1)[1].split("<details>", 1)[0]
+    groups = conflicts.split('<div class="group"')[1:]
+    return [re.findall(r'<td>((?:(?!</td>).)*<mark[^>]*>(?:(?!</td>).)*)</td><td><a class="jump" href="([^"]+)"', g)
+            for g in groups]
+
+
+def _mark_text(page: str, n: str) -> str:
+    return re.search(rf'<mark class="claim[^"]*" id="c{n}"[^>]*>([^<]*)</mark>', page).group(1)
+
+
+def test_a_collection_report_shows_each_conflict_linked_to_both_passages(tmp_path):
+    single = tmp_path / "collection.html"
+    assert run("report", str(COLLECTION), "-o", str(single), "-q").exit_code == 0
+    page = single.read_text(encoding="utf-8")
+    assert "Across documents: 8 figures" in page and "2 conflict, 2 over time, 4 agree" in page
+    conflicts = _conflicts(page)
+    assert len(conflicts) == 2 and all(len(sides) == 2 for sides in conflicts)
+    for sides in conflicts:
+        for sentence, href in sides:
+            n = href.removeprefix("#c")
+            claim = re.search(r"<mark[^>]*>([^<]*)</mark>", sentence).group(1)
+            assert _mark_text(page, n) == claim  # the link opens the very claim the row shows
+    fell, rose = (re.sub("<[^>]+>", "", s) for s, _ in conflicts[0])
+    assert "fell 3%" in fell and "rose 8%" in rose  # one document's fall against the other's rise
+    # the folder report's index links each side to the essay page that holds it
+    site = tmp_path / "site"
+    assert run("report", str(COLLECTION), "-o", str(site), "-q").exit_code == 0
+    index = (site / "index.html").read_text(encoding="utf-8")
+    for sides in _conflicts(index):
+        for sentence, href in sides:
+            target, n = href.split("#c")
+            claim = re.search(r"<mark[^>]*>([^<]*)</mark>", sentence).group(1)
+            assert _mark_text((site / target).read_text(encoding="utf-8"), n) == claim
+
+
+def test_a_single_essay_report_has_no_comparison(reports):
+    hostile = reports[0] / "hostile.txt"
+    out = reports[0] / "one.html"
+    assert run("report", str(hostile), "-o", str(out), "-q").exit_code == 0
+    assert 'id="compare"' not in out.read_text(encoding="utf-8")
+    page = reports[1].read_text(encoding="utf-8")  # two documents with no figure in common say so
+    assert "No figure is given by more than one document." in page
+
+
 def _browser():
     required = os.environ.get("CLAIMX_REQUIRE_BROWSER")
     chromium = shutil.which("chromium") or shutil.which("chromium-browser")
@@ -139,6 +190,25 @@ def test_in_a_browser_the_table_filters_and_sorts(page):
     values = page.eval_on_selector_all(
         "#claims tbody tr td:nth-child(4)", "ts => ts.map(t => parseFloat(t.dataset.sort)).filter(v => !isNaN(v))")
     assert values == sorted(values)
+
+
+def test_in_a_browser_a_conflict_links_to_its_passages(page, tmp_path):
+    out = tmp_path / "collection.html"
+    assert run("report", str(COLLECTION), "-o", str(out), "-q").exit_code == 0
+    tab = page.context.browser.new_page()  # a page of its own: the other tests keep theirs
+    errors = []
+    tab.on("pageerror", lambda exc: errors.append(str(exc)))
+    tab.goto(out.as_uri())
+    links = tab.locator("#compare > .group a.jump")
+    assert links.count() == 4  # the two conflicts open, two sides each; series and agreements folded away
+    assert tab.locator("#compare details .group").count() == 6 and not tab.locator("#compare details .group").first.is_visible()
+    for i in (0, 3):
+        href = links.nth(i).get_attribute("href")
+        links.nth(i).click()
+        tab.wait_for_selector(f"{href}.active", timeout=5000)  # the passage is marked and its details open
+        assert tab.locator(href).is_visible() and tab.locator("#details.open").count() == 1
+    assert errors == []
+    tab.close()
 
 
 def test_in_a_browser_clicking_a_claim_shows_what_it_measures(page):

@@ -1,5 +1,7 @@
 """The HTML report: each essay's text with every claim highlighted, the claims' details on hover and click, a
-sortable, filterable table whose rows jump to the claims, and counts per kind and essay as small bar charts.
+sortable, filterable table whose rows jump to the claims, counts per kind and essay as small bar charts, and,
+for a collection, the figures its documents both give (``claimx compare``): each conflict with links to the passages
+of every side.
 
 One self-contained file (CSS and JavaScript inline, a Content-Security-Policy that allows no network), or, for a
 large batch, a folder with an index page and one page per essay. Every piece of document text is escaped, and
@@ -186,6 +188,9 @@ background:#fff;border:1px solid var(--line);border-radius:8px;box-shadow:0 4px 
 font-size:14px;display:none}#details.open{display:block}#details dl{display:grid;grid-template-columns:auto 1fr;gap:2px 10px;margin:0}
 #details dt{color:var(--muted)}#details dd{margin:0}#details button{float:right;border:0;background:none;font-size:18px;cursor:pointer}
 nav.essays a{display:block}
+.group h3{font-size:15px;margin:14px 0 4px}.verdict{padding:0 6px;border-radius:3px;font-size:13px}
+.v-conflict{background:#fbd3d0;color:#8a1c12}.v-over-time{background:#fff1b8}.v-agree{background:#c9f2d0}
+table.compare td:nth-child(5){max-width:60ch}details summary{cursor:pointer;margin:10px 0;font-weight:600}
 """
 
 JS = """
@@ -252,6 +257,72 @@ JS = """
 CSP = "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:"
 
 
+def _groups(essays: list[ReportEssay]):
+    """The groups ``claimx compare`` finds among the report's claims (none for a single essay)."""
+    if len({(ess.file, ess.row.essay) for ess in essays}) < 2:
+        return []
+    from claimx.compare import compare
+
+    return compare(c for ess in essays for c in ess.claims)
+
+
+def _sentence_html(c: Claim) -> str:
+    """The claim's sentence, escaped, with the claim in it marked."""
+    sentence = c.sentence or c.text
+    at = sentence.find(c.text)
+    if at < 0:
+        return e(sentence)
+    return (e(sentence[:at]) + f'<mark class="claim k-{e(c.kind.value)}">{e(c.text)}</mark>'
+            + e(sentence[at + len(c.text):]))
+
+
+def comparisons_html(groups: list, where: dict[int, tuple[int, str]]) -> str:
+    """The section on figures given by more than one document: every conflict open, each side's value, time,
+    document, page and sentence, linking to the passage (``where``: id(claim) -> (its number, the page it is on;
+    "" for this page)); series over time and agreements folded below."""
+    from claimx.compare import AGREE, CONFLICT, OVER_TIME, place_shown
+
+    if not groups:
+        return ('<section id="compare"><h2>Across documents</h2><p class="muted">No figure is given by more than '
+                'one document.</p></section>')
+    by_verdict = {v: [g for g in groups if g.verdict == v] for v in (CONFLICT, OVER_TIME, AGREE)}
+
+    def table(g) -> str:
+        place = place_shown(g.measure, g.claims)
+        what = g.measure.subject_key + (f" · {place}" if place else "")
+        kind = g.measure.kind + (", change" if g.measure.change else "")
+        body = []
+        for m in g.members:
+            c = m.claim
+            n, page = where.get(id(c), (None, ""))
+            mark = DIRECTION_MARKS.get(json_value(c.direction) or "", "")
+            value = display_value(c, direction=False) + (f" {c.unit}" if c.unit and c.kind.value != "count" else "")
+            doc = e(c.essay_title or c.file or "")
+            if c.essay_title and c.file:
+                doc += f'<br><span class="muted">{e(c.file)}</span>'
+            link = f'<a class="jump" href="{e(page)}#c{n}">passage {n}</a>' if n else ""
+            body.append(f'<tr><td class="num">{e(value)} {e(mark)}</td><td>{e(c.time or "")}</td><td>{doc}</td>'
+                        f'<td class="num">{e(c.page or "")}</td><td>{_sentence_html(c)}</td><td>{link}</td></tr>')
+        return (f'<div class="group" id="group-{g.id}"><h3>Group {g.id} <span class="verdict v-{e(g.verdict.replace(" ", "-"))}">'
+                f'{e(g.verdict)}</span> {e(what)} <span class="muted">({e(kind)}; {g.documents} documents)</span></h3>'
+                f'<table class="compare"><thead><tr><th>Value</th><th>Time</th><th>Document</th><th>Page</th>'
+                f'<th>Sentence</th><th></th></tr></thead><tbody>{"".join(body)}</tbody></table></div>')
+
+    counts = ", ".join(f"{len(gs)} {v}" for v, gs in by_verdict.items() if gs)
+    parts = [f'<section id="compare"><h2>Across documents: {len(groups)} figure{"s" if len(groups) != 1 else ""} '
+             f'given by more than one document</h2><p class="meta">{e(counts)}</p>']
+    if by_verdict[CONFLICT]:
+        parts.append("<h3>Conflicts</h3>" + "".join(table(g) for g in by_verdict[CONFLICT]))
+    else:
+        parts.append('<p>No conflict: where documents give the same figure for the same time, they agree.</p>')
+    for verdict, label in ((OVER_TIME, "Series over time"), (AGREE, "Agreements")):
+        if by_verdict[verdict]:
+            parts.append(f'<details><summary>{label} ({len(by_verdict[verdict])})</summary>'
+                         + "".join(table(g) for g in by_verdict[verdict]) + "</details>")
+    parts.append("</section>")
+    return "".join(parts)
+
+
 def _page(title: str, body: str, claims_json: str) -> str:
     return f"""<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
@@ -287,8 +358,9 @@ def render_report(essays: list[ReportEssay], title: str = "claimx report") -> tu
     numbered = list(_numbered(essays))
     rows = [(k, c, ess, "") for _, ess, numbers in numbered for k, c in zip(numbers, ess.claims)]
     data = [_claim_data(c, k) for k, c, _, _ in rows]
+    compared = comparisons_html(_groups(essays), {id(c): (k, "") for k, c, _, _ in rows}) if len(essays) > 1 else ""
     body = (f'<header class="top"><h1>{e(title)}</h1><p>{len(rows)} claims · {len(essays)} essays</p></header><main>'
-            + _summary(essays) + f'<section><h2>Claims</h2>{claims_table(rows)}</section>'
+            + _summary(essays) + compared + f'<section><h2>Claims</h2>{claims_table(rows)}</section>'
             + "".join(_essay_section(ess, numbers, i) for i, ess, numbers in numbered) + "</main>")
     return _page(title, body, script_json(data)), len(rows)
 
@@ -317,8 +389,10 @@ def write_report_folder(results: Iterable, folder: Path, title: str = "claimx re
         (folder / page).write_text(_page(ess.title, body, script_json([_claim_data(c, k) for k, c, _, _ in own])),
                                    encoding="utf-8")
         links.append(f'<a href="{page}">{e(ess.title)}</a>')
+    compared = (comparisons_html(_groups(essays), {id(c): (k, page) for k, c, _, page in rows})
+                if len(essays) > 1 else "")
     body = (f'<header class="top"><h1>{e(title)}</h1><p>{len(rows)} claims · {len(essays)} essays</p></header><main>'
-            + _summary(essays) + f'<section><h2>Essays</h2><nav class="essays">{"".join(links)}</nav></section>'
+            + _summary(essays) + compared + f'<section><h2>Essays</h2><nav class="essays">{"".join(links)}</nav></section>'
             + f'<section><h2>Claims</h2>{claims_table(rows)}</section></main>')
     # the index shows no text, so no claim's details open there: its rows link to the essays' pages
     (folder / "index.html").write_text(_page(title, body, script_json([])), encoding="utf-8")
