@@ -25,7 +25,7 @@ from claimx.recognizers import tables
 from claimx.text.clean import CleanText, clean_text
 from claimx.text.essays import Essay, split_essays
 from claimx.io.documents import PAGE_BREAK  # ends each page of a PDF's text
-from claimx.context.keys import subject_keys
+from claimx.context.keys import Frame, frame_of, subject_keys
 from claimx.model import Claim, EssayRow, Kind
 from claimx.nlp import load_nlp
 from claimx.recognizers import find_candidates
@@ -260,6 +260,7 @@ def _read_texts(items: Iterator[tuple[str, str | None]], nlp: "Language | None",
     def flush() -> Iterator[Reading]:
         # each parsed sentence's claims are read as soon as its Doc arrives; the Doc is then dropped
         found: list[list[tuple[int, Claim]]] = [[] for _ in pending]
+        frames: dict[tuple[int, int], Frame] = {}  # (plan, candidate) -> the act its figure is the object of
         by_unit: list[dict[int, list[tuple[int, Candidate]]]] = []
         for n, p in enumerate(pending):
             dates = [c for c in p.candidates if c.kind == Kind.date]
@@ -285,15 +286,19 @@ def _read_texts(items: Iterator[tuple[str, str | None]], nlp: "Language | None",
             for k, c in by_unit[n][i]:
                 if in_sentence != c.sentence_index:
                     measured = None
-                claim = _claim(p, c, p.dates, doc, places, p.units[i][0], measured, measured_end)
+                frame: list = []
+                claim = _claim(p, c, p.dates, doc, places, p.units[i][0], measured, measured_end, frame)
                 _keep(found[n], k, claim)
+                if frame:
+                    frames[n, k] = frame[0]
                 if claim is not None and claim.kind in (Kind.money, Kind.quantity, Kind.count):
                     measured, measured_end, in_sentence = claim, c.end, c.sentence_index
             del by_unit[n][i]
         keys = subject_keys(nlp, (claim.subject for f in found for _, claim in f))
         out = []
-        for p, f in zip(pending, found):
-            claims = [_keyed(claim, keys) for _, claim in sorted(f, key=lambda kc: kc[0]) if kept(claim)]
+        for n, (p, f) in enumerate(zip(pending, found)):
+            claims = [_keyed(claim, keys, frames.get((n, k))) for k, claim in sorted(f, key=lambda kc: kc[0])
+                      if kept(claim)]
             out.append(Reading(claims, essay_rows(p, claims)))
         pending.clear()
         yield from out
@@ -309,11 +314,18 @@ def _read_texts(items: Iterator[tuple[str, str | None]], nlp: "Language | None",
         yield from flush()
 
 
-def _keyed(claim: Claim, keys: dict) -> Claim:
-    """The claim with its subject key; a place its subject names ('Brazil's exports') is the claim's place."""
-    if not claim.subject:
+def _keyed(claim: Claim, keys: dict, frame: Frame | None = None) -> Claim:
+    """The claim with its subject key, and the act its figure is the object of (``frame``: 'Argentina exported 14
+    million tonnes of wheat' adds ``export`` to the subject's ``wheat``); a place its subject names ('Brazil's
+    exports') is the claim's place."""
+    key, place = keys[claim.subject] if claim.subject else (None, None)
+    if frame is not None:
+        # a subject that is the act's doer ('Vietnam', 'the country') or has no content leaves what was acted on
+        own = key and not (frame.actor and claim.subject.lower().strip() == frame.actor)
+        if own or len(frame.words) > 1:
+            key = " ".join(sorted(set(key.split() if own else ()) | set(frame.words)))
+    if key is None and place is None:
         return claim
-    key, place = keys[claim.subject]
     return dataclasses.replace(claim, subject_key=key, place=place or claim.place)
 
 
@@ -339,10 +351,11 @@ def _keep(found: list, k: int, claim: Claim | None) -> None:
 
 
 def _claim(plan: _Plan, c: Candidate, dates: list[Candidate], doc: "Doc | None", places: list | None,
-           off: int = 0, measured: Claim | None = None, measured_end: int = 0) -> Claim | None:
+           off: int = 0, measured: Claim | None = None, measured_end: int = 0,
+           frame: list[str] | None = None) -> Claim | None:
     """The claim for one candidate; ``doc`` is the parse of its sentence (starting at clean offset ``off``);
     ``measured``: the last money or quantity claim before it in the same sentence (for an elided unit), ending at
-    clean offset ``measured_end``."""
+    clean offset ``measured_end``; ``frame`` receives the key words of the act the figure is the object of."""
     text = plan.clean.text
     kind, unit, subject, direction, place, attribution = c.kind, c.unit, c.subject, c.direction, c.place, None
     i = c.sentence_index
@@ -380,6 +393,9 @@ def _claim(plan: _Plan, c: Candidate, dates: list[Candidate], doc: "Doc | None",
         direction = direction or context.direction_of(span, doc.text, c.end - off)
         place = place or context.place_of(span, places)
         attribution = context.source_of(span)
+        found_frame = frame_of(span) if frame is not None else None
+        if found_frame is not None:
+            frame.append(found_frame)
     elif c.needs_noun:
         return None
     time = c.time

