@@ -9,7 +9,7 @@ from types import MappingProxyType
 from typing import Any
 
 DATA_FILES = ("number_words", "currencies", "cues", "units", "dates", "labels", "sections", "grammar", "currencies_cldr",
-              "subject_weights", "keys", "derivations")
+              "subject_weights", "keys", "derivations", "places")
 
 
 @functools.cache

@@ -299,15 +299,17 @@ def _half_step(c: Claim, value: Decimal) -> Decimal:
 
 def place_names(places: Iterable[str | None]) -> dict[str, str]:
     """Each place written in a collection -> the name its claims are grouped under: case, 'the' and full stops
-    ignored ('the U.S.', 'US'); a name of several words meets its initials when the collection writes them ('United
-    States', 'US'); a demonym meets the place whose name begins with its stem ('Brazilian', 'Brazil';
-    'Chinese', 'China').
+    ignored ('the U.S.', 'US'); a country's names, codes and demonyms are its common name (claimx/data/places.json:
+    'Spanish', 'Kingdom of Spain', 'ES' are Spain); other places: a name of several words meets its initials when the
+    collection writes them, and a demonym meets the place whose name begins with its stem ('Parisian', 'Paris').
 
     >>> sorted(place_names(["the United States", "U.S.", "Brazilian", "Brazil", "Austria", "Australian"]).items())
-    [('Australian', 'australian'), ('Austria', 'austria'), ('Brazil', 'brazil'), ('Brazilian', 'brazil'), ('U.S.', 'us'), ('the United States', 'us')]
+    [('Australian', 'australia'), ('Austria', 'austria'), ('Brazil', 'brazil'), ('Brazilian', 'brazil'), ('U.S.', 'united states'), ('the United States', 'united states')]
+    >>> sorted(place_names(["Spanish", "Spain", "Swiss", "UK", "Parisian", "Paris"]).items())
+    [('Paris', 'paris'), ('Parisian', 'paris'), ('Spain', 'spain'), ('Spanish', 'spain'), ('Swiss', 'switzerland'), ('UK', 'united kingdom')]
     """
     raw = {p for p in places if p}
-    base = {p: _plain_place(p) for p in raw}
+    base = {p: _known_place(_plain_place(p)) for p in raw}
     names = set(base.values())
     out = {}
     for p, b in base.items():
@@ -318,6 +320,17 @@ def place_names(places: Iterable[str | None]) -> dict[str, str]:
             continue
         out[p] = _demonym_place(b, names) or b
     return out
+
+
+def _known_place(plain: str) -> str:
+    """A country's name, code or demonym as the country's common name, lower case ('spanish', 'kingdom of spain':
+    'spain'; 'uk': 'united kingdom'), through claimx/data/places.json; any other place as it is."""
+    countries = load("places")
+    for table in ("names", "demonyms", "codes"):
+        found = countries[table].get(plain)
+        if found:
+            return found.lower()
+    return plain
 
 
 def _plain_place(p: str) -> str:

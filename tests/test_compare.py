@@ -125,10 +125,16 @@ PLACES = [
     (["Peru", "Peruvian"], "peru", "peru"),
     (["Chinese", "China"], "china", "china"),
     (["Norwegian", "Norway"], "norway", "norway"),
-    (["the United States", "US"], "us", "us"),
-    (["U.K.", "United Kingdom"], "uk", "uk"),
-    (["Austria", "Australian"], "austria", "australian"),  # not the same place
+    (["the United States", "US"], "united states", "united states"),
+    (["U.K.", "United Kingdom"], "united kingdom", "united kingdom"),
+    (["Austria", "Australian"], "austria", "australia"),  # not the same place
     (["Niger", "Nigerian", "Nigeria"], "niger", "nigeria"),
+    (["Spanish", "Spain"], "spain", "spain"),  # a demonym that is no stem of its country
+    (["Swiss", "Switzerland"], "switzerland", "switzerland"),
+    (["Dutch", "the Netherlands"], "netherlands", "netherlands"),
+    (["Kingdom of Thailand", "Thai"], "thailand", "thailand"),
+    (["Parisian", "Paris"], "paris", "paris"),  # no country: the stem rule
+    (["Upper Volta Region", "UVR"], "uvr", "uvr"),  # no country: a name meets its initials
 ]
 
 
@@ -158,6 +164,11 @@ OTHER_KEY = [
 ]
 
 
+@pytest.mark.parametrize("subject", ["estimates", "the share", "the number", "its total"])
+def test_a_subject_of_empty_heads_has_no_key(nlp, subject):
+    assert key_of(nlp(subject))[0] is None  # 'estimates' of anything would meet estimates of anything else
+
+
 @pytest.mark.parametrize("one,other", SAME_KEY)
 def test_wordings_of_one_subject_meet(nlp, one, other):
     (k1, p1), (k2, p2) = key_of(nlp(one)), key_of(nlp(other))
@@ -181,6 +192,11 @@ SAME_MEASURE = [
     ("The city spent $40 million on parks in 2019.", "The city's spending on parks was $40 million in 2019."),
     ("Spending on parks was $40 million in 2019.", "The city spent $40 million on parks in 2019."),
     ("Tea output in Uganda was 70,000 tonnes in 2020.", "Uganda produced 70,000 tonnes of tea in 2020."),
+    ("Colombia shipped 300,000 tonnes of bananas abroad in 2020.", "Colombia's banana exports were 300,000 tonnes."),
+    ("Texas had built 30,000 MW of wind capacity by 2020.", "Wind capacity in Texas was 30,000 MW in 2020."),
+    # the tagger takes Chile for a person here; the country names of claimx/data/places.json do not
+    ("In 2019 Chile produced 20,000 tonnes of lithium.", "Chilean lithium output was 20,000 tonnes in 2019."),
+    ("Fiji sold 90 million dollars' worth of sugar overseas.", "Fiji's sugar exports were worth $90 million."),
 ]
 OTHER_MEASURE = [
     ("Peru produced 2.1 million tonnes of zinc in 2020.", "Peru exported 2.1 million tonnes of zinc in 2020."),
@@ -190,8 +206,9 @@ OTHER_MEASURE = [
 
 
 def _key(extract, sentence):
+    """The claim's subject key and its place as `claimx compare` groups it ('Chilean' and 'Chile' are one)."""
     c = next(c for c in extract(sentence) if c.kind != Kind.date)
-    return c.subject_key, c.place
+    return c.subject_key, place_names([c.place]).get(c.place)
 
 
 @pytest.mark.parametrize("one,other", SAME_MEASURE)

@@ -8,16 +8,45 @@ PLACE_LABELS = {"GPE", "LOC"}
 SOURCE_MAX_TOKENS = 10
 
 
+COUNTRY_WORDS = 5  # the most words a country's name has ('Saint Vincent and the Grenadines')
+
+
 def places_in(doc) -> list:
-    """The place entities (GPE, LOC) of a document, computed once per document."""
-    return [e for e in doc.ents if e.label_ in PLACE_LABELS]
+    """The place entities (GPE, LOC) of a document, computed once per document, with the countries the entity
+    tagger missed ('In 2022 Chile produced ...' tags Chile a PERSON) and, labelled NORP, the demonyms of countries
+    ('Kenyan growers'), which stand for a place only where the sentence names none."""
+    from spacy.tokens import Span
+
+    from claimx._data import load
+
+    found = [e for e in doc.ents if e.label_ in PLACE_LABELS]
+    taken = {i for e in found for i in range(e.start, e.end)}
+    countries = load("places")
+    i = 0
+    while i < len(doc):
+        tok = doc[i]
+        if tok.i in taken or not tok.text[:1].isupper():
+            i += 1
+            continue
+        for n in range(min(COUNTRY_WORDS, len(doc) - i), 0, -1):
+            words = doc[i:i + n]
+            key = words.text.lower()
+            if key in countries["names"] and not any(t.i in taken for t in words):
+                found.append(Span(doc, i, i + n, label="GPE"))
+                break
+            if n == 1 and key in countries["demonyms"]:
+                found.append(Span(doc, i, i + 1, label="NORP"))
+        i += n
+    return found
 
 
 def place_of(span, places: list) -> str | None:
-    """The nearest place named in the claim's sentence; ``places`` comes from :func:`places_in`."""
+    """The nearest place named in the claim's sentence (a demonym only where it names no place itself); ``places``
+    comes from :func:`places_in`."""
     sent = span.sent
     near = [e for e in places if sent.start <= e.start and e.end <= sent.end
             and not (e.start < span.end and span.start < e.end)]
+    near = [e for e in near if e.label_ in PLACE_LABELS] or near
     if not near:
         return None
     anchor = anchor_of(span)

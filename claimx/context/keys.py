@@ -34,7 +34,8 @@ CACHE_SIZE = 200_000  # subject strings kept with their keys per process (a few 
 def _words() -> tuple[frozenset, ...]:
     d = load("keys")
     return (frozenset(d["empty_heads"]), frozenset(d["fillers"]), frozenset(d["light_verbs"]),
-            frozenset(d["place_labels"]), frozenset(d["dropped_labels"]), frozenset(d["price_prepositions"]))
+            frozenset(d["place_labels"]), frozenset(d["dropped_labels"]), frozenset(d["price_prepositions"]),
+            frozenset(d["abroad_words"]))
 
 
 def key_of(doc: "Doc") -> tuple[str | None, str | None]:
@@ -47,17 +48,21 @@ def key_of(doc: "Doc") -> tuple[str | None, str | None]:
     >>> key_of(nlp("the number of nurses")), key_of(nlp("about 2020"))
     (('nurse', None), (None, None))
     """
-    empty, fillers, light, place_labels, dropped_labels, _ = _words()
+    empty, fillers, light, place_labels, dropped_labels, _, _ = _words()
     acts, same, owners = load("derivations")["act_nouns"], load("derivations")["synonyms"], load("grammar")["actor_nouns"]
+    countries = load("places")["names"]
+    nounless = not any(t.pos_ in ("NOUN", "PROPN") for t in doc)
     place = None
     words: list[str] = []
     agents = {t.i for t in doc if t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "relcl"}
     agents |= {c.i for a in list(agents) for c in doc[a].subtree}
     for tok in doc:
         ent = tok.ent_type_
+        if tok.pos_ == "PROPN" and ent not in place_labels and tok.lower_ in countries:
+            ent = "GPE"  # a country the tagger missed
         if ent in place_labels:
             if place is None:
-                place = next(e.text for e in doc.ents if e.start <= tok.i < e.end)
+                place = next((e.text for e in doc.ents if e.start <= tok.i < e.end), tok.text)
             continue
         if ent in dropped_labels or tok.like_num or tok.pos_ in SKIPPED_POS or tok.i in agents:
             continue
@@ -70,16 +75,20 @@ def key_of(doc: "Doc") -> tuple[str | None, str | None]:
             continue
         if tok.dep_ == "poss" and lemma in owners:  # 'the country's', 'the company's': an owner, said elsewhere
             continue
-        if tok.pos_ == "VERB" and tok.dep_ == "amod":  # 'installed capacity', 'estimated deaths': a participle
-            continue
-        if tok.pos_ == "VERB":  # 'Spending on parks', 'the tea that Kenya produced': the act by its noun
+        if tok.pos_ == "VERB" and (tok.dep_ == "amod" or _before_its_noun(tok)):
+            continue  # 'installed capacity', 'cut flowers': a participle that says how, not what
+        if tok.pos_ == "VERB" and nounless:  # 'estimates' alone, read as a verb: a noun all the same
+            lemma = singular(tok.lower_)
+        elif tok.pos_ == "VERB":  # 'Spending on parks', 'the tea that Kenya produced': the act by its noun
             lemma = singular(acts.get(lemma, lemma))
         words.append(lemma)
-    content = [same.get(w, w) for w in ([w for w in words if w not in empty] or words)]
+    # a subject of empty heads only ('the estimates', 'the share') does not say what is measured: no key
+    content = [same.get(w, w) for w in words if w not in empty]
     return (" ".join(sorted(set(content))) or None), place
 
 
-FRAME_CLIMB = {"nummod", "quantmod", "compound", "pobj", "prep", "amod", "npadvmod", "appos", "advmod", "nmod"}
+FRAME_CLIMB = {"nummod", "quantmod", "compound", "pobj", "prep", "amod", "npadvmod", "appos", "advmod", "nmod",
+               "poss"}  # 'sold 3 billion dollars' worth of kiwifruit': the figure owns the object
 FRAME_DEPS = {"dobj", "nsubjpass"}  # the figure, or the thing it measures, is what the act was done to
 DOER_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"}  # a share's doer that names who, not a part
 CLAUSE_DEPS = {"relcl", "acl", "appos", "advcl", "punct", "cc", "conj"}  # said of the object, not part of its name
@@ -104,6 +113,11 @@ class Frame(NamedTuple):
 
     words: tuple[str, ...]
     actor: str | None = None
+
+
+@functools.cache
+def _measure_nouns() -> frozenset[str]:
+    return frozenset(load("derivations")["measure_nouns"])
 
 
 def frame_of(span) -> Frame | None:
@@ -140,17 +154,22 @@ def frame_of(span) -> Frame | None:
     lemma = verb.lemma_.lower()
     if lemma in _frameless() or any(c.dep_ == "prt" for c in verb.children):  # 'set up', 'took over'
         return None
-    act = load("derivations")["act_nouns"].get(lemma, lemma)
+    derived = load("derivations")
+    act = derived["act_nouns"].get(lemma, lemma)
+    if any(c.lower_ in _words()[6] for c in verb.subtree):  # "shipped ... abroad", "sold ... overseas"
+        act = "export"
     inside = {x.i for x in span}
-    _, _, _, place_labels, dropped, _ = _words()
+    _, _, _, place_labels, dropped, _, _ = _words()
     empty, fillers = _words()[:2]
     aside = {x.i for c in t.children if c.dep_ in CLAUSE_DEPS for x in c.subtree}  # 'a figure that traders watch'
     acted_on = [x.lemma_.lower() for x in t.subtree if x.i not in inside and x.i not in aside and x.pos_ == "NOUN"
                 and x.ent_type_ not in place_labels and x.ent_type_ not in dropped]
     actor = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-    same = load("derivations")["synonyms"]
-    act = singular(act)
-    return Frame(tuple(same.get(w, w) for w in (act, *acted_on) if w not in fillers and w not in empty),
+    same = derived["synonyms"]
+    acted_on = [w for w in acted_on if w not in fillers and w not in empty]
+    # acting on a quantity ('built 40,000 MW of wind capacity') measures the quantity, not the act
+    act_words = () if any(w in _measure_nouns() for w in acted_on) else (singular(act),)
+    return Frame(tuple(same.get(w, w) for w in (*act_words, *acted_on)),
                  " ".join(x.text for x in actor.subtree).lower() if actor is not None else None)
 
 
@@ -189,6 +208,13 @@ def singular(noun: str) -> str:
         if noun.endswith(ending):
             return noun[: len(noun) - len(ending)] + single
     return noun
+
+
+def _before_its_noun(tok) -> bool:
+    """A verb opening a subject and followed by its noun ('cut flowers', 'processed food'), which the parser of a
+    phrase on its own reads as an order ('cut the flowers'): a modifier of the noun."""
+    nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    return tok.i == 0 and nxt is not None and nxt.pos_ in ("NOUN", "PROPN", "ADJ") and nxt.head.i == tok.i
 
 
 class KeyCache:
