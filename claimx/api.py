@@ -25,7 +25,8 @@ from claimx.recognizers import tables
 from claimx.text.clean import CleanText, clean_text
 from claimx.text.essays import Essay, split_essays
 from claimx.io.documents import PAGE_BREAK  # ends each page of a PDF's text
-from claimx.context.keys import Frame, frame_of, subject_keys
+from claimx.context.keys import Frame, frame_of, singular, subject_keys
+from claimx.recognizers.quantity import lookup as unit_lookup
 from claimx.model import Claim, EssayRow, Kind
 from claimx.nlp import load_nlp
 from claimx.recognizers import find_candidates
@@ -317,13 +318,18 @@ def _read_texts(items: Iterator[tuple[str, str | None]], nlp: "Language | None",
 def _keyed(claim: Claim, keys: dict, frame: Frame | None = None) -> Claim:
     """The claim with its subject key, and the act its figure is the object of (``frame``: 'Argentina exported 14
     million tonnes of wheat' adds ``export`` to the subject's ``wheat``); a place its subject names ('Brazil's
-    exports') is the claim's place."""
+    exports'), else the act's doer ('Ghana, Africa's leading producer, produced ...'), is the claim's place."""
     key, place = keys[claim.subject] if claim.subject else (None, None)
     if frame is not None:
         # a subject that is the act's doer ('Vietnam', 'the country') or has no content leaves what was acted on
-        own = key and not (frame.actor and claim.subject.lower().strip() == frame.actor)
-        if own or len(frame.words) > 1:
+        own = key and not frame.whole and not (frame.actor and claim.subject.lower().strip() == frame.actor)
+        if own or len(frame.words) > 1 or frame.whole:
             key = " ".join(sorted(set(key.split() if own else ()) | set(frame.words)))
+        place = place or frame.place  # the doer's country, before the sentence's nearest place
+    if key and claim.unit and claim.kind in (Kind.count, Kind.quantity):
+        # '380 million boxes of bananas', 'tonnes of nickel': the unit is said by the unit column, not the key
+        rest = [w for w in key.split() if w != singular(claim.unit.lower())]
+        key = " ".join(rest) if rest else key
     if key is None and place is None:
         return claim
     return dataclasses.replace(claim, subject_key=key, place=place or claim.place)
@@ -358,6 +364,7 @@ def _claim(plan: _Plan, c: Candidate, dates: list[Candidate], doc: "Doc | None",
     clean offset ``measured_end``; ``frame`` receives the key words of the act the figure is the object of."""
     text = plan.clean.text
     kind, unit, subject, direction, place, attribution = c.kind, c.unit, c.subject, c.direction, c.place, None
+    claim_end = c.end
     i = c.sentence_index
     sent_start, sent_end = c.row or plan.sentences[i]
     if doc is not None:
@@ -387,6 +394,12 @@ def _claim(plan: _Plan, c: Candidate, dates: list[Candidate], doc: "Doc | None",
                 return None
             else:
                 unit = context.noun_unit(noun, {t.i for t in span})
+                measured_in = unit_lookup(unit) if unit else None
+                if measured_in is not None and measured_in[1] == 1 and noun.i == span.end:
+                    # '1.8m tonnes of nickel': a quantity (of nickel), not a count of tonnes
+                    kind, unit, noun = Kind.quantity, measured_in[0], None
+                    claim_end = off + doc[span.end].idx + len(doc[span.end])
+                    span = context.claim_tokens(doc, span.start_char, doc[span.end].idx + len(doc[span.end]))
         subject = subject or context.plausible_subject(
             context.subject_of(span, kind, noun, unit) or context.sentence_subject(span), kind, unit)
         subject = context.line_label(text[sent_start:c.start], subject) or subject
@@ -406,7 +419,7 @@ def _claim(plan: _Plan, c: Candidate, dates: list[Candidate], doc: "Doc | None",
         if near:
             best = min(near, key=lambda d: abs(d.start - c.start))
             time = best.value or (f"{best.low}/{best.high}" if best.low else text[best.start:best.end])
-    start, end = plan.clean.span(c.start, c.end)
+    start, end = plan.clean.span(c.start, claim_end)
     essay = essay_at(plan.essays, start)
     return Claim(
         file=plan.file, start=start, end=end, text=plan.clean.original[start:end], kind=kind,

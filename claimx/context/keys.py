@@ -35,7 +35,7 @@ def _words() -> tuple[frozenset, ...]:
     d = load("keys")
     return (frozenset(d["empty_heads"]), frozenset(d["fillers"]), frozenset(d["light_verbs"]),
             frozenset(d["place_labels"]), frozenset(d["dropped_labels"]), frozenset(d["price_prepositions"]),
-            frozenset(d["abroad_words"]))
+            frozenset(d["abroad_words"]), frozenset(d["source_verbs"]))
 
 
 def key_of(doc: "Doc") -> tuple[str | None, str | None]:
@@ -48,7 +48,7 @@ def key_of(doc: "Doc") -> tuple[str | None, str | None]:
     >>> key_of(nlp("the number of nurses")), key_of(nlp("about 2020"))
     (('nurse', None), (None, None))
     """
-    empty, fillers, light, place_labels, dropped_labels, _, _ = _words()
+    empty, fillers, light, place_labels, dropped_labels, *_ = _words()
     acts, same, owners = load("derivations")["act_nouns"], load("derivations")["synonyms"], load("grammar")["actor_nouns"]
     countries = load("places")["names"]
     nounless = not any(t.pos_ in ("NOUN", "PROPN") for t in doc)
@@ -113,6 +113,8 @@ class Frame(NamedTuple):
 
     words: tuple[str, ...]
     actor: str | None = None
+    place: str | None = None  # the place the doer names ('Chile produced ...')
+    whole: bool = False  # the words are the whole key ('earned $45bn from garment exports': garment exports)
 
 
 @functools.cache
@@ -129,13 +131,13 @@ def frame_of(span) -> Frame | None:
     >>> nlp = claimx.load_nlp()
     >>> doc = nlp("Kenya produced 570,000 tonnes of tea.")
     >>> frame_of(doc[2:4])
-    Frame(words=('output', 'tea'), actor='kenya')
+    Frame(words=('output', 'tea'), actor='kenya', place='Kenya', whole=False)
     """
-    from claimx.context.tree import anchor_of
+    from claimx.context.tree import anchor_of, pobj
 
     percent_nouns = load("grammar")["percent_nouns"]
 
-    t = anchor_of(span)
+    t = anchor = anchor_of(span)
     if any(x.lower_ in percent_nouns for x in span):
         return _part(t)
     for _ in range(8):
@@ -159,18 +161,36 @@ def frame_of(span) -> Frame | None:
     if any(c.lower_ in _words()[6] for c in verb.subtree):  # "shipped ... abroad", "sold ... overseas"
         act = "export"
     inside = {x.i for x in span}
-    _, _, _, place_labels, dropped, _, _ = _words()
+    _, _, _, place_labels, dropped, *_ = _words()
     empty, fillers = _words()[:2]
     aside = {x.i for c in t.children if c.dep_ in CLAUSE_DEPS for x in c.subtree}  # 'a figure that traders watch'
+    if anchor.head.i == t.i:
+        aside.add(t.i)  # '380 million boxes of bananas': the noun the figure counts is its unit, not what it measures
+    source = next((pobj(c) for c in verb.children if c.dep_ == "prep" and c.lower_ == "from"), None)
+    actor = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if lemma in _words()[7] and source is not None:
+        # 'earned $45bn from garment exports': the value of what it came from; the act adds nothing
+        words = tuple(x.lemma_.lower() for x in source.subtree if (x.pos_ == "NOUN" or x.pos_ == "PROPN")
+                      and x.ent_type_ not in ("GPE", "NORP"))
+        return Frame(words, None, _place_named(actor) if actor is not None else None, whole=True) if words else None
     acted_on = [x.lemma_.lower() for x in t.subtree if x.i not in inside and x.i not in aside and x.pos_ == "NOUN"
                 and x.ent_type_ not in place_labels and x.ent_type_ not in dropped]
-    actor = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     same = derived["synonyms"]
     acted_on = [w for w in acted_on if w not in fillers and w not in empty]
     # acting on a quantity ('built 40,000 MW of wind capacity') measures the quantity, not the act
     act_words = () if any(w in _measure_nouns() for w in acted_on) else (singular(act),)
     return Frame(tuple(same.get(w, w) for w in (*act_words, *acted_on)),
-                 " ".join(x.text for x in actor.subtree).lower() if actor is not None else None)
+                 " ".join(x.text for x in actor.subtree).lower() if actor is not None else None,
+                 _place_named(actor) if actor is not None else None)
+
+
+def _place_named(tok) -> str | None:
+    """The place a doer names ('Ghana, often called Africa's leading producer, produced ...': Ghana), where the
+    tagger or claimx/data/places.json knows it as a place."""
+    for ent in tok.doc.ents:
+        if ent.start <= tok.i < ent.end and ent.label_ in _words()[3] - {"NORP"}:
+            return ent.text
+    return tok.text if tok.pos_ == "PROPN" and tok.lower_ in load("places")["names"] else None
 
 
 def _part(anchor) -> Frame | None:
