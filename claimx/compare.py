@@ -127,8 +127,37 @@ def compare(claims: Iterable[Claim], *, places: dict[str, str] | None = None) ->
         span = interval(c, m)
         if span is not None:
             buckets[m].append(Compared(0, "", c, *span))
+    into = narrower(buckets)
+    for m, wider in into.items():
+        buckets[wider].extend(buckets.pop(m))
     groups = [g for g in (judge(m, members) for m, members in buckets.items()) if g is not None]
     return numbered(groups)
+
+
+def narrower(measures: Iterable[Measure]) -> dict[Measure, Measure]:
+    """Measures whose key is another's but for one word, and which fits no other so ('inflation' and 'consumer
+    price inflation' of one place, kind and unit; 'remittance' and 'remittance inflow') -> that other measure: one
+    writer names the measure more fully than another. A key that two fuller keys extend ('coffee': 'coffee export'
+    and 'coffee output') stays as it is: which it means cannot be told; so does a one-word key with no place. Found
+    by removing each word of every key and looking the rest up, never by comparing all pairs."""
+    measures = set(measures)
+    fuller: dict[Measure, set[Measure]] = defaultdict(set)
+    for m in measures:
+        words = m.subject_key.split()
+        if len(words) < 2:
+            continue
+        for i in range(len(words)):
+            shorter = dataclasses.replace(m, subject_key=" ".join(words[:i] + words[i + 1:]))
+            if shorter in measures:
+                fuller[shorter].add(m)
+    # a one-word key with no place ('efficiency', 'risk') may be anything: it is folded into nothing
+    return {m: next(iter(ms)) for m, ms in fuller.items()
+            if len(ms) == 1 and m not in _targets(fuller) and (m.place or " " in m.subject_key)}
+
+
+def _targets(fuller: dict[Measure, set[Measure]]) -> set[Measure]:
+    """Measures that something else is folded into: they stay where they are (no chains)."""
+    return {m for ms in fuller.values() if len(ms) == 1 for m in ms}
 
 
 def numbered(groups: Iterable[Group]) -> list[Group]:

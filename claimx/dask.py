@@ -329,12 +329,15 @@ def compare_on_cluster(claims: list, client, partitions: int | None = None) -> l
     only numbers the groups. Places are named over the whole collection first (a small table)."""
     import dask.bag as dask_bag
 
-    from claimx.compare import place_names
+    from claimx.compare import narrower, place_names
 
     places = place_names(c.place for c in claims if c.subject_key)
     workers = len(client.scheduler_info().get("workers", {})) or 1
     bag = dask_bag.from_sequence(claims, npartitions=partitions or max(1, min(len(claims), 4 * workers)) or 1)
-    judged = (bag.map(_measured, places).filter(None)
+    measured = bag.map(_measured, places).filter(None)
+    # the measures named more fully elsewhere (a small table, from the distinct measures) before the shuffle
+    into = narrower(client.compute(measured.map(lambda mc: mc[0]).distinct(), sync=True) if len(claims) else [])
+    judged = (measured.map(lambda mc: (into.get(mc[0], mc[0]), mc[1]))
               .groupby(lambda mc: mc[0].id(), shuffle="tasks")
               .map(_judged).filter(None))
     from claimx.compare import numbered

@@ -121,6 +121,19 @@ def test_a_document_that_contradicts_itself_is_not_compared():
     assert [g.verdict for g in groups] == ["conflict"]
 
 
+def test_a_measure_named_more_fully_elsewhere_meets_it():
+    full = claim("52.3%", "52.3", key="consumer inflation", place="Chile")
+    short = claim("about 40%", "40", key="inflation", place="Chile", file="b.txt", qualifier=A)
+    assert [(g.verdict, g.measure.subject_key) for g in compare([full, short])] == [("conflict", "consumer inflation")]
+    # two fuller keys: which one 'coffee' means cannot be told, so it meets neither
+    trio = [claim("40%", "40", key="coffee export", place="Peru"), claim("60%", "60", key="coffee output", place="Peru",
+            file="b.txt"), claim("50%", "50", key="coffee", place="Peru", file="c.txt")]
+    assert compare(trio) == []
+    # a one-word key with no place may be anything
+    assert compare([claim("70%", "70", key="efficiency", place=None),
+                    claim("94%", "94", key="efficiency plant", place=None, file="b.txt")]) == []
+
+
 PLACES = [
     (["Peru", "Peruvian"], "peru", "peru"),
     (["Chinese", "China"], "china", "china"),

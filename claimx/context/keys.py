@@ -185,12 +185,17 @@ def frame_of(span) -> Frame | None:
 
 
 def _place_named(tok) -> str | None:
-    """The place a doer names ('Ghana, often called Africa's leading producer, produced ...': Ghana), where the
-    tagger or claimx/data/places.json knows it as a place."""
+    """The place a doer names ('Ghana, often called Africa's leading producer, produced ...': Ghana; 'German
+    railways hauled ...': German, which `claimx compare` reads as Germany), where the tagger or
+    claimx/data/places.json knows it as a place or a people."""
+    countries = load("places")
     for ent in tok.doc.ents:
         if ent.start <= tok.i < ent.end and ent.label_ in _words()[3] - {"NORP"}:
             return ent.text
-    return tok.text if tok.pos_ == "PROPN" and tok.lower_ in load("places")["names"] else None
+    if tok.pos_ == "PROPN" and tok.lower_ in countries["names"]:
+        return tok.text
+    people = [x for x in tok.children if x.dep_ in ("amod", "compound") and x.lower_ in countries["demonyms"]]
+    return people[0].text if people else None
 
 
 def _part(anchor) -> Frame | None:
