@@ -321,13 +321,16 @@ def _keyed(claim: Claim, keys: dict, frame: Frame | None = None) -> Claim:
     exports'), else the act's doer ('Ghana, Africa's leading producer, produced ...'), is the claim's place."""
     key, place = keys[claim.subject] if claim.subject else (None, None)
     if frame is not None:
-        # a subject that is the act's doer ('Vietnam', 'the country') or has no content leaves what was acted on
-        own = key and not frame.whole and not (frame.actor and claim.subject.lower().strip() == frame.actor)
-        if own or len(frame.words) > 1 or frame.whole:
+        # a subject that is the act's doer ('Vietnam', 'the country') or has no content leaves the act and what
+        # was acted on ('Vietnam exported $3 billion': export)
+        doer = frame.actor and claim.subject and claim.subject.lower().strip() == frame.actor
+        own = key and not frame.whole and not doer
+        if own or doer or frame.whole or len(frame.words) > 1:
             key = " ".join(sorted(set(key.split() if own else ()) | set(frame.words)))
         place = place or frame.place  # the doer's country, before the sentence's nearest place
-    if key and claim.unit and claim.kind in (Kind.count, Kind.quantity):
-        # '380 million boxes of bananas', 'tonnes of nickel': the unit is said by the unit column, not the key
+    if key and claim.unit and claim.subject and claim.subject.lower().startswith(claim.unit.lower() + " of "):
+        # '380 million boxes of bananas', 'tonnes of nickel': the unit is said by the unit column, not the key (a
+        # counted noun that is what is measured, '5 million cars', stays)
         rest = [w for w in key.split() if w != singular(claim.unit.lower())]
         key = " ".join(rest) if rest else key
     if key is None and place is None:
@@ -358,7 +361,7 @@ def _keep(found: list, k: int, claim: Claim | None) -> None:
 
 def _claim(plan: _Plan, c: Candidate, dates: list[Candidate], doc: "Doc | None", places: list | None,
            off: int = 0, measured: Claim | None = None, measured_end: int = 0,
-           frame: list[str] | None = None) -> Claim | None:
+           frame: list | None = None) -> Claim | None:
     """The claim for one candidate; ``doc`` is the parse of its sentence (starting at clean offset ``off``);
     ``measured``: the last money or quantity claim before it in the same sentence (for an elided unit), ending at
     clean offset ``measured_end``; ``frame`` receives the key words of the act the figure is the object of."""

@@ -558,23 +558,26 @@ def compare_cmd(
 def _compare_inputs(paths: list[str], db: Path | None, options: dict, quiet: bool):
     """The claims to compare: a store's, claimx's own CSV/JSON Lines files', and those extracted from the other
     paths (a failed file is reported and left out; the rest is compared). Returns (claims, trouble, batch)."""
-    from claimx.io.claim_files import ClaimFileError, is_claim_file, read_claims
+    from claimx.io.claim_files import ClaimFileError, has_subject_keys, is_claim_file, read_claims
 
     claims: list = []
+    keyless: list = []  # claims written by a claimx before subject keys: keyed here
     trouble = False
     if db is not None:
         from claimx.io.store import Store
 
         store = Store(db)
         try:
-            claims.extend(store.claims())
+            stored = list(store.claims())
         finally:
             store.close()
+        # a store that no claim of has a key was filled before subject keys (its column was added empty)
+        (claims if any(c.subject_key for c in stored) else keyless).extend(stored)
     texts = []
     for p in paths:
         if p != "-" and is_claim_file(p) and Path(p).is_file():
             try:
-                claims.extend(read_claims(p))
+                (claims if has_subject_keys(p) else keyless).extend(read_claims(p))
             except ClaimFileError as e:
                 _err(str(e))
                 trouble = True
@@ -587,8 +590,10 @@ def _compare_inputs(paths: list[str], db: Path | None, options: dict, quiet: boo
         batch = extract_files(texts, **options)
         with _progress(batch.total, quiet) as advance:
             claims.extend(_rows(batch, advance))
-    if any(c.subject and not c.subject_key for c in claims):  # written by a claimx before subject keys
-        claims = _with_keys(claims, options.get("model"))
+    if any(c.subject for c in keyless):
+        claims = _with_keys(keyless, options.get("model")) + claims
+    else:
+        claims = keyless + claims
     return claims, trouble, batch
 
 

@@ -401,8 +401,10 @@ def place_shown(measure: Measure, claims: Iterable[Claim]) -> str | None:
     if measure.place is None:
         return None
     written = [c.place for c in claims if c.place]
-    exact = [p for p in written if _plain_place(p) == measure.place]
-    return (exact or written or [measure.place])[0]
+    demonyms = load("places")["demonyms"]
+    named = [p for p in written if _plain_place(p) not in demonyms]  # 'the U.S.' before 'American'
+    exact = [p for p in named if _plain_place(p) == measure.place]
+    return (exact or named or written or [measure.place])[0]
 
 
 def group_dict(g: Group) -> dict[str, Any]:

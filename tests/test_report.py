@@ -89,7 +89,7 @@ def test_a_collection_report_shows_each_conflict_linked_to_both_passages(tmp_pat
     single = tmp_path / "collection.html"
     assert run("report", str(COLLECTION), "-o", str(single), "-q").exit_code == 0
     page = single.read_text(encoding="utf-8")
-    assert "Across documents: 11 figures" in page and "3 conflict, 2 over time, 6 agree" in page
+    assert "Across documents: 12 figures" in page and "3 conflict, 2 over time, 7 agree" in page
     conflicts = _conflicts(page)
     assert len(conflicts) == 3 and all(len(sides) == 2 for sides in conflicts)
     for sides in conflicts:
@@ -201,7 +201,7 @@ def test_in_a_browser_a_conflict_links_to_its_passages(page, tmp_path):
     tab.goto(out.as_uri())
     links = tab.locator("#compare > .group a.jump")
     assert links.count() == 6  # the three conflicts open, two sides each; series and agreements folded away
-    assert tab.locator("#compare details .group").count() == 8 and not tab.locator("#compare details .group").first.is_visible()
+    assert tab.locator("#compare details .group").count() == 9 and not tab.locator("#compare details .group").first.is_visible()
     for i in (0, 5):
         href = links.nth(i).get_attribute("href")
         links.nth(i).click()

@@ -210,5 +210,5 @@ def test_compare_to_a_file_from_a_terminal(tmp_path):
     code, _, screen = run_in_terminal(["compare", str(Path(__file__).parent / "collection")], tmp_path, stdout=out)
     assert code == 0, screen
     rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8"))))
-    assert rows[0]["verdict"] == "conflict" and len({r["group"] for r in rows}) == 8
+    assert rows[0]["verdict"] == "conflict" and len({r["group"] for r in rows}) == 12
     assert "salmon" not in screen

@@ -1,6 +1,8 @@
 """Where and by whom: the place a figure is about and the source it is attributed to."""
 from __future__ import annotations
 
+import functools
+
 from claimx.context.cues import cue
 from claimx.context.tree import anchor_of, noun_phrase, pobj, subject_phrase
 
@@ -8,13 +10,11 @@ PLACE_LABELS = {"GPE", "LOC"}
 SOURCE_MAX_TOKENS = 10
 
 
-COUNTRY_WORDS = 5  # the most words a country's name has ('Saint Vincent and the Grenadines')
-
-
 def places_in(doc) -> list:
     """The place entities (GPE, LOC) of a document, computed once per document, with the countries the entity
     tagger missed ('In 2022 Chile produced ...' tags Chile a PERSON) and, labelled NORP, the demonyms of countries
-    ('Kenyan growers'), which stand for a place only where the sentence names none."""
+    ('Kenyan growers', 'South African exports'), which stand for a place only where the sentence names none. A name
+    inside a longer entity ('Michael Jordan', 'Chad Smith') is no country."""
     from spacy.tokens import Span
 
     from claimx._data import load
@@ -22,22 +22,35 @@ def places_in(doc) -> list:
     found = [e for e in doc.ents if e.label_ in PLACE_LABELS]
     taken = {i for e in found for i in range(e.start, e.end)}
     countries = load("places")
+    longest = _longest_names()
     i = 0
     while i < len(doc):
-        tok = doc[i]
-        if tok.i in taken or not tok.text[:1].isupper():
-            i += 1
-            continue
-        for n in range(min(COUNTRY_WORDS, len(doc) - i), 0, -1):
-            words = doc[i:i + n]
-            key = words.text.lower()
-            if key in countries["names"] and not any(t.i in taken for t in words):
-                found.append(Span(doc, i, i + n, label="GPE"))
-                break
-            if n == 1 and key in countries["demonyms"]:
-                found.append(Span(doc, i, i + 1, label="NORP"))
-        i += n
+        step = 1
+        if i not in taken and doc[i].text[:1].isupper():
+            for n in range(min(longest, len(doc) - i), 0, -1):
+                key = doc[i:i + n].text.lower()
+                label = "GPE" if key in countries["names"] else "NORP" if key in countries["demonyms"] else None
+                if label and stands_alone(doc, i, i + n) and not any(j in taken for j in range(i, i + n)):
+                    found.append(Span(doc, i, i + n, label=label))
+                    step = n
+                    break
+        i += step
     return found
+
+
+@functools.cache
+def _longest_names() -> int:
+    """The most tokens a country's name or demonym can take (a rough count: words, and their hyphens)."""
+    from claimx._data import load
+
+    d = load("places")
+    return max(len(k.replace("-", " - ").split()) for table in ("names", "demonyms") for k in d[table])
+
+
+def stands_alone(doc, start: int, end: int) -> bool:
+    """No entity the tagger found runs past the tokens start..end: they are a name of their own ('Chile' tagged a
+    PERSON), not part of another ('Michael Jordan', 'Thomas Mann')."""
+    return all(e.start >= start and e.end <= end for e in doc.ents if e.start < end and start < e.end)
 
 
 def place_of(span, places: list) -> str | None:

@@ -20,6 +20,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING, NamedTuple
 
 from claimx._data import load
+from claimx.context.attribution import stands_alone
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.language import Language
@@ -30,12 +31,22 @@ SKIPPED_POS = frozenset({"DET", "PRON", "ADP", "CCONJ", "SCONJ", "PART", "AUX", 
 CACHE_SIZE = 200_000  # subject strings kept with their keys per process (a few tens of MB at most)
 
 
+class Words(NamedTuple):
+    empty: frozenset
+    fillers: frozenset
+    light: frozenset
+    place_labels: frozenset
+    dropped: frozenset
+    price_prepositions: frozenset
+    abroad: frozenset
+    source_verbs: frozenset
+
+
 @functools.cache
-def _words() -> tuple[frozenset, ...]:
+def _words() -> Words:
     d = load("keys")
-    return (frozenset(d["empty_heads"]), frozenset(d["fillers"]), frozenset(d["light_verbs"]),
-            frozenset(d["place_labels"]), frozenset(d["dropped_labels"]), frozenset(d["price_prepositions"]),
-            frozenset(d["abroad_words"]), frozenset(d["source_verbs"]))
+    return Words(*(frozenset(d[k]) for k in ("empty_heads", "fillers", "light_verbs", "place_labels", "dropped_labels",
+                                             "price_prepositions", "abroad_words", "source_verbs")))
 
 
 def key_of(doc: "Doc") -> tuple[str | None, str | None]:
@@ -58,11 +69,11 @@ def key_of(doc: "Doc") -> tuple[str | None, str | None]:
     agents |= {c.i for a in list(agents) for c in doc[a].subtree}
     for tok in doc:
         ent = tok.ent_type_
-        if tok.pos_ == "PROPN" and ent not in place_labels and tok.lower_ in countries:
-            ent = "GPE"  # a country the tagger missed
-        if ent in place_labels:
+        missed = tok.pos_ == "PROPN" and ent not in place_labels and tok.lower_ in countries \
+            and stands_alone(doc, tok.i, tok.i + 1)  # a country the tagger took for a person or a company
+        if ent in place_labels or missed:
             if place is None:
-                place = next((e.text for e in doc.ents if e.start <= tok.i < e.end), tok.text)
+                place = tok.text if missed else next(e.text for e in doc.ents if e.start <= tok.i < e.end)
             continue
         if ent in dropped_labels or tok.like_num or tok.pos_ in SKIPPED_POS or tok.i in agents:
             continue
@@ -103,7 +114,7 @@ def _frameless() -> frozenset[str]:
     names = ("measure_verbs", "increase_verbs", "decrease_verbs", "reporting_verbs", "speech_verbs", "share_verbs",
              "possession_verbs", "phrasal_levels")
     acts = frozenset(cue("spending_verbs")) | frozenset(cue("trade_verbs"))  # 'spend' money, not time
-    return (frozenset(_words()[2]) | frozenset(load("derivations")["stative_verbs"])
+    return (_words().light | frozenset(load("derivations")["stative_verbs"])
             | frozenset(w for name in names for w in cue(name))) - acts
 
 
@@ -133,55 +144,88 @@ def frame_of(span) -> Frame | None:
     >>> frame_of(doc[2:4])
     Frame(words=('output', 'tea'), actor='kenya', place='Kenya', whole=False)
     """
-    from claimx.context.tree import anchor_of, pobj
+    from claimx.context.tree import anchor_of
 
-    percent_nouns = load("grammar")["percent_nouns"]
-
-    t = anchor = anchor_of(span)
-    if any(x.lower_ in percent_nouns for x in span):
-        return _part(t)
-    for _ in range(8):
-        if t.dep_ in FRAME_DEPS and t.head.pos_ == "VERB":
-            break
-        if t.dep_ == "prep" and t.lower_ in _words()[5] and t.head.pos_ == "VERB":
-            # 'sold soybeans worth $35 billion', 'sold the mine for $2 billion': the price of the verb's object
-            t = next((c for c in t.head.children if c.dep_ == "dobj"), t)
-            break
-        if t.dep_ not in FRAME_CLIMB or t.head.i == t.i:
-            return None
-        t = t.head
-    else:
+    anchor = anchor_of(span)
+    if any(x.lower_ in load("grammar")["percent_nouns"] for x in span):
+        return _part(anchor)
+    obj = _acted_on(anchor)
+    if obj is None:
         return None
-    verb = t.head
+    verb = obj.head
     lemma = verb.lemma_.lower()
     if lemma in _frameless() or any(c.dep_ == "prt" for c in verb.children):  # 'set up', 'took over'
         return None
-    derived = load("derivations")
-    act = derived["act_nouns"].get(lemma, lemma)
-    if any(c.lower_ in _words()[6] for c in verb.subtree):  # "shipped ... abroad", "sold ... overseas"
-        act = "export"
-    inside = {x.i for x in span}
-    _, _, _, place_labels, dropped, *_ = _words()
-    empty, fillers = _words()[:2]
-    aside = {x.i for c in t.children if c.dep_ in CLAUSE_DEPS for x in c.subtree}  # 'a figure that traders watch'
-    if anchor.head.i == t.i:
-        aside.add(t.i)  # '380 million boxes of bananas': the noun the figure counts is its unit, not what it measures
-    source = next((pobj(c) for c in verb.children if c.dep_ == "prep" and c.lower_ == "from"), None)
+    w = _words()
     actor = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-    if lemma in _words()[7] and source is not None:
+    place = _place_named(actor) if actor is not None else None
+    source = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "from"), None)
+    if lemma in w.source_verbs and source is not None:
         # 'earned $45bn from garment exports': the value of what it came from; the act adds nothing
-        words = tuple(x.lemma_.lower() for x in source.subtree if (x.pos_ == "NOUN" or x.pos_ == "PROPN")
-                      and x.ent_type_ not in ("GPE", "NORP"))
-        return Frame(words, None, _place_named(actor) if actor is not None else None, whole=True) if words else None
-    acted_on = [x.lemma_.lower() for x in t.subtree if x.i not in inside and x.i not in aside and x.pos_ == "NOUN"
-                and x.ent_type_ not in place_labels and x.ent_type_ not in dropped]
-    same = derived["synonyms"]
-    acted_on = [w for w in acted_on if w not in fillers and w not in empty]
+        words = _content(x for x in source.subtree if x.pos_ in ("NOUN", "PROPN"))
+        return Frame(words, None, place, whole=True) if words else None
+    act = load("derivations")["act_nouns"].get(lemma, lemma)
+    if any(x.lower_ in w.abroad for x in _own_clause(verb)):  # 'shipped ... abroad', 'sold ... overseas'
+        act = "export"
+    aside = {x.i for c in obj.children if c.dep_ in CLAUSE_DEPS for x in c.subtree}  # 'a figure that traders watch'
+    if anchor.head.i == obj.i:
+        aside.add(obj.i)  # '380 million boxes of bananas': the noun the figure counts is its unit, not what it measures
+    inside = {x.i for x in span} | aside
+    acted_on = _content(x for x in obj.subtree if x.i not in inside and x.pos_ == "NOUN")
     # acting on a quantity ('built 40,000 MW of wind capacity') measures the quantity, not the act
-    act_words = () if any(w in _measure_nouns() for w in acted_on) else (singular(act),)
-    return Frame(tuple(same.get(w, w) for w in (*act_words, *acted_on)),
-                 " ".join(x.text for x in actor.subtree).lower() if actor is not None else None,
-                 _place_named(actor) if actor is not None else None)
+    act_words = () if any(x in _measure_nouns() for x in acted_on) else (_same(singular(act)),)
+    return Frame((*act_words, *acted_on), _doer(actor), place)
+
+
+def _acted_on(anchor):
+    """The object of the verb the figure climbs to (the figure's own noun phrase, or, for a price, the thing priced:
+    'sold soybeans worth $35 billion'), or None when the figure is no verb's object."""
+    t = anchor
+    for _ in range(8):
+        if t.dep_ in FRAME_DEPS and t.head.pos_ == "VERB":
+            return t
+        if t.dep_ == "prep" and t.lower_ in _words().price_prepositions and t.head.pos_ == "VERB":
+            return next((c for c in t.head.children if c.dep_ == "dobj"), t)
+        if t.dep_ not in FRAME_CLIMB or t.head.i == t.i:
+            return None
+        t = t.head
+    return None
+
+
+def _content(tokens) -> tuple[str, ...]:
+    """Key words of tokens: their lemmas, places, times and figures left out, empty heads and fillers dropped, each
+    written as its synset's word."""
+    w = _words()
+    lemmas = (x.lemma_.lower() for x in tokens if x.ent_type_ not in w.place_labels and x.ent_type_ not in w.dropped)
+    return tuple(_same(x) for x in lemmas if x not in w.empty and x not in w.fillers)
+
+
+def _same(word: str) -> str:
+    return load("derivations")["synonyms"].get(word, word)
+
+
+OTHER_CLAUSES = CLAUSE_DEPS | {"ccomp", "xcomp", "csubj"}
+
+
+def _own_clause(verb):
+    """The verb's clause without the clauses inside it ('produced tea, most of which was sold abroad': not 'abroad')."""
+    def inside(tok) -> bool:
+        while tok.i != verb.i:
+            if tok.dep_ in OTHER_CLAUSES:
+                return False
+            tok = tok.head
+        return True
+
+    return [x for x in verb.subtree if inside(x)]
+
+
+def _doer(tok) -> str | None:
+    """The doer as a subject would name it: its phrase, lower case, without what is said of it in commas
+    ('Ghana, often called Africa's leading producer,': 'ghana')."""
+    if tok is None:
+        return None
+    aside = {x.i for c in tok.children if c.dep_ in CLAUSE_DEPS for x in c.subtree}
+    return " ".join(x.text for x in tok.subtree if x.i not in aside).lower()
 
 
 def _place_named(tok) -> str | None:
@@ -190,9 +234,9 @@ def _place_named(tok) -> str | None:
     claimx/data/places.json knows it as a place or a people."""
     countries = load("places")
     for ent in tok.doc.ents:
-        if ent.start <= tok.i < ent.end and ent.label_ in _words()[3] - {"NORP"}:
+        if ent.start <= tok.i < ent.end and ent.label_ in _words().place_labels - {"NORP"}:
             return ent.text
-    if tok.pos_ == "PROPN" and tok.lower_ in countries["names"]:
+    if tok.pos_ == "PROPN" and tok.lower_ in countries["names"] and stands_alone(tok.doc, tok.i, tok.i + 1):
         return tok.text
     people = [x for x in tok.children if x.dep_ in ("amod", "compound") and x.lower_ in countries["demonyms"]]
     return people[0].text if people else None
@@ -221,13 +265,13 @@ def _part(anchor) -> Frame | None:
         return None  # 'Chile supplied 40% of ...', 'It supplied ...': who, not which part
     same = load("derivations")["synonyms"]
     words = [x.lemma_.lower() for x in doer.subtree if named(x)]
-    words = [same.get(w, w) for w in words if w not in _words()[0] and w not in _words()[1]]
+    words = [same.get(w, w) for w in words if w not in _words().empty and w not in _words().fillers]
     return Frame(tuple(words)) if words else None
 
 
 def singular(noun: str) -> str:
-    """A plain English singular ('earnings': 'earning'; 'glass' and 'bus' stay), as the key's lemmas have it."""
-    if noun.endswith(("ss", "us", "is")) or len(noun) <= 3:
+    """A plain English singular ('earnings': 'earning'; 'glass' stays), as the key's lemmas have it."""
+    if noun.endswith("ss") or len(noun) <= 3:
         return noun
     for ending, single in load("keys")["plural_endings"]:
         if noun.endswith(ending):

@@ -25,6 +25,19 @@ def is_claim_file(path: str) -> bool:
     return Path(path).suffix.lower() in CLAIM_SUFFIXES
 
 
+def has_subject_keys(path: str) -> bool:
+    """Whether a claim file has the ``subject_key`` column (claimx wrote it after subject keys came in): its CSV
+    header, or its first JSON line."""
+    try:
+        with open(path, encoding="utf-8-sig", newline="") as f:
+            if Path(path).suffix.lower() == ".csv":
+                return "subject_key" in (next(csv.reader(f), None) or [])
+            first = next((line for line in f if line.strip()), "")
+            return '"subject_key"' in first
+    except (OSError, UnicodeDecodeError):
+        return True  # read_claims reports the file
+
+
 def read_claims(path: str) -> Iterator[Claim]:
     """The claims of a CSV or JSON Lines file written by ``claimx extract`` (or ``claimx compare``: its ``group``
     and ``verdict`` columns are ignored). Raises :class:`ClaimFileError` naming the file and line."""

@@ -266,14 +266,18 @@ def _groups(essays: list[ReportEssay]):
     return compare(c for ess in essays for c in ess.claims)
 
 
-def _sentence_html(c: Claim) -> str:
-    """The claim's sentence, escaped, with the claim in it marked."""
+def _sentence_html(c: Claim, n: int | None = None) -> str:
+    """The claim's sentence, escaped, with the claim in it marked (its number ``n`` opens its details on click).
+    The sentence has its whitespace collapsed, so the claim's text is looked for so too (its first occurrence: the
+    sentence does not keep the claim's offset in it)."""
     sentence = c.sentence or c.text
-    at = sentence.find(c.text)
+    text = " ".join(c.text.split())
+    at = sentence.find(text)
     if at < 0:
         return e(sentence)
-    return (e(sentence[:at]) + f'<mark class="claim k-{e(c.kind.value)}">{e(c.text)}</mark>'
-            + e(sentence[at + len(c.text):]))
+    number = f' data-n="{n}"' if n else ""
+    return (e(sentence[:at]) + f'<mark class="claim k-{e(c.kind.value)}"{number}>{e(text)}</mark>'
+            + e(sentence[at + len(text):]))
 
 
 def comparisons_html(groups: list, where: dict[int, tuple[int, str]]) -> str:
@@ -302,7 +306,7 @@ def comparisons_html(groups: list, where: dict[int, tuple[int, str]]) -> str:
                 doc += f'<br><span class="muted">{e(c.file)}</span>'
             link = f'<a class="jump" href="{e(page)}#c{n}">passage {n}</a>' if n else ""
             body.append(f'<tr><td class="num">{e(value)} {e(mark)}</td><td>{e(c.time or "")}</td><td>{doc}</td>'
-                        f'<td class="num">{e(c.page or "")}</td><td>{_sentence_html(c)}</td><td>{link}</td></tr>')
+                        f'<td class="num">{e(c.page or "")}</td><td>{_sentence_html(c, n)}</td><td>{link}</td></tr>')
         return (f'<div class="group" id="group-{g.id}"><h3>Group {g.id} <span class="verdict v-{e(g.verdict.replace(" ", "-"))}">'
                 f'{e(g.verdict)}</span> {e(what)} <span class="muted">({e(kind)}; {g.documents} documents)</span></h3>'
                 f'<table class="compare"><thead><tr><th>Value</th><th>Time</th><th>Document</th><th>Page</th>'

@@ -686,7 +686,8 @@ def write_compare_table(rows: Iterable[Any], out: TextIO, fields: tuple[str, ...
         verdict = members[0].verdict
         verdicts[verdict] += 1
         place = place_shown(members[0].measure, (m.claim for m in members)) if members[0].measure else first.place
-        measure = (first.subject_key or "") + (f" · {place}" if place else "")
+        key = members[0].measure.subject_key if members[0].measure else first.subject_key
+        measure = (key or "") + (f" · {place}" if place else "")
         head = Text(f"Group {gid} ", style="bold")
         head.append(verdict, style=VERDICT_STYLES.get(verdict, ""))
         head.append(f"  {measure}  ({first.kind.value}{', change' if first.direction else ''})")
