@@ -36,7 +36,7 @@ VERDICTS = (CONFLICT, OVER_TIME, AGREE)  # the order groups are listed in
 APPROX_SHARE = Decimal("0.05")  # 'about X' means within 5% of X at least (and within its rounding)
 WORDED_SHARE = Decimal("0.005")  # a figure in words ('a third', 'doubled'): exact to half a percent
 NUMBER = regex.compile(r"\d[\d,]*(?:\.(\d+))?")
-MIN_SPECIFIC = 3  # key words, +2 for a place, +1 for a time every claim states: what a conflict needs
+MIN_SPECIFIC = 4  # key words, +2 for a place, +1 for a time every claim states: what a conflict needs
 MIN_STEM = 4  # letters a demonym shares with its place ('Brazil-ian', 'Chin-ese')
 
 

@@ -107,14 +107,15 @@ CLAUSE_DEPS = {"relcl", "acl", "appos", "advcl", "punct", "cc", "conj"}  # said 
 
 @functools.cache
 def _frameless() -> frozenset[str]:
-    """Verbs whose object is no act's object: light, stative ('span', 'cost'), level, change, reporting, share and
-    possession verbs ('reached $5 billion', 'rose 5%', 'estimates 40%', 'accounts for 12%', 'has 3 million')."""
+    """Verbs whose object is no act's object: light, stative ('span', 'cost'), perceiving or thinking ('see',
+    'expect'), level, change, reporting, share and possession verbs ('reached $5 billion', 'rose 5%', 'estimates
+    40%', 'accounts for 12%', 'has 3 million')."""
     from claimx.context.cues import cue
 
     names = ("measure_verbs", "increase_verbs", "decrease_verbs", "reporting_verbs", "speech_verbs", "share_verbs",
              "possession_verbs", "phrasal_levels")
     acts = frozenset(cue("spending_verbs")) | frozenset(cue("trade_verbs"))  # 'spend' money, not time
-    return (_words().light | frozenset(load("derivations")["stative_verbs"])
+    return (_words().light | frozenset(load("derivations")["no_act_verbs"])
             | frozenset(w for name in names for w in cue(name))) - acts
 
 
