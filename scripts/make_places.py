@@ -80,14 +80,14 @@ def build(countries: list[dict]) -> dict:
 
 def main() -> None:
     if len(sys.argv) > 1:
-        source = Path(sys.argv[1])
+        data = build(json.loads(Path(sys.argv[1]).read_text(encoding="utf-8")))
     else:
-        tmp = Path(tempfile.mkdtemp())
-        subprocess.run(["npm", "pack", PACKAGE], cwd=tmp, check=True, capture_output=True)
-        with tarfile.open(next(tmp.glob("world-countries-*.tgz"))) as tar:
-            tar.extract("package/countries.json", tmp, filter="data")
-        source = tmp / "package" / "countries.json"
-    data = build(json.loads(source.read_text(encoding="utf-8")))
+        with tempfile.TemporaryDirectory() as name:
+            tmp = Path(name)
+            subprocess.run(["npm", "pack", PACKAGE], cwd=tmp, check=True, capture_output=True)
+            with tarfile.open(next(tmp.glob("world-countries-*.tgz"))) as tar:
+                tar.extract("package/countries.json", tmp, filter="data")
+            data = build(json.loads((tmp / "package" / "countries.json").read_text(encoding="utf-8")))
     OUT.write_text(json.dumps(data, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
     print(f"{OUT}: {len(data['names'])} names, {len(data['codes'])} codes, {len(data['demonyms'])} demonyms")
 
