@@ -170,11 +170,17 @@ def _replaced(output: Path) -> Iterator[str]:
 
 
 def _write(fmt: Format, rows, output: Path | None, *, essays: bool = False, escape_formulas: bool = True,
-           essay_rows: list | None = None, pager: bool = False) -> int:
+           essay_rows: list | None = None, pager: bool = False, compared: bool = False) -> int:
     """Write to stdout, or atomically to ``output`` (a temporary file renamed over it when complete).
     Ctrl-C stops the run with every row written so far complete (and a JSON array closed); exit status 130.
-    ``essay_rows``: filled while ``rows`` is consumed, for the workbook's 'essays' sheet."""
-    from claimx.io.writers import write, write_xlsx
+    ``essay_rows``: filled while ``rows`` is consumed, for the workbook's 'essays' sheet; ``compared``: the rows
+    are `claimx compare`'s (group and verdict before each claim's columns; a table per group)."""
+    from claimx.io.writers import write, write_compare_table, write_xlsx
+    from claimx.model import FIELDS
+
+    fields = FIELDS
+    if compared:
+        from claimx.compare import COMPARE_FIELDS as fields
 
     if fmt == Format.html:
         raise typer.BadParameter("an HTML report needs the texts: use `claimx report PATHS -o report.html`",
@@ -183,14 +189,14 @@ def _write(fmt: Format, rows, output: Path | None, *, essays: bool = False, esca
     try:
         if output is None:
             if pager and fmt == Format.table and not essays and sys.stdout.isatty():
-                return _paged(rows)
+                return _paged(rows, write_compare_table if compared else None)
             try:
-                return write(fmt, rows, sys.stdout, essays=essays, escape_formulas=escape_formulas)
+                return write(fmt, rows, sys.stdout, essays=essays, escape_formulas=escape_formulas, compared=compared)
             finally:
                 sys.stdout.flush()
         with _replaced(output) as tmp:
             if fmt == Format.xlsx:
-                return write_xlsx(rows, tmp, essays=essay_rows, essays_only=essays)
+                return write_xlsx(rows, tmp, fields, essays=essay_rows, essays_only=essays)
             if fmt == Format.parquet:
                 from claimx.io import parquet
 
@@ -198,7 +204,7 @@ def _write(fmt: Format, rows, output: Path | None, *, essays: bool = False, esca
                     raise typer.BadParameter("essays are listed as csv, jsonl, json, xlsx or a table", param_hint="--format")
                 return parquet.write_parquet(rows, tmp)
             with open(tmp, "w", encoding="utf-8", errors="backslashreplace", newline="") as out:
-                return write(fmt, rows, out, essays=essays, escape_formulas=escape_formulas)
+                return write(fmt, rows, out, essays=essays, escape_formulas=escape_formulas, compared=compared)
     except KeyboardInterrupt:
         _err("interrupted" + ("; the output file was left as it was" if output is not None else
                               "; what was written so far is complete"))
@@ -548,7 +554,7 @@ def compare_cmd(
             groups = compare(claims)
         if wanted is not None:
             groups = [g for g in groups if g.verdict in wanted]
-        _write_compared(chosen, group_rows(groups), output, escape_formulas=not formulas, pager=pager)
+        _write(chosen, group_rows(groups), output, escape_formulas=not formulas, pager=pager, compared=True)
     if batch is not None:
         _finish(batch, quiet)
     if trouble:
@@ -606,29 +612,6 @@ def _with_keys(claims: list, model: str | None) -> list:
     keys = subject_keys(load_nlp(model), (c.subject for c in claims if c.subject and not c.subject_key))
     return [dataclasses.replace(c, subject_key=keys[c.subject][0]) if c.subject and not c.subject_key else c
             for c in claims]
-
-
-def _write_compared(fmt: Format, rows, output: Path | None, *, escape_formulas: bool, pager: bool) -> int:
-    """compare's rows to stdout (a table through the pager on a terminal) or atomically to ``output``."""
-    from claimx.compare import COMPARE_FIELDS
-    from claimx.io.writers import write, write_compare_table, write_xlsx
-
-    try:
-        if output is None:
-            if pager and fmt == Format.table and sys.stdout.isatty():
-                return _paged(rows, write_compare_table)
-            try:
-                return write(fmt, rows, sys.stdout, escape_formulas=escape_formulas, compared=True)
-            finally:
-                sys.stdout.flush()
-        with _replaced(output) as tmp:
-            if fmt == Format.xlsx:
-                return write_xlsx(rows, tmp, COMPARE_FIELDS)
-            with open(tmp, "w", encoding="utf-8", errors="backslashreplace", newline="") as out:
-                return write(fmt, rows, out, escape_formulas=escape_formulas, compared=True)
-    except KeyboardInterrupt:
-        _err("interrupted")
-        raise typer.Exit(code=130) from None
 
 
 @app.command("export")

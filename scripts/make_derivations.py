@@ -89,6 +89,20 @@ def nouns_in(folder: Path, lexnames: dict[int, str]):
             yield off, lexnames[lex], lemmas
 
 
+def _first_senses(index: Path, files: dict[str, str]) -> dict[str, str]:
+    """Each one-word lemma of an index.* file -> the lexicographer file of its commonest sense (listed first)."""
+    first = {}
+    for line in index.read_text(encoding="latin-1").splitlines():
+        if not line or line.startswith(" "):
+            continue
+        fields = line.split()
+        lemma, synset_count, pointer_count = fields[0], int(fields[2]), int(fields[3])
+        offsets = fields[6 + pointer_count: 6 + pointer_count + synset_count]
+        if lemma.isalpha() and offsets:
+            first[lemma] = files.get(offsets[0], "")
+    return first
+
+
 def build(folder: Path) -> dict:
     lexnames = {int(line.split()[0]): line.split()[1]
                 for line in (folder / "lexnames").read_text().splitlines() if line.strip()}
@@ -117,16 +131,8 @@ def build(folder: Path) -> dict:
             out[verb] = min(links, key=lambda n: (-links[n], n.endswith("ing"), len(n), n))
     # the verbs whose commonest sense (the first of index.verb) states how things are ('span', 'weigh', 'cost'),
     # or is perceiving, thinking, saying or feeling ('see', 'expect', 'report'), not an act
-    stative = []
     verb_files = {off: lexnames[lex] for off, lex, _, _ in _synsets(folder / "data.verb")}
-    for line in (folder / "index.verb").read_text(encoding="latin-1").splitlines():
-        if not line or line.startswith(" "):
-            continue
-        fields = line.split()
-        lemma, synset_count, pointer_count = fields[0], int(fields[2]), int(fields[3])
-        offsets = fields[6 + pointer_count: 6 + pointer_count + synset_count]
-        if lemma.isalpha() and offsets and verb_files.get(offsets[0]) in NO_ACT_FILES:
-            stative.append(lemma)
+    stative = [v for v, f in _first_senses(folder / "index.verb", verb_files).items() if f in NO_ACT_FILES]
     # one name for the words of a measure's synset: WordNet's quantities and processes ('output, yield, production';
     # 'consumption, use'; 'globalisation, globalization'), each word that is in one such synset only
     used: Counter = Counter()  # how often each word was tagged in this sense in WordNet's corpus (index.sense)
@@ -145,17 +151,8 @@ def build(folder: Path) -> dict:
             synonyms.update({w: name for w in ws if seen[w] == 1 and w != name and _word(w)})
     # the nouns whose commonest sense is a quantity or an attribute ("capacity", "length", "weight"):
     # acting on one ('built 40,000 MW of wind capacity') measures it, not the act
-    first_sense: dict[str, str] = {}
-    noun_files = {off: lexnames[lex] for off, lex, _, _ in _synsets(folder / "data.noun")}
-    for line in (folder / "index.noun").read_text(encoding="latin-1").splitlines():
-        if not line or line.startswith(" "):
-            continue
-        fields = line.split()
-        lemma, synset_count, pointer_count = fields[0], int(fields[2]), int(fields[3])
-        offsets = fields[6 + pointer_count: 6 + pointer_count + synset_count]
-        if lemma.isalpha() and offsets:
-            first_sense[lemma] = noun_files.get(offsets[0], "")
-    measures = sorted(w for w, f in first_sense.items() if f in MEASURE_NOUN_FILES)
+    noun_files = {off: lexfile for off, (lexfile, _) in nouns.items()}
+    measures = sorted(w for w, f in _first_senses(folder / "index.noun", noun_files).items() if f in MEASURE_NOUN_FILES)
     return {
         "_about": "The act noun of each verb ('produce': 'production', 'consume': 'consumption'), for the subject key "
                   "of a figure that is a verb's object ('Kenya produced 570,000 tonnes of tea': production tea). "

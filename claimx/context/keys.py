@@ -60,7 +60,7 @@ def key_of(doc: "Doc") -> tuple[str | None, str | None]:
     (('nurse', None), (None, None))
     """
     empty, fillers, light, place_labels, dropped_labels, *_ = _words()
-    acts, same, owners = load("derivations")["act_nouns"], load("derivations")["synonyms"], load("grammar")["actor_nouns"]
+    acts, owners = load("derivations")["act_nouns"], load("grammar")["actor_nouns"]
     countries = load("places")["names"]
     nounless = not any(t.pos_ in ("NOUN", "PROPN") for t in doc)
     place = None
@@ -94,7 +94,7 @@ def key_of(doc: "Doc") -> tuple[str | None, str | None]:
             lemma = singular(acts.get(lemma, lemma))
         words.append(lemma)
     # a subject of empty heads only ('the estimates', 'the share') does not say what is measured: no key
-    content = [same.get(w, w) for w in words if w not in empty]
+    content = [_same(w) for w in words if w not in empty]
     return (" ".join(sorted(set(content))) or None), place
 
 
@@ -259,14 +259,14 @@ def _part(anchor) -> Frame | None:
     if t.head.lemma_.lower() in _frameless():
         return None  # 'inflation reached 7.9%': the subject is what the share measures, not a part of it
     doer = next((c for c in t.head.children if c.dep_ == "nsubj"), None)
+
     def named(x) -> bool:  # a common noun, or a name that is no actor or place ('Coal' is often an ORG to the tagger)
         return x.pos_ in ("NOUN", "ADJ") or (x.pos_ == "PROPN" and x.ent_type_ not in DOER_LABELS)
 
     if doer is None or not named(doer) or doer.pos_ == "ADJ":
         return None  # 'Chile supplied 40% of ...', 'It supplied ...': who, not which part
-    same = load("derivations")["synonyms"]
-    words = [x.lemma_.lower() for x in doer.subtree if named(x)]
-    words = [same.get(w, w) for w in words if w not in _words().empty and w not in _words().fillers]
+    dropped = _words().empty | _words().fillers
+    words = [_same(x) for x in (tok.lemma_.lower() for tok in doer.subtree if named(tok)) if x not in dropped]
     return Frame(tuple(words)) if words else None
 
 

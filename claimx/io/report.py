@@ -258,9 +258,7 @@ CSP = "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'
 
 
 def _groups(essays: list[ReportEssay]):
-    """The groups ``claimx compare`` finds among the report's claims (none for a single essay)."""
-    if len({(ess.file, ess.row.essay) for ess in essays}) < 2:
-        return []
+    """The groups ``claimx compare`` finds among the report's claims."""
     from claimx.compare import compare
 
     return compare(c for ess in essays for c in ess.claims)
